@@ -1,0 +1,72 @@
+import type { Digest } from '../digest/types.ts';
+
+export type Platform = 'console' | 'slack' | 'discord';
+
+/** Where a command was typed or a briefing goes: `slack:C0123`, `discord:1234567890`, `console:main`. */
+export interface ChannelRef {
+  platform: Platform;
+  id: string;
+}
+
+export interface Caller {
+  id: string;
+  name?: string;
+  /** Checked by the adapter on the platform (Discord: Manage Server; Slack: admin or allow-list). */
+  isAdmin: boolean;
+}
+
+export type CommandName = 'who' | 'quotes' | 'story' | 'digest' | 'feeds';
+
+/** A parsed slash command, independent of the platform it was typed on. */
+export interface Command {
+  name: CommandName;
+  /** Words after the command name, e.g. ["schedule", "daily", "08:00", "Europe/Berlin"]. */
+  args: string[];
+  caller: Caller;
+  channel: ChannelRef;
+}
+
+export interface PersonProfile {
+  name: string;
+  role?: string;
+  aliases: string[];
+  /** Outlets that mention the person, most mentions first. */
+  outlets: Array<{ source: string; mentions: number }>;
+  articleCount: number;
+  quoteCount: number;
+  lastSeen?: string;
+}
+
+export interface QuoteItem {
+  text: string;
+  speaker: string;
+  source: string;
+  title: string;
+  url?: string;
+  publishedAt?: string;
+}
+
+export interface TextSection {
+  heading?: string;
+  lines: string[];
+}
+
+/** A platform-neutral answer; adapters render it (Markdown, Block Kit, embeds). */
+export type Reply =
+  | { kind: 'text'; ephemeral: boolean; title?: string; sections: TextSection[] }
+  | { kind: 'profile'; ephemeral: boolean; profile: PersonProfile; quotes: QuoteItem[] }
+  | { kind: 'quotes'; ephemeral: boolean; query: string; speaker?: string; quotes: QuoteItem[] }
+  | { kind: 'digest'; ephemeral: boolean; digest: Digest }
+  | { kind: 'error'; ephemeral: true; code: ErrorCode; message: string; hint?: string };
+
+export type ErrorCode =
+  | 'usage'
+  | 'not_found'
+  | 'forbidden'
+  | 'invalid_schedule'
+  | 'invalid_feed'
+  | 'internal';
+
+export function errorReply(code: ErrorCode, message: string, hint?: string): Reply {
+  return hint === undefined ? { kind: 'error', ephemeral: true, code, message } : { kind: 'error', ephemeral: true, code, message, hint };
+}

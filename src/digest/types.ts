@@ -1,0 +1,9 @@
+import type { Story } from '../stories/types.ts';
+
+/** A briefing: ranked stories, as posted to a channel or printed by `newsbot digest`. */
+export interface Digest {
+  /** ISO 8601. */
+  generatedAt: string;
+  title?: string;
+  stories: Story[];
+}

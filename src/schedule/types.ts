@@ -1,0 +1,50 @@
+import type { ChannelRef } from '../commands/types.ts';
+import type { Digest } from '../digest/types.ts';
+
+/** When and where a briefing is posted. */
+export interface Schedule {
+  /** `file:NAME` for digests/NAME.yaml, a short generated id for schedules made in chat. */
+  id: string;
+  title: string;
+  /** A cron expression (5 fields), as node-cron runs it. */
+  cron: string;
+  /** What the admin typed ("daily 08:00"), echoed back in lists. */
+  when: string;
+  /** IANA time zone. */
+  timezone: string;
+  targets: ChannelRef[];
+  /** Feed URLs or local paths; empty means every feed the store knows. */
+  feeds: string[];
+  maxStories: number;
+  origin: 'file' | 'chat';
+  createdBy?: string;
+  createdAt?: string;
+}
+
+export type RunStatus = 'claimed' | 'posting' | 'posted' | 'missed' | 'failed' | 'skipped';
+
+/** One firing of a schedule for one target in the run ledger; id `${scheduleId}@${scheduledFor}>${target}`. */
+export interface Run {
+  id: string;
+  scheduleId: string;
+  /** ISO time the firing was due. */
+  scheduledFor: string;
+  status: RunStatus;
+  target: string;
+  messageIds: string[];
+  /** Story points this briefing posted, for "new since the last briefing". */
+  points: string[];
+  error?: string;
+  updatedAt: string;
+}
+
+/**
+ * Where briefings go: each adapter implements it for its platform. Returns the platform's
+ * message ids (Slack ts, Discord message id) so the ledger can record what was posted.
+ */
+export interface BriefingSink {
+  platform: ChannelRef['platform'];
+  postBriefing(target: ChannelRef, digest: Digest): Promise<string[]>;
+  /** Tells the channel's admins something went wrong (a missed firing, a permission error). */
+  notifyAdmins?(target: ChannelRef, message: string): Promise<void>;
+}
