@@ -1,0 +1,12 @@
+import type { Clock } from '../clock.ts';
+import type { Store } from '../store/store.ts';
+
+/** What command handlers may use; wired once in the entry point, faked nowhere. */
+export interface CommandContext {
+  store: Store;
+  clock: Clock;
+  /** IANA zone for schedules created without one (NEWSBOT_TZ, else UTC). */
+  defaultTimezone: string;
+  /** Tells the running scheduler that schedules changed; absent when nothing is scheduled (e.g. `newsbot ask`). */
+  onSchedulesChanged?: () => void;
+}
