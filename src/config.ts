@@ -14,7 +14,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api/' }).optional()),
-  SLACK_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
+  SLACK_PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number such as 3000').transform(Number).optional()),
   SLACK_ADMIN_USER_IDS: optionalText,
   NEWSBOT_DB: optionalText,
   NEWSBOT_TZ: optionalText,
