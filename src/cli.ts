@@ -1,0 +1,254 @@
+import { resolve } from 'node:path';
+import { Command as Program, InvalidArgumentError, Option } from 'commander';
+import { analyzeArticle } from './analyze/pipeline.ts';
+import { toAnalysisJson } from './analyze/json.ts';
+import type { Analysis } from './analyze/types.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { runSlashText } from './commands/index.ts';
+import type { CommandContext } from './commands/context.ts';
+import type { Reply } from './commands/types.ts';
+import { loadConfig, type Config } from './config.ts';
+import { buildDigest } from './digest/build.ts';
+import { renderDigestMarkdown } from './digest/markdown.ts';
+import { digestPoints } from './digest/points.ts';
+import type { Digest } from './digest/types.ts';
+import { loadInputs } from './ingest/inputs.ts';
+import { createProgress } from './ingest/progress.ts';
+import { createLogger, type Logger } from './log.ts';
+import { loadDigestFile } from './schedule/digest-files.ts';
+import { openStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+/** What only the entry point can provide: the platform adapters. */
+export interface PlatformHooks {
+  /** Renders a Reply as terminal text (the console adapter's renderer). */
+  renderReply(reply: Reply): string;
+  /** Starts the long-running bot: scheduler plus every configured adapter. */
+  serve(runtime: Runtime, options: { once: boolean }): Promise<void>;
+  /** Registers Discord slash commands (guild or global). */
+  registerDiscord?(runtime: Runtime, options: { guild?: string }): Promise<string>;
+}
+
+/** The wired core that commands run against. */
+export interface Runtime {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  commandContext: CommandContext;
+}
+
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Runtime {
+  const config = loadConfig(env);
+  const log = createLogger(config.logLevel);
+  const store = openStore(config.dbPath);
+  return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
+}
+
+const consoleCaller = { id: 'local-operator', name: 'local operator', isAdmin: true };
+const consoleChannel = { platform: 'console' as const, id: 'main' };
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function isoTime(value: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new InvalidArgumentError(`"${value}" is not an ISO date or time (e.g. 2025-09-24 or 2025-09-24T08:00:00Z)`);
+  return new Date(t).toISOString();
+}
+
+/** Builds the `newsbot` program. `hooks` brings in what lives outside src/ (the adapters). */
+export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = process.env): Program {
+  let runtime: Runtime | undefined;
+  const getRuntime = (): Runtime => (runtime ??= createRuntime(env));
+  const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+
+  const program = new Program('newsbot')
+    .description('News digest bot: reads feeds, finds who said what, groups stories across outlets, posts briefings to Discord and Slack.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+  program.hook('postAction', () => {
+    runtime?.store.close();
+    runtime = undefined;
+  });
+
+  program
+    .command('analyze')
+    .description("print one article's analysis: clean text, people with roles, quotes with speakers, key points")
+    .argument('<input>', 'a plain-text file (first line = title), an HTML page, a JSON article, or an http(s) URL')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (input: string, options: { format: 'json' | 'text' }) => {
+      const { articles, warnings } = await loadInputs([input], { allowPrivateUrls: loadConfig(env).allowPrivateUrls, single: true });
+      const article = articles[0];
+      if (!article) throw new CliError(warnings[0] ?? `${input}: no article found`);
+      const analysis = analyzeArticle(article);
+      out(options.format === 'json' ? JSON.stringify(toAnalysisJson(analysis), null, 2) : renderAnalysisText(analysis));
+    });
+
+  program
+    .command('digest')
+    .description('build a briefing from files, folders, feed files, feed URLs or a digests/NAME.yaml, and store the articles')
+    .argument('<inputs...>', 'files, folders, feed files (.xml .rss .atom), feed URLs, or digests/NAME.yaml')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'markdown']).default('markdown'))
+    .option('--since <iso>', 'keep articles published at or after this time', isoTime)
+    .option('--max-stories <n>', 'at most this many stories (default: all)', positiveInt)
+    .option('--no-store', 'do not save the articles in the database')
+    .action(async (inputs: string[], options: { format: 'json' | 'markdown'; since?: string; maxStories?: number; store: boolean }) => {
+      const digest = await digestFromInputs(getRuntime, inputs, options);
+      out(options.format === 'json' ? JSON.stringify(digest, null, 2) : renderDigestMarkdown(digest));
+    });
+
+  program
+    .command('ask')
+    .description('run a slash command against the local store, as the local admin in the console channel')
+    .argument('<command>', 'e.g. "/who lavrov", "/quotes trump 3", "/story moldova", "/digest schedule daily 08:00 Europe/Berlin"')
+    .action(async (text: string) => {
+      const rt = getRuntime();
+      const reply = await runSlashText(text, consoleCaller, consoleChannel, rt.commandContext);
+      out(hooks.renderReply(reply));
+      if (reply.kind === 'error') process.exitCode = 1;
+    });
+
+  program
+    .command('serve')
+    .description('run the bot: Discord and/or Slack when their tokens are set, else the console with the demo briefing')
+    .option('--once', 'post the console briefing and exit instead of waiting for schedules')
+    .action(async (options: { once?: boolean }) => {
+      await hooks.serve(getRuntime(), { once: options.once ?? false });
+    });
+
+
+  if (hooks.registerDiscord) {
+    const register = hooks.registerDiscord;
+    program
+      .command('discord')
+      .description('Discord administration')
+      .command('register')
+      .description('register the slash commands with Discord (idempotent)')
+      .option('--guild <id>', 'register in one server (instant, for development) instead of globally')
+      .action(async (options: { guild?: string }) => {
+        out(await register(getRuntime(), options.guild ? { guild: options.guild } : {}));
+      });
+  }
+  return program;
+}
+
+/** Loads inputs (or a digests/*.yaml definition), analyses, stores and builds the briefing. */
+async function digestFromInputs(
+  getRuntime: () => Runtime,
+  inputs: string[],
+  options: { since?: string; maxStories?: number; store: boolean },
+): Promise<Digest> {
+  const runtime = getRuntime();
+  let maxStories = options.maxStories;
+  let title: string | undefined;
+  const expanded: string[] = [];
+  for (const input of inputs) {
+    if (/\.ya?ml$/i.test(input)) {
+      const schedule = loadDigestFile(input);
+      expanded.push(...schedule.feeds);
+      maxStories ??= schedule.maxStories;
+      title = schedule.title;
+    } else {
+      expanded.push(input);
+    }
+  }
+  const progress = createProgress(expanded.length, 'inputs');
+  const { articles, warnings } = await loadInputs(expanded, {
+    allowPrivateUrls: runtime.config.allowPrivateUrls,
+    onProgress: (done: number) => progress.update(done),
+  });
+  progress.done();
+  for (const warning of warnings) runtime.log.warn(warning);
+  if (articles.length === 0 && warnings.length > 0 && warnings.length >= expanded.length) {
+    throw new CliError(`every input failed (${warnings.length} warning${warnings.length === 1 ? '' : 's'} above)`);
+  }
+  const kept = options.since ? articles.filter((a) => !a.publishedAt || a.publishedAt >= options.since!) : articles;
+  const analyses: Analysis[] = [];
+  for (const article of kept) {
+    try {
+      analyses.push(analyzeArticle(article));
+    } catch (error) {
+      runtime.log.warn(`${article.id}: skipped, analysis failed: ${(error as Error).message}`);
+    }
+  }
+  if (options.store) {
+    for (const analysis of analyses) {
+      try {
+        runtime.store.saveAnalysis(analysis);
+      } catch (error) {
+        runtime.log.warn(`${analysis.article.id}: not stored: ${(error as Error).message}`);
+      }
+    }
+  }
+  // "New since the last briefing" for the same inputs: the ledger remembers what the last one said.
+  const ledgerKey = 'cli:' + expanded.map((i) => (/^https?:/i.test(i) ? i : resolve(i))).sort().join('|');
+  const previous = options.store ? runtime.store.lastPostedRun(ledgerKey) : undefined;
+  const now = runtime.clock.now();
+  const digest = buildDigest(analyses, {
+    now,
+    ...(maxStories ? { maxStories } : {}),
+    ...(previous ? { previousPoints: previous.points } : {}),
+    ...(title ? { title } : {}),
+    ...(options.since ? { since: options.since } : {}),
+  });
+  if (options.store) {
+    const at = now.toISOString();
+    runtime.store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
+  }
+  return digest;
+}
+
+function renderAnalysisText(analysis: Analysis): string {
+  const lines: string[] = [analysis.article.title, `${analysis.article.source}${analysis.article.url ? ' — ' + analysis.article.url : ''}`, ''];
+  const people = analysis.entities.filter((e) => e.type === 'person');
+  if (people.length) {
+    lines.push('People:');
+    for (const p of people) lines.push(`  ${p.name}${p.role ? ` (${p.role})` : ''}${p.aliases.length ? ` — also ${p.aliases.join(', ')}` : ''}`);
+    lines.push('');
+  }
+  const others = analysis.entities.filter((e) => e.type !== 'person');
+  if (others.length) lines.push(`Organisations and places: ${others.map((e) => e.name).join(', ')}`, '');
+  const quotes = analysis.quotes.filter((q) => !q.partial);
+  if (quotes.length) {
+    lines.push('Quotes:');
+    for (const q of quotes) lines.push(`  “${q.text}” — ${q.speaker ?? 'unattributed'}`);
+    lines.push('');
+  }
+  if (analysis.keyPoints.length) {
+    lines.push('Key points:');
+    for (const k of analysis.keyPoints) lines.push(`  • ${k}`);
+  }
+  if (analysis.article.removed.length) lines.push('', `Removed ${analysis.article.removed.length} boilerplate line(s).`);
+  return lines.join('\n');
+}
+
+/** Runs the program; prints errors as one line naming what went wrong, with a non-zero exit. */
+export async function main(hooks: PlatformHooks, argv: string[] = process.argv): Promise<void> {
+  const program = createProgram(hooks);
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const e = error as Error & { code?: string; exitCode?: number };
+    if (e.code?.startsWith('commander.')) {
+      process.exitCode = e.exitCode ?? 1;
+      return;
+    }
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}

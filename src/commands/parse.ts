@@ -1,0 +1,29 @@
+import type { CommandName } from './types.ts';
+
+export const commandNames: readonly CommandName[] = ['who', 'quotes', 'story', 'digest', 'feeds'];
+
+export class CommandParseError extends Error {
+  override readonly name = 'CommandParseError';
+  readonly code = 'E_COMMAND';
+}
+
+/** Splits words, keeping "quoted phrases" together. */
+export function splitArgs(text: string): string[] {
+  const args: string[] = [];
+  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const match of text.matchAll(pattern)) args.push(match[1] ?? match[2] ?? match[3] ?? '');
+  return args.filter((a) => a.length > 0);
+}
+
+/** Parses `/who lavrov` into its command name and arguments; throws CommandParseError naming the input. */
+export function parseSlashCommand(text: string): { name: CommandName; args: string[] } {
+  const trimmed = text.trim();
+  const match = /^\/?([a-z]+)\b\s*(.*)$/is.exec(trimmed);
+  const name = match?.[1]?.toLowerCase();
+  if (!match || !name || !(commandNames as readonly string[]).includes(name)) {
+    throw new CommandParseError(
+      `Unknown command "${trimmed.split(/\s+/)[0] ?? ''}". Try one of: ${commandNames.map((n) => '/' + n).join(', ')}.`,
+    );
+  }
+  return { name: name as CommandName, args: splitArgs(match[2] ?? '') };
+}

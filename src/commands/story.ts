@@ -1,0 +1,38 @@
+import { buildDigest } from '../digest/build.ts';
+import type { CommandContext } from './context.ts';
+import { errorReply, type Command, type Reply } from './types.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
+const maxStories = 3;
+
+/**
+ * `/story WORDS`: the stories whose articles match the words, compared across outlets.
+ * Articles published around the matches are clustered too, so the story shows every outlet.
+ */
+export function storyCommand(command: Command, ctx: CommandContext): Reply {
+  const words = command.args.join(' ').trim();
+  if (!words) return errorReply('usage', 'Which story?', 'Usage: /story WORDS, for example /story moldova election');
+  const matches = ctx.store.searchArticles(words, 30);
+  if (matches.length === 0) {
+    return errorReply('not_found', `No stored article mentions "${words}".`, 'Try fewer or other words, or /digest now for the latest briefing.');
+  }
+  const times = matches.map((a) => Date.parse(a.article.publishedAt ?? '')).filter((t) => Number.isFinite(t));
+  const around =
+    times.length > 0
+      ? ctx.store.listAnalyses({
+          since: new Date(Math.min(...times) - 3 * dayMs).toISOString(),
+          until: new Date(Math.max(...times) + 3 * dayMs).toISOString(),
+          limit: 2000,
+        })
+      : [];
+  const pool = new Map([...around, ...matches].map((a) => [a.article.id, a]));
+  const matched = new Set(matches.map((a) => a.article.id));
+  const digest = buildDigest([...pool.values()], { now: ctx.clock.now() });
+  const stories = digest.stories
+    .map((story) => ({ story, hits: story.articles.filter((a) => matched.has(a.id)).length }))
+    .filter((s) => s.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, maxStories)
+    .map((s) => s.story);
+  return { kind: 'digest', ephemeral: false, digest: { generatedAt: digest.generatedAt, title: `Stories about "${words}"`, stories } };
+}
