@@ -1,0 +1,153 @@
+/**
+ * Boilerplate removal over paragraphs of text: banners, newsletter and donation boxes,
+ * share/related/"Read more" lines, photo captions and credits, bylines, cookie notices.
+ * The rules look at the shape and vocabulary of a line, never at a particular outlet.
+ */
+
+export interface BoilerplateSplit {
+  kept: string[];
+  removed: string[];
+}
+
+export interface BoilerplateContext {
+  /** The headline: a paragraph repeating it is removed. */
+  title?: string;
+}
+
+const words = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+const endsLikeSentence = (line: string): boolean => /[.!?…:;"'”’»)\]]$/.test(line);
+const hasQuote = (line: string): boolean => /["“”«»]/.test(line);
+
+/** "Support Example News!", "Donate now": a call-to-action banner line. */
+export function isBannerLine(line: string): boolean {
+  const text = line.trim();
+  if (words(text) > 7 || /[.?]$/.test(text) || hasQuote(text)) return false;
+  return (
+    /^(please\s+)?(support|donate( to)?|help( fund)?|back|fund)\s+(us|our|independent|quality|the|[A-Z])/i.test(text) ||
+    /^(subscribe|sign up|log ?in|sign in|register)( now| today| here)?\b/i.test(text) ||
+    /^(donate|subscribe|advertisement|sponsored( content)?|skip to (main )?content)!?$/i.test(text)
+  );
+}
+
+const lineRules: RegExp[] = [
+  // Newsletter sign-up and its blurb.
+  /^(sign up|subscribe|register)\b.{0,80}\b(newsletters?|briefings?|alerts?|emails?|updates|digest)\b/i,
+  /\bnewsletters?\b.{0,200}\b(inbox|mailbox|e-?mail address|delivered|sign(ing)? up|subscribe|every (morning|evening|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i,
+  /\b(inbox|mailbox)\b.{0,120}\bnewsletters?\b/i,
+  /^(get|receive)\b.{0,60}\b(newsletter|in your inbox|straight to your inbox)/i,
+  /^(by (signing up|subscribing|clicking)|subscribers agree)\b/i,
+  /\b(you agree to|agree to (our|the)) (the |our )?(privacy policy|terms)/i,
+  /^(thank you for (signing up|subscribing)|you('| a)re (now )?subscribed)/i,
+  // Donation and membership appeals.
+  /\b(please|can you|will you|help us)\b.{0,60}\b(support|donat\w*|contribut\w*)\b.{0,80}\b(journalism|reporting|newsroom|our work|us)\b/i,
+  /\b(support|donat\w*|contribut\w*)\b.{0,80}\b(independent|quality|free|local|public[- ]interest) (journalism|press|media|news|reporting)\b/i,
+  /^not ready to (support|donate|subscribe|give)\b/i,
+  /^(remind me later|maybe later|no,? thanks?|close)\.?$/i,
+  /\bpa(y|i)ment methods?\b/i,
+  // Cookie and consent notices.
+  /\b(we|this (site|website)) uses? cookies\b/i,
+  /\bcookie (policy|settings|preferences)\b/i,
+  // Sharing, related links, navigation words.
+  /^(read|see|learn|find out) more\b.{0,80}$/i,
+  /^(read|watch|listen)( next| also| more)?\s*:/i,
+  /^(also read|more from|more on this|more stories|related( articles| stories| coverage| content| topics)?|recommended( for you| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|you (may|might) also like|editor'?s picks)\b.{0,100}$/i,
+  /^(share|tweet|email|print|copy link|pin)( (this|the) (article|story|page))?( on| via| to)?( facebook| twitter| x| whatsapp| linkedin| email| reddit| telegram)?[:.!]?$/i,
+  /^share (this|the) (article|story|page)\b/i,
+  /^follow (us|@?\w+) on\b/i,
+  /^(click|tap) here\b/i,
+  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|skip (ad|advertisement)|scroll to (continue|read))\.?$/i,
+  /^(listen to|hear) (this|the) (article|story)\b/i,
+  /^(image|video|photo|picture|media) (source|caption|copyright|credit)\b/i,
+  /^(getty images|ap photo|afp|reuters|shutterstock|epa|pa media|alamy)(\/.*)?$/i,
+  // Comment counts and prompts.
+  /^\d+\s+comments?$/i,
+  /^(view|show|load|read|see|add|leave|post)\s+(all\s+)?(\d+\s+)?comments?\b/i,
+  /^comments?\s*(\(\d+\)|\d+)?$/i,
+  // Credits and captions.
+  /^(photo|photograph|picture|image|illustration|credit|photos|video)s?\s*(credit)?\s*:\s*\S/i,
+  /^(photo|image|picture)\s+by\s+\S/i,
+];
+
+/** Photo credit at the end of a caption: "... Jane Doe / AFP", "Photo: Reuters", "(Getty Images)". */
+const creditTail = new RegExp(
+  [
+    String.raw`\b[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}\s*\/\s*(?:[A-Z][A-Z&.]{1,}(?:\s+[A-Z][\p{L}]+)*|Getty(?: Images)?|Reuters|Shutterstock|Alamy|Sputnik|Pool|Xinhua|Kremlin\.ru|[A-Z][\p{L}]+ (?:Images|Photos?|News|Press))\.?$`,
+    String.raw`\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|XINHUA|TASS)\s*\/\s*[A-Z][\p{L}.' -]+$`,
+    String.raw`\((?:photo|image|picture|credit)?:?\s*(?:Getty Images|Reuters|AFP|AP|EPA|Shutterstock|AP Photo[^)]*|[A-Z][\p{L}]+ \/ [A-Z][\p{L}]+)\)\.?$`,
+    String.raw`\b(?:Photo|Photograph|Picture|Image|Credit)s?:\s*[^.]{2,60}$`,
+  ].join('|'),
+  'u',
+);
+
+/** "(4th L)", "(R)", "(centre)": position markers that only captions carry. */
+const captionPosition = /\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|center|front|back|top|bottom)\)/i;
+
+/** "By JANE DOE", "By Jane Doe and John Roe | Reuters": a byline line. */
+function isByline(line: string): boolean {
+  if (words(line) > 12 || /[.!?]\s/.test(line)) return false;
+  return /^by\s+[A-Z][\p{L}.'’-]*(\s*(,|and|&)?\s*[A-Z][\p{L}.'’-]*){0,7}(\s*[|–—]\s*[^.!?]{0,60}|\s+-\s+[^.!?]{0,60}|,\s*[A-Z][^.!?]{0,60})?$/u.test(line);
+}
+
+export function isCaption(line: string): boolean {
+  if (hasQuote(line) && !captionPosition.test(line)) return creditTail.test(line) && words(line) < 60 && !/[“"][^”"]{20,}[”"]/.test(line);
+  return creditTail.test(line) || (captionPosition.test(line) && words(line) < 60);
+}
+
+/** Why a single paragraph is boilerplate, or undefined when it reads like article text. */
+export function boilerplateReason(line: string): string | undefined {
+  const text = line.trim();
+  if (text === '') return 'empty';
+  if (isBannerLine(text)) return 'banner';
+  if (words(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
+  if (isCaption(text)) return 'caption';
+  if (isByline(text)) return 'byline';
+  return undefined;
+}
+
+const normalise = (line: string): string =>
+  line
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+
+/** Headers that open an appeal running to the end of the page ("A message from ...", "Dear readers,"). */
+const appealHeader =
+  /^(a (message|note|word) from\b|dear (readers?|friends?|subscribers?)\b|before you (go|continue)\b|(we|i) (need|rely on) your (help|support)|(support|fund) (independent|our|quality)\b|(become|be) a (member|supporter|subscriber|patron)\b|make a (donation|contribution)\b|why (we|you should) (need|support|donate))/i;
+const appealVocabulary = /\b(support(ing|ers?)?|donat\w*|contribut\w*|subscri\w*|member(ship)?|journalism|paywall|monthly|annual(ly)?|one-?time)\b/i;
+
+/**
+ * Splits paragraphs into article text and boilerplate; returns both, in their original order.
+ * Beyond line rules, it removes a closing appeal (a donation or membership box: its header and
+ * everything after it) and a trailing run of button-like short lines, which alone would read
+ * like subheadings.
+ */
+export function splitBoilerplate(paragraphs: string[], context: BoilerplateContext = {}): BoilerplateSplit {
+  const lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+  const drop = lines.map((line) => boilerplateReason(line) !== undefined);
+  const title = context.title ? normalise(context.title) : undefined;
+  if (title) lines.forEach((line, i) => (normalise(line) === title ? (drop[i] = true) : undefined));
+
+  const appealStart = lines.findIndex(
+    (line, i) => i >= Math.floor(lines.length / 3) && i > 0 && words(line) <= 12 && appealHeader.test(line),
+  );
+  if (appealStart >= 0) {
+    const tail = lines.slice(appealStart);
+    const appealing = tail.filter((line) => appealVocabulary.test(line)).length;
+    const quoted = tail.filter((line) => /["“«].{20,}["”»]/.test(line) && /\b(said|says|told|wrote|added)\b/.test(line)).length;
+    if (appealing >= 1 && quoted === 0) for (let i = appealStart; i < lines.length; i++) drop[i] = true;
+  }
+
+  // Buttons and menu words left at the bottom of a page ("Monthly", "Continue", "Read more").
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (drop[i]) continue;
+    if (words(line) <= 4 && !endsLikeSentence(line) && !hasQuote(line)) drop[i] = true;
+    else break;
+  }
+
+  const kept: string[] = [];
+  const removed: string[] = [];
+  lines.forEach((line, i) => (drop[i] ? removed : kept).push(line));
+  return { kept, removed };
+}

@@ -1,0 +1,71 @@
+import type { Article, RawDocument } from './article.ts';
+import { splitBoilerplate } from './boilerplate.ts';
+import { extractHtml } from './extract-html.ts';
+
+/** A document that holds no text at all; the message names it. */
+export class EmptyArticleError extends Error {
+  override readonly name = 'EmptyArticleError';
+  readonly code = 'E_BAD_ARTICLE';
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plain text to paragraphs: one per non-empty line, whitespace folded. */
+function textParagraphs(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * Turns a raw document into an Article: HTML goes through main-text extraction, plain text is
+ * split into paragraphs at line breaks, and both then lose their boilerplate (banners, captions,
+ * newsletter and donation boxes, the repeated headline) into `removed`.
+ * Source falls back from the document's own to the page's site name, the URL host, "unknown".
+ * Throws EmptyArticleError (E_BAD_ARTICLE) when the document carries neither text nor HTML.
+ */
+export function documentToArticle(raw: RawDocument): Article {
+  let paragraphs: string[];
+  let removed: string[] = [];
+  let title = raw.title;
+  let byline = raw.byline;
+  let publishedAt = raw.publishedAt;
+  let siteName: string | undefined;
+
+  if (raw.html !== undefined && raw.html.trim() !== '') {
+    const page = extractHtml(raw.html);
+    paragraphs = page.paragraphs;
+    removed = page.removed;
+    title ??= page.title;
+    byline ??= page.byline;
+    publishedAt ??= page.publishedAt;
+    siteName = page.siteName;
+  } else if (raw.text !== undefined && raw.text.trim() !== '') {
+    paragraphs = textParagraphs(raw.text);
+  } else {
+    throw new EmptyArticleError(`${raw.id}: the article has no text; give "text" or "html"`);
+  }
+
+  const context = title === undefined ? {} : { title };
+  const { kept, removed: boilerplate } = splitBoilerplate(paragraphs, context);
+  const article: Article = {
+    id: raw.id,
+    source: raw.source ?? siteName ?? hostOf(raw.url) ?? 'unknown',
+    title: title ?? kept[0] ?? raw.id,
+    paragraphs: kept,
+    removed: [...removed, ...boilerplate],
+  };
+  if (raw.url) article.url = raw.url;
+  if (publishedAt) article.publishedAt = publishedAt;
+  if (byline) article.byline = byline;
+  if (raw.feedUrl) article.feedUrl = raw.feedUrl;
+  return article;
+}

@@ -1,0 +1,88 @@
+/**
+ * Removal of non-article boxes from a page's DOM: figures and captions, share bars,
+ * related links, newsletter and donation boxes, ads, comments, cookie banners.
+ * Elements are recognised by tag, ARIA role and the words in their class and id.
+ */
+
+/** Class/id words that mark a box as something other than article text. */
+const boxWords = new Set(
+  `newsletter newsletters subscribe subscription subscriptions signup donate donation donations contribute
+  share sharing sharebar social socials related recommended recommendations recirc recirculation promo promos
+  advert advertisement advertising ad ads adslot adunit dfp sponsor sponsored cookie cookies consent gdpr
+  paywall comments comment disqus outbrain taboola caption captions credit credits breadcrumb breadcrumbs
+  tags tag topics readmore most popular trending sidebar footer nav navigation menu byline author authors
+  toolbar enlarge visually sr srOnly skip modal popup overlay banner masthead alert pagination pager
+  widget widgets print email follow rating ratings newsletterSignup inset more`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase()),
+);
+
+/** Words that, together with a box word, still mean article text ("article-body", "story-content"). */
+const bodyWords = new Set(['body', 'content', 'text', 'article', 'story', 'main', 'entry', 'post', 'prose']);
+
+/** Tags whose content is never article text. */
+const alwaysBoxTags = new Set(['figure', 'figcaption', 'picture', 'img', 'video', 'audio', 'iframe', 'svg', 'button', 'select', 'input', 'textarea', 'noscript', 'template', 'dialog']);
+/** Boxes removed whatever their size: they never hold running text. */
+const mediaTags = new Set(['figcaption', 'picture', 'img', 'video', 'audio', 'iframe', 'svg', 'button', 'select', 'input', 'textarea', 'noscript', 'template']);
+/** Tags that hold article text only on odd pages: removed unless they carry most of the text. */
+const usuallyBoxTags = new Set(['aside', 'nav', 'footer', 'form', 'header', 'menu']);
+
+function classWords(element: Element): string[] {
+  const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('data-component') ?? ''}`;
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Why an element looks like a box, or undefined when it may hold article text. */
+function boxReason(element: Element): string | undefined {
+  const tag = element.tagName.toLowerCase();
+  if (alwaysBoxTags.has(tag)) return tag;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return 'hidden';
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '')) return 'hidden';
+  const role = element.getAttribute('role');
+  if (role && /^(navigation|banner|complementary|contentinfo|dialog|alert|search|menu|toolbar)$/.test(role)) return `role ${role}`;
+  if (usuallyBoxTags.has(tag)) return tag;
+  const words = classWords(element);
+  if (words.some((word) => bodyWords.has(word))) {
+    // "article-body" is text; "article-related" or "story-share" is a box.
+    const box = words.find((word) => boxWords.has(word) && word !== 'more' && word !== 'tag' && word !== 'tags');
+    return box && !words.some((word) => word === 'body' || word === 'text' || word === 'content') ? box : undefined;
+  }
+  return words.find((word) => boxWords.has(word));
+}
+
+const folded = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Removes box elements under root and appends their text to `removed`.
+ * Returns the number of elements removed. An element holding most of the root's text is
+ * kept whatever its class says, since some pages wrap the whole article in an odd class.
+ * In the 'page' phase (before Readability) only confident boxes go; the 'article' phase
+ * (over Readability's output) also drops headers and leftover captions.
+ */
+export function removeBoxes(root: Element, removed: string[], phase: 'page' | 'article'): number {
+  const total = folded(root.textContent).length || 1;
+  const limit = phase === 'page' ? 0.3 : 0.4;
+  let count = 0;
+  const visit = (element: Element): void => {
+    for (const child of Array.from(element.children)) {
+      const reason = boxReason(child);
+      if (reason && !(phase === 'page' && reason === 'header')) {
+        const text = folded(child.textContent);
+        if (text.length <= total * limit || mediaTags.has(reason)) {
+          if (text !== '' && reason !== 'hidden' && reason !== 'noscript' && reason !== 'template') removed.push(text);
+          child.remove();
+          count++;
+          continue;
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return count;
+}

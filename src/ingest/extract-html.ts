@@ -1,0 +1,73 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { readPageMetadata, type PageMetadata } from './extract-metadata.ts';
+import { removeBoxes } from './extract-boxes.ts';
+import { densestTextBlock } from './extract-fallback.ts';
+import { blockParagraphs } from './extract-paragraphs.ts';
+
+/** The main text of one HTML page, split into paragraphs, with what was cut kept aside. */
+export interface HtmlExtraction extends PageMetadata {
+  paragraphs: string[];
+  /** Text of captions, share/related/newsletter boxes and the like, in page order. */
+  removed: string[];
+  /** Which path found the text: Readability, the densest block of paragraphs, or the whole body. */
+  method: 'readability' | 'densest-block' | 'body';
+}
+
+/** Below this many characters Readability's result is taken for a miss and the fallback runs. */
+const minimumArticleChars = 400;
+
+function parseDocument(html: string): Document {
+  // linkedom needs a full document; feed content is often a bare fragment.
+  const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(page).document as unknown as Document;
+}
+
+const textLength = (paragraphs: string[]): number => paragraphs.reduce((sum, p) => sum + p.length, 0);
+
+function readabilityParagraphs(html: string, removed: string[]): string[] {
+  const document = parseDocument(html);
+  removeBoxes(document.body ?? document.documentElement, removed, 'page');
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    parsed = new Readability(document, { charThreshold: 300 }).parse();
+  } catch {
+    // Readability throws on some odd DOMs; the fallback below still reads the page.
+    parsed = null;
+  }
+  if (!parsed?.content) return [];
+  const content = parseDocument(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);
+  const root = content.body ?? content.documentElement;
+  removeBoxes(root, removed, 'article');
+  return blockParagraphs(root);
+}
+
+/**
+ * Extracts the main text of an HTML page (or fragment): Readability over linkedom, then
+ * removal of captions, credits and share/related/newsletter/donation boxes, then paragraph
+ * segmentation at block elements. When Readability finds too little, the densest block of
+ * `<p>` text stands in. Returns paragraphs, removed text and the page's own metadata.
+ */
+export function extractHtml(html: string): HtmlExtraction {
+  const metadata = readPageMetadata(parseDocument(html));
+  const removed: string[] = [];
+  let paragraphs = readabilityParagraphs(html, removed);
+  let method: HtmlExtraction['method'] = 'readability';
+
+  if (textLength(paragraphs) < minimumArticleChars) {
+    const fallbackRemoved: string[] = [];
+    const document = parseDocument(html);
+    removeBoxes(document.body ?? document.documentElement, fallbackRemoved, 'page');
+    const dense = densestTextBlock(document);
+    if (dense && textLength(blockParagraphs(dense)) > textLength(paragraphs)) {
+      paragraphs = blockParagraphs(dense);
+      method = 'densest-block';
+      removed.length = 0;
+      removed.push(...fallbackRemoved);
+    } else if (paragraphs.length === 0 && document.body) {
+      paragraphs = blockParagraphs(document.body);
+      method = 'body';
+    }
+  }
+  return { ...metadata, paragraphs, removed, method };
+}
