@@ -1,0 +1,225 @@
+import type { types } from '@slack/bolt';
+import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
+import type { Digest } from '../../src/digest/types.ts';
+import type { Story } from '../../src/stories/types.ts';
+import { escapeText, linkTo } from './escape.ts';
+import { splitText } from './split-text.ts';
+
+type Block = types.KnownBlock;
+
+/** One chat message: Block Kit plus the plain `text` Slack shows in notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** Slack's limits (chat.postMessage, Block Kit). */
+export const slackLimits = {
+  blocksPerMessage: 50,
+  sectionChars: 3000,
+  headerChars: 150,
+  contextElements: 10,
+  contextElementChars: 2000,
+  fallbackChars: 3000,
+} as const;
+
+function sections(mrkdwn: string): Block[] {
+  return splitText(mrkdwn, slackLimits.sectionChars).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** Context blocks holding the given mrkdwn snippets, at most ten elements each. */
+function contexts(snippets: string[]): Block[] {
+  const elements = snippets
+    .flatMap((snippet) => splitText(snippet, slackLimits.contextElementChars))
+    .map((text) => ({ type: 'mrkdwn' as const, text }));
+  const blocks: Block[] = [];
+  for (let i = 0; i < elements.length; i += slackLimits.contextElements) {
+    blocks.push({ type: 'context', elements: elements.slice(i, i + slackLimits.contextElements) });
+  }
+  return blocks;
+}
+
+/** A header when the title fits Slack's 150 characters; a bold section otherwise, so nothing is cut. */
+function titleBlock(title: string): Block[] {
+  const plain = escapeText(title);
+  if (plain.length <= slackLimits.headerChars) return [{ type: 'header', text: { type: 'plain_text', text: plain, emoji: false } }];
+  return sections(`*${plain}*`);
+}
+
+/** Slack renders `<!date^…>` in each reader's own time zone; the fallback is UTC. */
+function slackDate(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return escapeText(iso);
+  const fallback = time.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return `<!date^${Math.floor(time.getTime() / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
+}
+
+function quoteLine(quote: { text: string; speaker: string; source: string; url?: string }): string {
+  const body = escapeText(quote.text).replace(/\n+/g, ' ');
+  return `> “${body}”\n— *${escapeText(quote.speaker)}*, ${linkTo(quote.url, quote.source)}`;
+}
+
+function bullets(points: string[]): string {
+  return points.map((point) => `• ${escapeText(point)}`).join('\n');
+}
+
+/** Picks the quote most worth showing: a full sentence from a named speaker, not a fragment. */
+function notableQuote(story: Story): Story['quotes'][number] | undefined {
+  const named = story.quotes.filter((quote) => quote.speaker.trim() !== '');
+  const full = named.filter((quote) => quote.text.trim().split(/\s+/).length >= 6);
+  return full[0] ?? named[0];
+}
+
+/** The blocks for one story: headline and summary, comparison, people, a quote, sources, divider. */
+export function storyBlocks(story: Story): Block[] {
+  const firstUrl = story.articles.find((article) => article.url !== undefined)?.url;
+  const blocks: Block[] = [];
+  const headline = `*${linkTo(firstUrl, story.headline)}*`;
+  blocks.push(...sections([headline, escapeText(story.summary.join(' '))].filter(Boolean).join('\n')));
+
+  const comparison: string[] = [];
+  if (story.agreed.length > 0) {
+    comparison.push('*All sources agree*\n' + story.agreed.map((a) => `• ${escapeText(a.point)} _(${escapeText(a.sources.join(', '))})_`).join('\n'));
+  }
+  for (const [source, points] of Object.entries(story.onlyIn)) {
+    if (points.length > 0) comparison.push(`*Only in ${escapeText(source)}*\n${bullets(points)}`);
+  }
+  if (story.new.length > 0) comparison.push(`*New since the last briefing*\n${bullets(story.new)}`);
+  if (comparison.length > 0) blocks.push(...sections(comparison.join('\n')));
+
+  const aboutPeople: string[] = [];
+  if (story.people.length > 0) {
+    const people = story.people.map((person) => (person.role ? `${escapeText(person.name)} (${escapeText(person.role)})` : escapeText(person.name)));
+    aboutPeople.push(`*People:* ${people.join(' · ')}`);
+  }
+  const quote = notableQuote(story);
+  if (quote !== undefined) aboutPeople.push(quoteLine(quote));
+  if (aboutPeople.length > 0) blocks.push(...sections(aboutPeople.join('\n')));
+
+  const sources = story.articles.map((article) => linkTo(article.url, `${article.source}: ${article.title}`));
+  if (sources.length > 0) blocks.push(...contexts([`${sources.length === 1 ? 'Source' : `${sources.length} sources`}:`, ...sources]));
+  blocks.push({ type: 'divider' });
+  return blocks;
+}
+
+/**
+ * Packs groups of blocks (one per story, quote…) into messages of at most 50 blocks, keeping a
+ * group whole whenever it fits in one message; `reserve` blocks stay free for the caller's
+ * header or continuation line.
+ */
+function packGroups(groups: Block[][], reserve: (messageIndex: number) => number): Block[][] {
+  const messages: Block[][] = [];
+  let current: Block[] = [];
+  const room = () => slackLimits.blocksPerMessage - reserve(messages.length);
+  for (const group of groups) {
+    if (current.length > 0 && current.length + group.length > room()) {
+      messages.push(current);
+      current = [];
+    }
+    for (const block of group) {
+      if (current.length >= room()) {
+        messages.push(current);
+        current = [];
+      }
+      current.push(block);
+    }
+  }
+  if (current.length > 0 || messages.length === 0) messages.push(current);
+  return messages;
+}
+
+/** Joins items for a notification line, stopping before the limit and saying how many were left out. */
+function boundedList(items: string[], max: number): string {
+  let text = '';
+  for (const [index, item] of items.entries()) {
+    const next = text === '' ? item : `${text}; ${item}`;
+    if (next.length > max - 20) return `${text}; and ${items.length - index} more`;
+    text = next;
+  }
+  return text;
+}
+
+/**
+ * Renders a briefing as one or more chat messages: a header, one block group per story, and a
+ * "continued" line on every later message. Returns at least one message, even for no stories.
+ */
+export function renderDigest(digest: Digest): SlackMessage[] {
+  const title = digest.title ?? 'News briefing';
+  const count = digest.stories.length;
+  const intro: Block[] = [
+    ...titleBlock(title),
+    ...contexts([`${count} ${count === 1 ? 'story' : 'stories'} · ${slackDate(digest.generatedAt)}`]),
+  ];
+  const groups = digest.stories.map(storyBlocks);
+  if (groups.length === 0) groups.push(sections('No new stories since the last briefing.'));
+  const packed = packGroups(groups, (index) => (index === 0 ? intro.length : 1));
+  return packed.map((blocks, index) => {
+    const storiesHere = countStories(blocks);
+    if (index === 0) {
+      const headlines = digest.stories.slice(0, storiesHere).map((story) => story.headline);
+      const summary = `${title}: ${count} ${count === 1 ? 'story' : 'stories'}${headlines.length > 0 ? ' — ' + boundedList(headlines, slackLimits.fallbackChars - title.length - 30) : ''}`;
+      return { text: escapeText(summary), blocks: [...intro, ...blocks] };
+    }
+    const label = `${title} (continued ${index + 1}/${packed.length})`;
+    return { text: escapeText(label), blocks: [...contexts([`*${escapeText(label)}*`]), ...blocks] };
+  });
+}
+
+function countStories(blocks: Block[]): number {
+  return blocks.filter((block) => block.type === 'divider').length;
+}
+
+function profileMessage(profile: PersonProfile): Block[] {
+  const lines = [`*${escapeText(profile.name)}*${profile.role ? ` — ${escapeText(profile.role)}` : ''}`];
+  if (profile.aliases.length > 0) lines.push(`Also written: ${escapeText(profile.aliases.join(', '))}`);
+  const seen = profile.lastSeen ? `; last seen ${slackDate(profile.lastSeen)}` : '';
+  lines.push(`In ${profile.articleCount} ${profile.articleCount === 1 ? 'article' : 'articles'}, quoted ${profile.quoteCount} ${profile.quoteCount === 1 ? 'time' : 'times'}${seen}`);
+  const blocks = sections(lines.join('\n'));
+  if (profile.outlets.length > 0) {
+    blocks.push(...contexts([`Outlets: ${profile.outlets.map((o) => `${escapeText(o.source)} (${o.mentions})`).join(' · ')}`]));
+  }
+  return blocks;
+}
+
+function quoteGroups(quotes: QuoteItem[]): Block[][] {
+  return quotes.map((quote) => sections(`${quoteLine(quote)}${quote.title ? ` · _${escapeText(quote.title)}_` : ''}`));
+}
+
+function messagesFrom(first: Block[], groups: Block[][], fallback: string): SlackMessage[] {
+  const packed = packGroups([first, ...groups], () => 0);
+  return packed.map((blocks, index) => ({ text: escapeText(index === 0 ? fallback : `${fallback} (continued)`), blocks }));
+}
+
+/**
+ * Renders any command Reply as chat messages (usually one; long quote lists and briefings
+ * become several). Errors become a warning line plus what to do next.
+ */
+export function renderReply(reply: Reply): SlackMessage[] {
+  switch (reply.kind) {
+    case 'digest':
+      return renderDigest(reply.digest);
+    case 'error': {
+      const blocks = sections(`:warning: ${escapeText(reply.message)}`);
+      if (reply.hint) blocks.push(...contexts([escapeText(reply.hint)]));
+      return [{ text: escapeText(reply.hint ? `${reply.message} ${reply.hint}` : reply.message), blocks }];
+    }
+    case 'profile': {
+      const fallback = `${reply.profile.name}${reply.profile.role ? ` — ${reply.profile.role}` : ''}`;
+      const quotes = reply.quotes.length > 0 ? [sections('*Recent quotes*'), ...quoteGroups(reply.quotes)] : [];
+      return messagesFrom(profileMessage(reply.profile), quotes, fallback);
+    }
+    case 'quotes': {
+      const who = reply.speaker ?? reply.query;
+      const heading = reply.quotes.length > 0 ? `*Quotes by ${escapeText(who)}*` : `No quotes by ${escapeText(who)} yet.`;
+      return messagesFrom(sections(heading), quoteGroups(reply.quotes), `Quotes by ${who}`);
+    }
+    case 'text': {
+      const first = reply.title ? titleBlock(reply.title) : [];
+      const groups = reply.sections.map((section) =>
+        sections([section.heading ? `*${escapeText(section.heading)}*` : '', ...section.lines.map(escapeText)].filter(Boolean).join('\n')),
+      );
+      const fallback = reply.title ?? reply.sections[0]?.heading ?? reply.sections[0]?.lines[0] ?? 'newsbot';
+      return messagesFrom(first, groups, fallback);
+    }
+  }
+}

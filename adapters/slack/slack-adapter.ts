@@ -1,0 +1,199 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, LogLevel, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
+import type { Command, Reply } from '../../src/commands/types.ts';
+import type { Config } from '../../src/config.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
+import type { BriefingSink } from '../../src/schedule/types.ts';
+import { escapeText } from './escape.ts';
+import { explainSlackError, SlackAdapterError, slackErrorOf } from './errors.ts';
+import { renderDigest, renderReply, type SlackMessage } from './render.ts';
+import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand } from './slash-command.ts';
+
+export interface SlackAdapterOptions {
+  config: NonNullable<Config['slack']>;
+  /** Runs a neutral Command (the entry point passes `runCommand` bound to its context). */
+  handleCommand: (command: Command) => Promise<Reply>;
+  log?: Logger;
+  /** Web API client options, laid over `slackApiUrl` from SLACK_API_URL (tests pass `retryConfig`). */
+  clientOptions?: webApi.WebClientOptions;
+  /** Interface the HTTP receiver listens on; all interfaces when absent. */
+  host?: string;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** Verifies the bot token, then listens: Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise. Resolves to the HTTP port, if any. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+  sink: BriefingSink;
+}
+
+/** Slack allows five follow-ups per response_url; the last one says what was left out. */
+const maxResponses = 5;
+
+function boltLogger(log: Logger): BoltLogger {
+  const join = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  let level = LogLevel.INFO;
+  return {
+    debug: (...parts) => log.debug(`slack: ${join(parts)}`),
+    info: (...parts) => log.info(`slack: ${join(parts)}`),
+    warn: (...parts) => log.warn(`slack: ${join(parts)}`),
+    error: (...parts) => log.error(`slack: ${join(parts)}`),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/**
+ * Whether a user may run admin commands: listed in SLACK_ADMIN_USER_IDS, or a workspace
+ * admin or owner according to users.info. A failed lookup counts as "not an admin" and is
+ * logged, so a missing users:read scope refuses rather than grants.
+ */
+async function isWorkspaceAdmin(app: App, adminUserIds: readonly string[], userId: string, log: Logger): Promise<boolean> {
+  if (adminUserIds.includes(userId)) return true;
+  try {
+    const result = await app.client.users.info({ user: userId });
+    const user = result.user;
+    return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+  } catch (error) {
+    log.warn(`slack: could not check whether ${userId} is an admin (${slackErrorOf(error) ?? (error as Error).message}); treating them as a member. Add users:read to the app or list admins in SLACK_ADMIN_USER_IDS.`);
+    return false;
+  }
+}
+
+/** Sends a reply's messages through response_url, in order, within Slack's five follow-ups. */
+async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
+  const responseType = reply.ephemeral ? 'ephemeral' : 'in_channel';
+  const messages = renderReply(reply);
+  const shown: SlackMessage[] = messages.slice(0, maxResponses);
+  if (messages.length > maxResponses) {
+    const last = shown[maxResponses - 1]!;
+    const left = messages.length - maxResponses + 1;
+    shown[maxResponses - 1] = {
+      text: last.text,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${left} more messages did not fit in this answer; schedule the briefing to this channel to get all of it.` }] }],
+    };
+  }
+  for (const message of shown) {
+    await respond({ response_type: responseType, replace_original: false, text: message.text, blocks: message.blocks });
+  }
+}
+
+/**
+ * Builds the Slack side of newsbot: a Bolt App answering the slash commands and a
+ * BriefingSink posting Block Kit briefings. Nothing listens until `start()`.
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, handleCommand } = options;
+  const log = options.log ?? silentLogger;
+  const socketMode = config.appToken !== undefined;
+  if (!socketMode && config.signingSecret === undefined) {
+    throw new SlackAdapterError('E_SLACK_CONFIG', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (from the app\'s "Basic Information" page); or set SLACK_APP_TOKEN for Socket Mode.');
+  }
+  const clientOptions: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const app = new App({
+    token: config.botToken,
+    logger: boltLogger(log),
+    clientOptions,
+    // auth.test runs in start(), where a bad token becomes a clear error instead of an unhandled rejection.
+    deferInitialization: true,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret, port: config.port }),
+  });
+
+  app.command(slashCommandPattern, async ({ command: payload, ack, respond }) => {
+    // Slack shows "operation_timeout" after 3 s, so acknowledge before any lookup.
+    await ack();
+    const parsed = readSlashCommand(payload);
+    if (parsed === undefined) {
+      await respond({
+        response_type: 'ephemeral',
+        text: `Unknown command "${escapeText(`${payload.command} ${payload.text}`.trim())}". Try /who NAME, /quotes NAME, /story WORDS, /digest now or /feeds list.`,
+      });
+      return;
+    }
+    const isAdmin = needsAdminCheck(parsed.name) ? await isWorkspaceAdmin(app, config.adminUserIds, payload.user_id, log) : false;
+    const command = toCommand(payload, parsed, isAdmin);
+    let reply: Reply;
+    try {
+      reply = await handleCommand(command);
+    } catch (error) {
+      log.error(`slack: /${command.name} failed: ${(error as Error).stack ?? String(error)}`);
+      reply = { kind: 'error', ephemeral: true, code: 'internal', message: `/${command.name} failed on the newsbot side.`, hint: 'Try again in a minute; if it keeps failing, ask an admin to check the newsbot log.' };
+    }
+    try {
+      await respondWith(respond, reply);
+    } catch (error) {
+      log.warn(`slack: could not answer /${command.name} in ${payload.channel_id} (${(error as Error).message}); the response_url may have expired.`);
+    }
+  });
+
+  app.error(async (error) => {
+    log.error(`slack: ${error.message}`);
+  });
+
+  const sink: BriefingSink = {
+    platform: 'slack',
+    async postBriefing(target, digest) {
+      if (target.platform !== 'slack') {
+        throw new SlackAdapterError('E_SLACK_TARGET', `The Slack adapter cannot post to ${target.platform}:${target.id}; give the schedule a slack:CHANNEL_ID target.`);
+      }
+      const posted: string[] = [];
+      for (const message of renderDigest(digest)) {
+        try {
+          const result = await app.client.chat.postMessage({
+            channel: target.id,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+          if (result.ts) posted.push(result.ts);
+        } catch (error) {
+          throw explainSlackError(error, target.id, posted);
+        }
+      }
+      return posted;
+    },
+    async notifyAdmins(target, message) {
+      // Admins listed by id get a direct message from the app; otherwise the channel itself is told.
+      const recipients = config.adminUserIds.length > 0 ? config.adminUserIds : [target.id];
+      for (const recipient of recipients) {
+        try {
+          await app.client.chat.postMessage({ channel: recipient, text: `:warning: newsbot: ${escapeText(message)}` });
+        } catch (error) {
+          log.warn(`slack: could not notify ${recipient}: ${explainSlackError(error, recipient).message}`);
+        }
+      }
+    },
+  };
+
+  let server: Server | undefined;
+  return {
+    app,
+    sink,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw explainSlackError(error, undefined);
+      }
+      if (socketMode) {
+        await app.start();
+        log.info('slack: connected in Socket Mode');
+        return {};
+      }
+      server = (await app.start(options.host === undefined ? config.port : { port: config.port, host: options.host })) as Server;
+      const port = (server.address() as AddressInfo).port;
+      log.info(`slack: listening for slash commands on port ${port}, path /slack/events`);
+      return { port };
+    },
+    async stop() {
+      await app.stop();
+      server = undefined;
+    },
+  };
+}

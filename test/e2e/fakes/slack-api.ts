@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A Slack user as users.info returns it (only the fields newsbot reads). */
+export interface FakeSlackUser {
+  id: string;
+  name: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+}
+
+export interface RecordedCall {
+  method: string;
+  token: string | undefined;
+  args: Record<string, unknown>;
+}
+
+export interface RecordedResponse {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for slack.com: the Web API under `/api/` (auth.test, users.info,
+ * chat.postMessage, recorded) and response_url endpoints under `/response/` (recorded).
+ * Methods listed in `failures` answer `{ ok: false, error }` like Slack does.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly failures = new Map<string, string>();
+  #server: Server;
+  #users = new Map<string, FakeSlackUser>();
+  #ts = 1_700_000_000;
+  #waiters: Array<() => void> = [];
+
+  constructor(users: FakeSlackUser[] = []) {
+    for (const user of users) this.#users.set(user.id, user);
+    this.#server = createServer((req, res) => {
+      void readBody(req).then((body) => {
+        const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+        const answer = this.#handle(path, req, body);
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+        for (const wake of this.#waiters.splice(0)) wake();
+      });
+    });
+  }
+
+  /** Listens on 127.0.0.1 on a free port; returns the base URL. */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base to give Bolt as `slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(path: string): RecordedResponse[] {
+    return this.responses.filter((response) => response.path === path);
+  }
+
+  /** Resolves once `predicate` holds for what was recorded so far (checked after every request). */
+  async until(predicate: () => boolean): Promise<void> {
+    while (!predicate()) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+
+  #handle(path: string, req: IncomingMessage, raw: string): { status: number; body: unknown } {
+    const body = parseBody(req.headers['content-type'], raw);
+    if (path.startsWith('/response/')) {
+      this.responses.push({ path, body });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (typeof body.token === 'string' ? body.token : undefined);
+    this.calls.push({ method, token, args: body });
+    const failure = this.failures.get(method);
+    if (failure !== undefined) return { status: 200, body: { ok: false, error: failure } };
+    switch (method) {
+      case 'auth.test':
+        return { status: 200, body: { ok: true, url: 'https://newsroom.example/', team: 'Newsroom', user: 'newsbot', team_id: 'T0NEWS', user_id: 'U0BOT', bot_id: 'B0BOT' } };
+      case 'users.info': {
+        const user = this.#users.get(String(body.user));
+        return { status: 200, body: user ? { ok: true, user } : { ok: false, error: 'user_not_found' } };
+      }
+      case 'chat.postMessage': {
+        this.#ts += 1;
+        return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } } };
+      }
+      default:
+        return { status: 200, body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The WebClient sends form fields with arrays and objects as JSON strings; response_url posts are JSON. */
+function parseBody(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if ((contentType ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+/** The headers Slack sends with a request signed by `secret` at `timestamp` (seconds). */
+export function signSlackRequest(secret: string, body: string, timestamp: number): Record<string, string> {
+  const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature,
+  };
+}
+
+/** A slash-command form body as Slack posts it to /slack/events. */
+export function slashCommandBody(fields: { command: string; text: string; userId: string; channelId: string; responseUrl: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: 'T0NEWS',
+    team_domain: 'newsroom',
+    channel_id: fields.channelId,
+    channel_name: 'news',
+    user_id: fields.userId,
+    user_name: fields.userId.toLowerCase(),
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A0NEWSBOT',
+    is_enterprise_install: 'false',
+    response_url: fields.responseUrl,
+    trigger_id: '1234.5678.abcdef',
+  }).toString();
+}
