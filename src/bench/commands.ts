@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Analysis, Entity, Quote } from '../analyze/types.ts';
+import { systemClock } from '../clock.ts';
+import { runSlashText } from '../commands/index.ts';
+import { openStore } from '../store/sqlite-store.ts';
+
+const givenNames = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luis', 'Mara', 'Nikolai', 'Olga', 'Pavel'];
+const surnames = ['Adler', 'Brandt', 'Castell', 'Dovrenko', 'Ekberg', 'Falk', 'Gruber', 'Halloran', 'Ivanova', 'Jansen', 'Kowal', 'Lindqvist', 'Moreau', 'Novak', 'Ortega', 'Petrov'];
+const topics = ['port strike', 'water rationing', 'robot recall', 'election', 'budget vote', 'bridge collapse', 'heatwave', 'tariff talks', 'rail merger', 'vaccine rollout'];
+
+function person(i: number): { name: string; surname: string } {
+  const surname = `${surnames[i % surnames.length]}${Math.floor(i / surnames.length)}`;
+  return { name: `${givenNames[(i * 7) % givenNames.length]} ${surname}`, surname };
+}
+
+/** A synthetic analysed article naming three of `peopleCount` people, with two quotes. */
+function syntheticAnalysis(i: number, peopleCount: number, start: number): Analysis {
+  const topic = topics[i % topics.length]!;
+  const names = [0, 1, 2].map((k) => person((i * 31 + k * 977) % peopleCount));
+  const entities: Entity[] = names.map((p, k) => ({ id: `e${k}`, name: p.name, type: 'person', aliases: [p.surname], role: k === 0 ? 'minister' : 'spokesperson', mentions: 2 }));
+  const paragraphs = [
+    `${names[0]!.name} spoke about the ${topic} in city ${i % 500} on day ${i}.`,
+    `"We will keep working on the ${topic} until it is solved," ${names[0]!.surname} said.`,
+    `${names[1]!.name} disagreed with the plan and asked for a vote on the ${topic}.`,
+  ];
+  const quotes: Quote[] = [
+    { text: `We will keep working on the ${topic} until it is solved,`, speaker: names[0]!.name, speakerId: 'e0', paragraph: 1, partial: false },
+  ];
+  return {
+    article: {
+      id: `bench-${i}`,
+      source: `Outlet ${i % 40}`,
+      title: `${topic} update ${i}`,
+      url: `https://outlet${i % 40}.example/${i}`,
+      publishedAt: new Date(start + i * 60_000).toISOString(),
+      paragraphs,
+      removed: [],
+    },
+    sentences: paragraphs.map((text, paragraph) => ({ text, paragraph, start: 0 })),
+    entities,
+    quotes,
+    keyPoints: [paragraphs[0]!],
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Slash-command latency (p50/p99, ms) over a store of `articles` synthetic articles. */
+export async function benchCommands(articles = Number(process.env.BENCH_ARTICLES ?? 100_000)): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  try {
+    const peopleCount = Math.max(100, Math.floor(articles / 20));
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const loadStarted = performance.now();
+    for (let i = 0; i < articles; i++) store.saveAnalysis(syntheticAnalysis(i, peopleCount, start));
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const ctx = { store, clock: systemClock, defaultTimezone: 'UTC' };
+    const caller = { id: 'bench', isAdmin: false };
+    const channel = { platform: 'console' as const, id: 'bench' };
+    const commands: Record<string, (i: number) => string> = {
+      who: (i) => `/who ${person((i * 13) % peopleCount).surname}`,
+      quotes: (i) => `/quotes ${person((i * 17) % peopleCount).surname} 5`,
+      story: (i) => `/story ${topics[i % topics.length]} ${i % 500}`,
+    };
+    const latency: Record<string, { p50: number; p99: number; runs: number }> = {};
+    for (const [name, make] of Object.entries(commands)) {
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t0 = performance.now();
+        await runSlashText(make(i), caller, channel, ctx);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      latency[name] = { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), runs: times.length };
+    }
+    const suggest: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const prefix = person((i * 19) % peopleCount).surname.slice(0, 3).toLowerCase();
+      const t0 = performance.now();
+      store.suggestPeople(prefix, 25);
+      suggest.push(performance.now() - t0);
+    }
+    suggest.sort((a, b) => a - b);
+    latency['autocomplete'] = { p50: round(percentile(suggest, 50)), p99: round(percentile(suggest, 99)), runs: suggest.length };
+    return { articles, storeLoadSeconds: round(loadSeconds), storeLoadArticlesPerSecond: Math.round(articles / loadSeconds), latencyMs: latency };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
