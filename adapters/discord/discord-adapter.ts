@@ -1,0 +1,219 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Routes,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type RESTPostAPIChannelMessageResult,
+} from 'discord.js';
+import type { Command, Reply } from '../../src/commands/types.ts';
+import { errorReply } from '../../src/commands/types.ts';
+import type { Config } from '../../src/config.ts';
+import type { Digest } from '../../src/digest/types.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
+import type { BriefingSink } from '../../src/schedule/types.ts';
+import type { PersonSuggestion } from '../../src/store/store.ts';
+import { DiscordAdapterError, explainPostError, isPermissionError } from './errors.ts';
+import { interactionToCommand } from './interaction-command.ts';
+import { renderDigest, renderReply, type RenderedMessage } from './render.ts';
+
+export interface DiscordAdapterOptions {
+  config: NonNullable<Config['discord']>;
+  handleCommand: (command: Command) => Promise<Reply>;
+  suggestPeople: (prefix: string, limit: number) => PersonSuggestion[];
+  log?: Logger;
+  /**
+   * How long a command may run before newsbot defers its answer. Discord drops an interaction
+   * not answered within 3 s; commands known to be slow defer at once.
+   */
+  deferAfterMs?: number;
+}
+
+export interface DiscordAdapter {
+  client: Client;
+  /** Logs in and resolves once the gateway reports ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  sink: BriefingSink;
+}
+
+/** Article text may contain @everyone or <@id>: nobody is ever pinged by what newsbot posts. */
+const NO_MENTIONS = { parse: [] as [] };
+const AUTOCOMPLETE_CHOICES = 25;
+const CHOICE_LENGTH = 100;
+
+/** Commands that build briefings or search the whole store: always deferred. */
+function isSlow(command: Command): boolean {
+  return command.name === 'story' || (command.name === 'digest' && command.args[0] === 'now');
+}
+
+/** "Volodymyr Zelensky — also Zelenskyy, Zelenskiy": what the member sees in the picker. */
+function choiceLabel(person: PersonSuggestion): string {
+  const base = person.role ? `${person.name}, ${person.role}` : person.name;
+  const aliases = person.aliases.filter((a) => a !== person.name);
+  const label = aliases.length > 0 ? `${base} — also ${aliases.join(', ')}` : base;
+  return label.length <= CHOICE_LENGTH ? label : label.slice(0, CHOICE_LENGTH - 1).trimEnd() + '…';
+}
+
+function editPayload(message: RenderedMessage) {
+  return { content: message.content ?? '', embeds: message.embeds, allowedMentions: NO_MENTIONS };
+}
+
+function interactionPayload(message: RenderedMessage, ephemeral: boolean) {
+  return ephemeral ? { ...editPayload(message), flags: MessageFlags.Ephemeral as const } : editPayload(message);
+}
+
+/**
+ * Connects newsbot to Discord: slash commands and autocomplete in, replies and briefings out.
+ * Holds no state of its own beyond the discord.js client, so it runs unchanged in every shard
+ * a ShardingManager spawns. The sink posts through REST, so it works for any channel the bot
+ * can see, whichever shard holds its server.
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const { config, handleCommand, suggestPeople } = options;
+  const log = options.log ?? silentLogger;
+  const deferAfterMs = options.deferAfterMs ?? 1500;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: config.apiUrl ? { api: config.apiUrl } : {},
+  });
+  // The sink posts through REST; setting the token here lets it work before or without the gateway.
+  client.rest.setToken(config.token);
+
+  client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
+  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
+  client.on(Events.InteractionCreate, (interaction) => {
+    void onInteraction(interaction).catch((error: unknown) => {
+      log.error(`discord: answering an interaction failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return answerAutocomplete(interaction);
+    if (interaction.isChatInputCommand()) return answerCommand(interaction);
+  }
+
+  async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'name') return interaction.respond([]);
+    const seen = new Set<string>();
+    const choices: Array<{ name: string; value: string }> = [];
+    for (const person of suggestPeople(String(focused.value).trim(), AUTOCOMPLETE_CHOICES)) {
+      const value = person.name.slice(0, CHOICE_LENGTH);
+      if (seen.has(value)) continue;
+      seen.add(value);
+      choices.push({ name: choiceLabel(person), value });
+    }
+    await interaction.respond(choices.slice(0, AUTOCOMPLETE_CHOICES));
+  }
+
+  async function runSafely(command: Command): Promise<Reply> {
+    try {
+      return await handleCommand(command);
+    } catch (error) {
+      log.error(`discord: /${command.name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return errorReply('internal', `/${command.name} failed on newsbot's side.`, 'Try again in a minute; if it keeps failing, ask an admin to check the logs.');
+    }
+  }
+
+  async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = interactionToCommand(interaction);
+    if (!command) {
+      const reply = errorReply('usage', `newsbot does not know /${interaction.commandName}.`, 'An admin can refresh the commands with `newsbot discord register`.');
+      return sendReply(interaction, reply, false);
+    }
+    const pending = runSafely(command);
+    let deferred = isSlow(command);
+    if (!deferred) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deferAfterMs)));
+      deferred = (await Promise.race([pending, late])) === 'late';
+      clearTimeout(timer);
+    }
+    if (deferred) await interaction.deferReply();
+    return sendReply(interaction, await pending, deferred);
+  }
+
+  async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, deferred: boolean): Promise<void> {
+    const { ephemeral, messages } = renderReply(reply);
+    const [first, ...rest] = messages;
+    if (!first) return;
+    if (!deferred) {
+      await interaction.reply(interactionPayload(first, ephemeral));
+    } else if (ephemeral) {
+      // A deferred answer is public; an error must not be, so it replaces the "thinking" note privately.
+      await interaction.deleteReply();
+      await interaction.followUp(interactionPayload(first, true));
+    } else {
+      await interaction.editReply(editPayload(first));
+    }
+    for (const message of rest) await interaction.followUp(interactionPayload(message, ephemeral));
+  }
+
+  async function postMessage(channelId: string, message: RenderedMessage): Promise<string> {
+    const body = { content: message.content, embeds: message.embeds, allowed_mentions: NO_MENTIONS };
+    const posted = (await client.rest.post(Routes.channelMessages(channelId), { body })) as RESTPostAPIChannelMessageResult;
+    return posted.id;
+  }
+
+  const sink: BriefingSink = {
+    platform: 'discord',
+
+    async postBriefing(target, digest: Digest) {
+      if (target.platform !== 'discord') {
+        throw new DiscordAdapterError('E_DISCORD_CHANNEL', `The Discord sink cannot post to ${target.platform}:${target.id}; route that target to its own platform.`);
+      }
+      const ids: string[] = [];
+      for (const message of renderDigest(digest)) {
+        try {
+          ids.push(await postMessage(target.id, message));
+        } catch (error) {
+          const explained = explainPostError(error, target.id);
+          if (ids.length > 0) explained.message += ` (${ids.length} message(s) of this briefing were posted before the failure: ${ids.join(', ')})`;
+          log.error(`discord: ${explained.message}`);
+          throw explained;
+        }
+      }
+      return ids;
+    },
+
+    async notifyAdmins(target, message) {
+      const text = `⚠️ newsbot: ${message}`.slice(0, 2000);
+      try {
+        await postMessage(target.id, { content: text, embeds: [] });
+        return;
+      } catch (error) {
+        if (!isPermissionError(explainPostError(error, target.id))) log.warn(`discord: could not warn in channel ${target.id}: ${(error as Error).message}`);
+      }
+      // The channel itself is closed to the bot: tell the server owner directly.
+      try {
+        const channel = (await client.rest.get(Routes.channel(target.id))) as { guild_id?: string };
+        if (!channel.guild_id) throw new Error('the channel is not in a server');
+        const guild = (await client.rest.get(Routes.guild(channel.guild_id))) as { owner_id: string; name?: string };
+        const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: guild.owner_id } })) as { id: string };
+        const where = guild.name ? ` (server ${guild.name})` : '';
+        await postMessage(dm.id, { content: `${text}${where}`.slice(0, 2000), embeds: [] });
+      } catch (error) {
+        log.error(`discord: nobody could be told about channel ${target.id}: ${message} (${(error as Error).message})`);
+      }
+    },
+  };
+
+  return {
+    client,
+    sink,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      log.info(`discord: connected as ${client.user?.tag ?? 'newsbot'} in ${client.guilds.cache.size} server(s)`);
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

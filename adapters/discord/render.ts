@@ -1,0 +1,180 @@
+import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
+import type { Digest } from '../../src/digest/types.ts';
+import type { Story } from '../../src/stories/types.ts';
+import { DISCORD_LIMITS, groupEmbeds, layoutEmbeds, packLines, shortenLabel, type EmbedPart } from './embed-limits.ts';
+
+/** One Discord message before it is sent: content and/or embeds, each within the limits. */
+export interface RenderedMessage {
+  content?: string;
+  embeds: APIEmbed[];
+}
+
+/** A reply as Discord messages: the first answers the interaction, the rest follow up. */
+export interface RenderedReply {
+  ephemeral: boolean;
+  messages: RenderedMessage[];
+}
+
+const STORY_COLOR = 0x2b6cb0;
+const PROFILE_COLOR = 0x2f855a;
+const QUOTE_COLOR = 0x6b46c1;
+const MAX_PEOPLE = 10;
+const MAX_SOURCE_LINKS = 10;
+const MAX_FOOTER = 300;
+
+/** Text from articles is untrusted: no markdown tricks, no masked links. */
+const safe = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+
+function unixSeconds(iso: string | undefined): number | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+function validTimestamp(iso: string | undefined): string | undefined {
+  return unixSeconds(iso) === undefined ? undefined : new Date(iso as string).toISOString();
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+function sourcesFooter(story: Story): string {
+  const outlets = [...new Set(story.articles.map((a) => a.source))];
+  let footer = '';
+  for (const [index, outlet] of outlets.entries()) {
+    const next = footer ? `${footer} · ${outlet}` : outlet;
+    if (next.length > MAX_FOOTER - 12) return `${footer} · +${outlets.length - index} more`;
+    footer = next;
+  }
+  return footer;
+}
+
+function bullet(text: string): string {
+  return `• ${safe(text)}`;
+}
+
+function quoteLine(quote: { text: string; speaker: string; source: string }): string {
+  return `“${safe(quote.text)}” — **${safe(quote.speaker)}**, ${safe(quote.source)}`;
+}
+
+function storyParts(story: Story): EmbedPart[] {
+  const parts: EmbedPart[] = [];
+  if (story.headline.length > DISCORD_LIMITS.title) parts.push({ description: `**${safe(story.headline)}**` });
+  if (story.summary.length > 0) parts.push({ description: story.summary.map(safe).join('\n') });
+  if (story.agreed.length > 0) {
+    const value = story.agreed.map((a) => `${bullet(a.point)} _(${a.sources.map(safe).join(', ')})_`).join('\n');
+    parts.push({ field: { name: 'All sources agree', value } });
+  }
+  for (const [source, points] of Object.entries(story.onlyIn)) {
+    if (points.length > 0) parts.push({ field: { name: `Only in ${source}`, value: points.map(bullet).join('\n') } });
+  }
+  if (story.new.length > 0) parts.push({ field: { name: 'New since the last briefing', value: story.new.map(bullet).join('\n') } });
+  if (story.people.length > 0) {
+    const lines = story.people.slice(0, MAX_PEOPLE).map((p) => {
+      const role = p.role ? `, ${safe(p.role)}` : '';
+      const aliases = p.aliases.length > 0 ? ` (also ${p.aliases.map(safe).join(', ')})` : '';
+      return `**${safe(p.name)}**${role}${aliases}`;
+    });
+    if (story.people.length > MAX_PEOPLE) lines.push(`and ${story.people.length - MAX_PEOPLE} more`);
+    parts.push({ field: { name: 'People', value: lines.join('\n') } });
+  }
+  const quote = story.quotes.find((q) => q.speaker) ?? story.quotes[0];
+  if (quote) parts.push({ field: { name: 'Quote', value: quoteLine(quote) } });
+  const links = story.articles.slice(0, MAX_SOURCE_LINKS).map((a) => {
+    const url = httpUrl(a.url);
+    return url ? `[${safe(a.title)}](${url}) — ${safe(a.source)}` : `${safe(a.title)} — ${safe(a.source)}`;
+  });
+  if (story.articles.length > MAX_SOURCE_LINKS) links.push(`and ${story.articles.length - MAX_SOURCE_LINKS} more articles`);
+  if (links.length > 0) parts.push({ field: { name: 'Sources', value: links.join('\n') } });
+  return parts;
+}
+
+/** Embeds for one story: usually one; more when its text would break an embed limit. */
+export function storyEmbeds(story: Story, generatedAt: string): APIEmbed[] {
+  const title = shortenLabel(story.headline, DISCORD_LIMITS.title);
+  const url = httpUrl(story.articles[0]?.url);
+  const timestamp = validTimestamp(story.updatedAt) ?? validTimestamp(generatedAt);
+  const header: APIEmbed = {
+    title,
+    color: STORY_COLOR,
+    footer: { text: sourcesFooter(story) || 'newsbot' },
+    ...(url ? { url } : {}),
+    ...(timestamp ? { timestamp } : {}),
+  };
+  return layoutEmbeds(header, storyParts(story), shortenLabel(`${story.headline} (continued)`, DISCORD_LIMITS.title));
+}
+
+/**
+ * A briefing as Discord messages: a heading line, then one embed per story, grouped so that no
+ * message breaks Discord's limits. An empty digest is one message saying so.
+ */
+export function renderDigest(digest: Digest): RenderedMessage[] {
+  const title = digest.title ?? 'News briefing';
+  const when = unixSeconds(digest.generatedAt);
+  const count = `${digest.stories.length} ${digest.stories.length === 1 ? 'story' : 'stories'}`;
+  const heading = shortenLabel(`**${escapeMarkdown(title)}** · ${count}${when === undefined ? '' : ` · <t:${when}:f>`}`, DISCORD_LIMITS.content);
+  if (digest.stories.length === 0) return [{ content: `${heading}\nNo new stories since the last briefing.`, embeds: [] }];
+  const embeds = digest.stories.flatMap((story) => storyEmbeds(story, digest.generatedAt));
+  return groupEmbeds(embeds).map((group, index) => (index === 0 ? { content: heading, embeds: group } : { embeds: group }));
+}
+
+function quoteField(quote: QuoteItem): EmbedPart {
+  const date = unixSeconds(quote.publishedAt);
+  const url = httpUrl(quote.url);
+  const where = url ? `[${safe(quote.title)}](${url})` : safe(quote.title);
+  return {
+    field: {
+      name: `${quote.speaker} · ${quote.source}`,
+      value: `“${safe(quote.text)}”\n${where}${date === undefined ? '' : ` · <t:${date}:d>`}`,
+    },
+  };
+}
+
+function profileEmbeds(profile: PersonProfile, quotes: QuoteItem[]): APIEmbed[] {
+  const description: string[] = [];
+  if (profile.role) description.push(safe(profile.role));
+  if (profile.aliases.length > 0) description.push(`Also written: ${profile.aliases.map(safe).join(', ')}`);
+  const parts: EmbedPart[] = description.length > 0 ? [{ description: description.join('\n') }] : [];
+  parts.push({ field: { name: 'Articles', value: String(profile.articleCount), inline: true } });
+  parts.push({ field: { name: 'Quotes', value: String(profile.quoteCount), inline: true } });
+  const lastSeen = unixSeconds(profile.lastSeen);
+  if (lastSeen !== undefined) parts.push({ field: { name: 'Last seen', value: `<t:${lastSeen}:R>`, inline: true } });
+  if (profile.outlets.length > 0) {
+    parts.push({ field: { name: 'Mentioned by', value: profile.outlets.map((o) => `${safe(o.source)} (${o.mentions})`).join('\n') } });
+  }
+  parts.push(...quotes.map(quoteField));
+  return layoutEmbeds({ title: shortenLabel(profile.name, DISCORD_LIMITS.title), color: PROFILE_COLOR }, parts);
+}
+
+function textMessages(title: string | undefined, sections: Array<{ heading?: string; lines: string[] }>): RenderedMessage[] {
+  const lines: string[] = [];
+  if (title) lines.push(`**${title}**`);
+  for (const section of sections) {
+    if (section.heading) lines.push(`__${section.heading}__`);
+    lines.push(...section.lines);
+  }
+  return packLines(lines.length > 0 ? lines : ['Done.'], DISCORD_LIMITS.content).map((content) => ({ content, embeds: [] }));
+}
+
+/** Turns a neutral Reply into Discord messages; errors come back ephemeral with their hint. */
+export function renderReply(reply: Reply): RenderedReply {
+  switch (reply.kind) {
+    case 'text':
+      return { ephemeral: reply.ephemeral, messages: textMessages(reply.title, reply.sections) };
+    case 'error':
+      return { ephemeral: true, messages: textMessages(undefined, [{ lines: [`⚠️ ${reply.message}`, ...(reply.hint ? [reply.hint] : [])] }]) };
+    case 'digest':
+      return { ephemeral: reply.ephemeral, messages: renderDigest(reply.digest) };
+    case 'profile':
+      return { ephemeral: reply.ephemeral, messages: groupEmbeds(profileEmbeds(reply.profile, reply.quotes)).map((embeds) => ({ embeds })) };
+    case 'quotes': {
+      if (reply.quotes.length === 0) {
+        return { ephemeral: reply.ephemeral, messages: [{ content: `No quotes found for “${escapeMarkdown(reply.query)}”.`, embeds: [] }] };
+      }
+      const title = shortenLabel(`Quotes by ${reply.speaker ?? reply.query}`, DISCORD_LIMITS.title);
+      const embeds = layoutEmbeds({ title, color: QUOTE_COLOR }, reply.quotes.map(quoteField));
+      return { ephemeral: reply.ephemeral, messages: groupEmbeds(embeds).map((group) => ({ embeds: group })) };
+    }
+  }
+}

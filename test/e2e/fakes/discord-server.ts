@@ -1,0 +1,365 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A fake Discord on 127.0.0.1: REST under /api/v10 and a JSON gateway, enough for the real
+ * discord.js Client to log in, receive interactions and answer them. Every REST request and
+ * every gateway frame the client sends is recorded for assertions.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path below /api/v10, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  /** The raw path as it arrived (discord.js encodes `@original` as `%40original`). */
+  rawPath: string;
+  query: URLSearchParams;
+  body: any;
+}
+
+export interface FakeDiscordOptions {
+  appId?: string;
+  guildId?: string;
+  channelId?: string;
+  ownerId?: string;
+}
+
+/** Manage Server, View Channel, Send Messages, Embed Links. */
+export const ADMIN_PERMISSIONS = String((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 14n));
+/** View Channel and Send Messages only: an ordinary member. */
+export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n));
+
+export interface InteractionUser {
+  id: string;
+  username: string;
+  permissions: string;
+}
+
+export const adminUser: InteractionUser = { id: '900000000000000001', username: 'editor', permissions: ADMIN_PERMISSIONS };
+export const memberUser: InteractionUser = { id: '900000000000000002', username: 'reader', permissions: MEMBER_PERMISSIONS };
+
+type ChatOption = { name: string; type: number; value?: string | number; focused?: boolean; options?: ChatOption[] };
+
+let snowflakeCounter = 0n;
+function snowflake(): string {
+  snowflakeCounter += 1n;
+  return String(((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter);
+}
+
+export class FakeDiscord extends EventEmitter {
+  readonly appId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly ownerId: string;
+  readonly botUser = { id: '', username: 'newsbot', discriminator: '0', global_name: null, avatar: null, bot: true };
+  readonly requests: RecordedRequest[] = [];
+  readonly gatewayFrames: Array<{ op: number; d: any }> = [];
+  /** Registered commands by scope: `global` or a guild id. */
+  readonly commands = new Map<string, any[]>();
+  /** Channels where posting answers with this Discord error (e.g. 50013 Missing Permissions). */
+  readonly refusedChannels = new Map<string, { code: number; message: string }>();
+
+  #server: Server;
+  #wss: WebSocketServer;
+  #sockets = new Set<WebSocket>();
+  #sequence = 0;
+
+  constructor(options: FakeDiscordOptions = {}) {
+    super();
+    this.appId = options.appId ?? '800000000000000001';
+    this.guildId = options.guildId ?? '700000000000000001';
+    this.channelId = options.channelId ?? '600000000000000001';
+    this.ownerId = options.ownerId ?? adminUser.id;
+    this.botUser.id = this.appId;
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss.on('connection', (socket) => this.#onGatewayConnection(socket));
+  }
+
+  /** Listens on a free port on 127.0.0.1; returns the REST base for DISCORD_API_URL. */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    return this.apiUrl;
+  }
+
+  get port(): number {
+    return (this.#server.address() as AddressInfo).port;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', listener);
+        const log = this.requests.map((r) => `${r.method} ${r.path}`).join('\n  ');
+        reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms; seen:\n  ${log}`));
+      }, timeoutMs);
+      const listener = (request: RecordedRequest) => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        this.off('request', listener);
+        resolve(request);
+      };
+      this.on('request', listener);
+    });
+  }
+
+  /** Requests about one interaction: its callback and its webhook edits and follow-ups. */
+  requestsFor(interaction: { id: string; token: string }): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/${interaction.id}/${interaction.token}/`) || r.path.includes(`/${interaction.token}`));
+  }
+
+  /** Sends a gateway dispatch to every connected client. */
+  dispatch(event: string, data: unknown): void {
+    this.#sequence += 1;
+    const frame = JSON.stringify({ op: 0, t: event, s: this.#sequence, d: data });
+    for (const socket of this.#sockets) socket.send(frame);
+  }
+
+  /** Injects a slash command; returns the interaction's id and token. */
+  sendChatInput(command: string, options: ChatOption[] = [], user: InteractionUser = memberUser): { id: string; token: string } {
+    return this.#sendInteraction(2, { id: this.#commandId(command), name: command, type: 1, options }, user);
+  }
+
+  /** Injects an autocomplete request; `focused` is the option being typed. */
+  sendAutocomplete(command: string, options: ChatOption[], user: InteractionUser = memberUser): { id: string; token: string } {
+    return this.#sendInteraction(4, { id: this.#commandId(command), name: command, type: 1, options }, user);
+  }
+
+  /** Injects a button click on a message the bot posted. */
+  sendButton(customId: string, message: any, user: InteractionUser = memberUser): { id: string; token: string } {
+    return this.#sendInteraction(3, { custom_id: customId, component_type: 2 }, user, message);
+  }
+
+  #commandId(name: string): string {
+    for (const list of this.commands.values()) {
+      const found = list.find((c) => c.name === name);
+      if (found) return found.id as string;
+    }
+    return snowflake();
+  }
+
+  #sendInteraction(type: number, data: unknown, user: InteractionUser, message?: unknown): { id: string; token: string } {
+    const id = snowflake();
+    const token = `tok-${id}`;
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.appId,
+      type,
+      token,
+      version: 1,
+      guild_id: this.guildId,
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'news' },
+      member: {
+        user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+        roles: [],
+        joined_at: '2024-01-01T00:00:00.000Z',
+        permissions: user.permissions,
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      app_permissions: ADMIN_PERMISSIONS,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      // discord.js reads this unconditionally; without it the interaction throws.
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      data,
+      ...(message ? { message } : {}),
+    });
+    return { id, token };
+  }
+
+  #message(channelId: string, body: any): any {
+    return {
+      id: snowflake(),
+      type: 0,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      flags: body?.flags ?? 0,
+      application_id: this.appId,
+      webhook_id: this.appId,
+    };
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawPath = url.pathname.replace(/^\/api\/v10/, '');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(rawPath),
+      rawPath,
+      query: url.searchParams,
+      body: text && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text || undefined,
+    };
+    this.requests.push(request);
+    const send = (status: number, payload?: unknown) => {
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    try {
+      const reply = this.#route(request);
+      send(reply.status, reply.body);
+    } finally {
+      this.emit('request', request);
+    }
+  }
+
+  #route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
+    const parts = path.split('/').filter(Boolean);
+    const key = `${method} /${parts.map((p) => (/^\d+$/.test(p) || p.startsWith('tok-') ? ':id' : p)).join('/')}`;
+    switch (key) {
+      case 'GET /gateway/bot':
+        return {
+          status: 200,
+          body: {
+            url: `ws://127.0.0.1:${this.port}`,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+          },
+        };
+      case 'GET /gateway':
+        return { status: 200, body: { url: `ws://127.0.0.1:${this.port}` } };
+      case 'GET /users/@me':
+        return { status: 200, body: this.botUser };
+      case 'PUT /applications/:id/commands':
+      case 'PUT /applications/:id/guilds/:id/commands': {
+        const scope = parts.length === 5 ? (parts[3] as string) : 'global';
+        const previous = this.commands.get(scope) ?? [];
+        const saved = (body as any[]).map((c) => ({
+          ...c,
+          id: previous.find((p) => p.name === c.name)?.id ?? snowflake(),
+          application_id: this.appId,
+          version: snowflake(),
+          ...(scope === 'global' ? {} : { guild_id: scope }),
+        }));
+        this.commands.set(scope, saved);
+        return { status: 200, body: saved };
+      }
+      case 'GET /applications/:id/commands':
+      case 'GET /applications/:id/guilds/:id/commands': {
+        const scope = parts.length === 5 ? (parts[3] as string) : 'global';
+        return { status: 200, body: this.commands.get(scope) ?? [] };
+      }
+      case 'POST /interactions/:id/:id/callback':
+        return { status: 204 };
+      case 'PATCH /webhooks/:id/:id/messages/@original':
+      case 'POST /webhooks/:id/:id':
+        return { status: 200, body: this.#message(this.channelId, body) };
+      case 'DELETE /webhooks/:id/:id/messages/@original':
+        return { status: 204 };
+      case 'POST /channels/:id/messages': {
+        const channelId = parts[1] as string;
+        const refusal = this.refusedChannels.get(channelId);
+        if (refusal) return { status: 403, body: refusal };
+        return { status: 200, body: this.#message(channelId, body) };
+      }
+      case 'GET /channels/:id':
+        return { status: 200, body: { id: parts[1], type: 0, guild_id: this.guildId, name: 'news', position: 0, permission_overwrites: [] } };
+      case 'GET /guilds/:id':
+        return { status: 200, body: { ...this.#guild(), channels: undefined } };
+      case 'POST /users/@me/channels':
+        return { status: 200, body: { id: `5${(body as any).recipient_id.slice(1)}`, type: 1, recipients: [{ id: (body as any).recipient_id, username: 'owner', discriminator: '0' }] } };
+      default:
+        return { status: 404, body: { message: '404: Not Found', code: 0 } };
+    }
+  }
+
+  #guild(): any {
+    return {
+      id: this.guildId,
+      name: 'Newsroom',
+      icon: null,
+      owner_id: this.ownerId,
+      roles: [{ id: this.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      channels: [{ id: this.channelId, type: 0, name: 'news', guild_id: this.guildId, position: 0, permission_overwrites: [] }],
+      threads: [],
+      members: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      member_count: 2,
+      large: false,
+      unavailable: false,
+      joined_at: '2024-01-01T00:00:00.000Z',
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      system_channel_id: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+    };
+  }
+
+  #onGatewayConnection(socket: WebSocket): void {
+    this.#sockets.add(socket);
+    socket.on('close', () => this.#sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: any };
+      this.gatewayFrames.push(frame);
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) {
+        this.#sequence += 1;
+        socket.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: this.#sequence,
+            d: {
+              v: 10,
+              user: this.botUser,
+              // Every guild listed here needs a GUILD_CREATE, or discord.js waits ~15 s before ready.
+              guilds: [{ id: this.guildId, unavailable: true }],
+              session_id: `session-${snowflake()}`,
+              resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+              shard: frame.d?.shard ?? [0, 1],
+              application: { id: this.appId, flags: 0 },
+            },
+          }),
+        );
+        this.dispatch('GUILD_CREATE', this.#guild());
+      }
+    });
+  }
+}
