@@ -85,7 +85,7 @@ const captionPosition = /\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|
 /** "By JANE DOE", "By Jane Doe and John Roe | Reuters": a byline line. */
 function isByline(line: string): boolean {
   if (words(line) > 12 || /[.!?]\s/.test(line)) return false;
-  return /^by\s+[A-Z][\p{L}.'’-]*(\s*(,|and|&)?\s*[A-Z][\p{L}.'’-]*){0,7}(\s*[|–—]\s*[^.!?]{0,60}|\s+-\s+[^.!?]{0,60}|,\s*[A-Z][^.!?]{0,60})?$/u.test(line);
+  return /^[Bb][Yy]\s+[A-Z][\p{L}.'’-]*(\s*(,|and|&)?\s*[A-Z][\p{L}.'’-]*){0,7}(\s*[|–—]\s*[^.!?]{0,60}|\s+-\s+[^.!?]{0,60}|,\s*[A-Z][^.!?]{0,60})?$/u.test(line);
 }
 
 export function isCaption(line: string): boolean {

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentToArticle } from '../../src/ingest/clean.ts';
+import { readDocumentFile } from '../../src/ingest/document-file.ts';
+import { splitBoilerplate } from '../../src/ingest/boilerplate.ts';
+
+const seeds = '../shared/fixtures/seeds';
+const gold = JSON.parse(readFileSync(`${seeds}/gold.json`, 'utf8')) as {
+  articles: { file: string; mustNotContain: string[]; quotes: { starts: string }[] }[];
+};
+const words = (text: string): string => text.toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (text: string): string => text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").toLowerCase();
+
+describe('documentToArticle on the seed articles', () => {
+  for (const seed of gold.articles) {
+    it(`moves every boilerplate line of ${seed.file} from the text to removed`, () => {
+      const article = documentToArticle(readDocumentFile(`${seeds}/${seed.file}`));
+      const text = fold(article.paragraphs.join('\n\n'));
+      const removed = fold(article.removed.join('\n'));
+      for (const line of seed.mustNotContain) {
+        expect(text).not.toContain(fold(line));
+        expect(removed).toContain(fold(line));
+      }
+    });
+
+    it(`keeps every quoted passage of ${seed.file} in the text`, () => {
+      const article = documentToArticle(readDocumentFile(`${seeds}/${seed.file}`));
+      const text = words(article.paragraphs.join(' '));
+      expect(seed.quotes.length).toBeGreaterThan(3);
+      for (const quote of seed.quotes) expect(text).toContain(words(quote.starts));
+    });
+  }
+
+  it('removes the photo caption with its agency credit and keeps the short subheading', () => {
+    const article = documentToArticle(readDocumentFile(`${seeds}/002_a7fd2f92f3b9b7ac.txt`));
+    expect(article.removed.some((line) => line.endsWith('Ilya Yermakov / TASS'))).toBe(true);
+    expect(article.paragraphs).toContain("'Big fat missiles'");
+    expect(article.title).toBe("Rubio Urges Russia's Lavrov to Stop 'Killing' in Ukraine");
+  });
+
+  it('drops the headline when the JSON text repeats it', () => {
+    const article = documentToArticle(readDocumentFile(`${seeds}/articles/002_a7fd2f92f3b9b7ac.json`));
+    expect(article.source).toBe('The Moscow Times');
+    expect(article.paragraphs).not.toContain(article.title);
+    expect(article.removed).toContain(article.title);
+  });
+});
+
+describe('documentToArticle source', () => {
+  const page = (head: string) => `<html><head>${head}</head><body><article>${'<p>The council voted on the budget after a long debate about schools and roads in the district.</p>'.repeat(8)}</article></body></html>`;
+
+  it('prefers the source given with the document', () => {
+    expect(documentToArticle({ id: 'a', source: 'Given', html: page('<meta property="og:site_name" content="Site">') }).source).toBe('Given');
+  });
+
+  it("falls back to the page's og:site_name, then the URL host, then unknown", () => {
+    expect(documentToArticle({ id: 'a', html: page('<meta property="og:site_name" content="Example Times">') }).source).toBe('Example Times');
+    expect(documentToArticle({ id: 'a', url: 'https://www.example.org/x', html: page('') }).source).toBe('example.org');
+    expect(documentToArticle({ id: 'a', title: 'T', text: 'Just text.' }).source).toBe('unknown');
+  });
+});
+
+describe('splitBoilerplate', () => {
+  it('removes newsletter, share, related and cookie lines but keeps ordinary sentences about the same words', () => {
+    const { kept, removed } = splitBoilerplate([
+      'The senator said the plan would be shared with local councils next week.',
+      'Sign up for our morning briefing newsletter',
+      'Get the best stories delivered to your inbox every morning with our newsletter.',
+      'Share this article',
+      'Related: Five things to know about the budget',
+      'We use cookies to improve your experience on our site.',
+      'Photo: Jane Doe/Reuters',
+      'By JANE DOE',
+      'Supporters of the bill rallied outside the statehouse on Tuesday.',
+      'Advertisement',
+      'The vote is expected later this month.',
+    ]);
+    expect(kept).toEqual([
+      'The senator said the plan would be shared with local councils next week.',
+      'Supporters of the bill rallied outside the statehouse on Tuesday.',
+      'The vote is expected later this month.',
+    ]);
+    expect(removed).toHaveLength(8);
+  });
+
+  it('removes a closing donation appeal with its buttons but not a mid-article quote about support', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `Paragraph ${i} of the report describes what happened in the city on Friday.`);
+    const { kept, removed } = splitBoilerplate([
+      ...body,
+      '"We need your support to rebuild," the mayor said on Friday.',
+      'Before you go',
+      'Our reporters work hard to bring you the facts. Your contribution keeps our journalism free for everyone.',
+      'Give monthly',
+      'Give once',
+    ]);
+    expect(kept).toEqual([...body, '"We need your support to rebuild," the mayor said on Friday.']);
+    expect(removed).toEqual(['Before you go', 'Our reporters work hard to bring you the facts. Your contribution keeps our journalism free for everyone.', 'Give monthly', 'Give once']);
+  });
+});

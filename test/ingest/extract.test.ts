@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentToArticle } from '../../src/ingest/clean.ts';
+import { extractHtml } from '../../src/ingest/extract-html.ts';
+import { tokenOverlap } from '../../src/ingest/extract-score.ts';
+
+const pages = '../shared/fixtures/pages';
+
+describe('extractHtml on real news pages', () => {
+  const cases: [string, string][] = [
+    ['readability/bbc-1', 'expected.html'],
+    ['readability/guardian-1', 'expected.html'],
+    ['newspaper/reuters.com2', 'expected.txt'],
+    ['newspaper/thedailybeast.com1', 'expected.txt'],
+  ];
+  for (const [page, expectedFile] of cases) {
+    it(`finds the main text of ${page} with token F1 of at least 0.9`, () => {
+      const article = documentToArticle({ id: page, html: readFileSync(`${pages}/${page}/source.html`, 'utf8') });
+      const expected = readFileSync(`${pages}/${page}/${expectedFile}`, 'utf8').replace(/<[^>]+>/g, '\n');
+      const score = tokenOverlap(expected, article.paragraphs.join('\n\n'));
+      expect(score.f1).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+
+  it('reads headline, byline, publication time and site name from the page metadata', () => {
+    const page = extractHtml(readFileSync(`${pages}/readability/bbc-1/source.html`, 'utf8'));
+    expect(page.title).toMatch(/Obama/);
+    expect(page.siteName).toBe('BBC News');
+    expect(page.publishedAt).toMatch(/^2015-07-2\dT/);
+  });
+});
+
+const body = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1}: the regional council met on Thursday to debate the new transport plan, which would add bus lanes and cut fares for students across the district.</p>`).join('\n');
+
+describe('extractHtml on a constructed page', () => {
+  const html = `<!DOCTYPE html><html><head>
+    <title>Council backs transport plan - Example Post</title>
+    <meta property="og:site_name" content="Example Post">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs transport plan","datePublished":"2025-03-04T05:06:07Z","author":{"@type":"Person","name":"Jane Doe"}}</script>
+    </head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+    <article>
+      <h1>Council backs transport plan</h1>
+      <figure><img src="bus.jpg"><figcaption>A bus in the city centre. Photo: John Roe/Example Post</figcaption></figure>
+      ${body(3)}
+      <div class="newsletter-signup"><p>Sign up for our daily newsletter and get the news in your inbox every morning.</p></div>
+      ${body(3).replaceAll('Paragraph', 'Section')}
+      <aside class="related-stories"><h3>Related</h3><ul><li><a href="/a">Fares rise again</a></li><li><a href="/b">New tram line opens</a></li></ul></aside>
+      <p>"This is a good day for the city," the mayor said after the vote.</p>
+      <div class="donate-box"><p>Support independent journalism: donate today and keep our reporting free.</p></div>
+    </article>
+    <footer><p>Copyright Example Post. All rights reserved.</p></footer>
+    </body></html>`;
+
+  it('keeps every body paragraph and the closing quote', () => {
+    const article = documentToArticle({ id: 'page', html });
+    expect(article.paragraphs.filter((p) => /^(Paragraph|Section) \d/.test(p))).toHaveLength(6);
+    expect(article.paragraphs).toContain('"This is a good day for the city," the mayor said after the vote.');
+  });
+
+  it('moves the caption, newsletter box, related links and donation appeal to removed', () => {
+    const article = documentToArticle({ id: 'page', html });
+    const text = article.paragraphs.join('\n');
+    for (const boilerplate of ['A bus in the city centre', 'Sign up for our daily newsletter', 'Fares rise again', 'Support independent journalism']) {
+      expect(text).not.toContain(boilerplate);
+      expect(article.removed.join('\n')).toContain(boilerplate);
+    }
+  });
+
+  it('keeps the headline out of the body and reads the metadata', () => {
+    const article = documentToArticle({ id: 'page', html });
+    expect(article.title).toBe('Council backs transport plan');
+    expect(article.paragraphs).not.toContain('Council backs transport plan');
+    expect(article).toMatchObject({ source: 'Example Post', byline: 'Jane Doe', publishedAt: '2025-03-04T05:06:07.000Z' });
+  });
+
+  it('falls back to the densest block of paragraphs when the page is mostly links', () => {
+    const links = Array.from({ length: 60 }, (_, i) => `<li><a href="/s${i}">Story number ${i} about something else entirely</a></li>`).join('');
+    const page = `<html><body><ul>${links}</ul><div id="x"><p>The bridge reopened on Monday after two years of repairs that cost the city far more than planned.</p><p>Engineers said the new deck would last for at least fifty years if maintained.</p></div><ul>${links}</ul></body></html>`;
+    const article = documentToArticle({ id: 'short', html: page });
+    expect(article.paragraphs.join(' ')).toContain('The bridge reopened on Monday');
+    expect(article.paragraphs.join(' ')).not.toContain('Story number 3 about');
+  });
+});
