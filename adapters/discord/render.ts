@@ -23,8 +23,8 @@ const MAX_PEOPLE = 10;
 const MAX_SOURCE_LINKS = 10;
 const MAX_FOOTER = 300;
 
-/** Text from articles is untrusted: no markdown tricks, no masked links. */
-const safe = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+/** Text from articles is untrusted: no markdown tricks, and no masked links that hide where they lead. */
+const safe = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/[[\]]/g, '\\$&');
 
 function unixSeconds(iso: string | undefined): number | undefined {
   const ms = iso ? Date.parse(iso) : NaN;
