@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** A Slack user as users.info returns it (only the fields newsbot reads). */
 export interface FakeSlackUser {
@@ -23,14 +24,18 @@ export interface RecordedResponse {
 
 /**
  * A local stand-in for slack.com: the Web API under `/api/` (auth.test, users.info,
- * chat.postMessage, recorded) and response_url endpoints under `/response/` (recorded).
- * Methods listed in `failures` answer `{ ok: false, error }` like Slack does.
+ * chat.postMessage, apps.connections.open, recorded), response_url endpoints under
+ * `/response/` (recorded) and a Socket Mode WebSocket at `/socket` (frames the app sends are
+ * recorded in `socketFrames`). Methods listed in `failures` answer `{ ok: false, error }`.
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly failures = new Map<string, string>();
+  readonly socketFrames: Array<Record<string, unknown>> = [];
   #server: Server;
+  #sockets = new WebSocketServer({ noServer: true });
+  #socket: WebSocket | undefined;
   #users = new Map<string, FakeSlackUser>();
   #ts = 1_700_000_000;
   #waiters: Array<() => void> = [];
@@ -43,9 +48,35 @@ export class FakeSlackApi {
         const answer = this.#handle(path, req, body);
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
-        for (const wake of this.#waiters.splice(0)) wake();
+        this.#wake();
       });
     });
+    this.#server.on('upgrade', (req, socket, head) => {
+      this.#sockets.handleUpgrade(req, socket, head, (ws) => {
+        this.#socket = ws;
+        ws.on('message', (data) => {
+          this.socketFrames.push(JSON.parse(String(data)) as Record<string, unknown>);
+          this.#wake();
+        });
+        // Slack opens every Socket Mode session with a hello.
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0NEWSBOT' } }));
+        this.#wake();
+      });
+    });
+  }
+
+  #wake(): void {
+    for (const wake of this.#waiters.splice(0)) wake();
+  }
+
+  /** Sends a Socket Mode envelope to the connected app, as Slack does for a slash command. */
+  sendOverSocket(envelope: Record<string, unknown>): void {
+    if (this.#socket === undefined) throw new Error('No Socket Mode connection yet: start the app first.');
+    this.#socket.send(JSON.stringify(envelope));
+  }
+
+  get socketConnected(): boolean {
+    return this.#socket !== undefined;
   }
 
   /** Listens on 127.0.0.1 on a free port; returns the base URL. */
@@ -64,6 +95,7 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    for (const client of this.#sockets.clients) client.terminate();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -99,6 +131,8 @@ export class FakeSlackApi {
         const user = this.#users.get(String(body.user));
         return { status: 200, body: user ? { ok: true, user } : { ok: false, error: 'user_not_found' } };
       }
+      case 'apps.connections.open':
+        return { status: 200, body: { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` } };
       case 'chat.postMessage': {
         this.#ts += 1;
         return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } } };
@@ -139,9 +173,9 @@ export function signSlackRequest(secret: string, body: string, timestamp: number
   };
 }
 
-/** A slash-command form body as Slack posts it to /slack/events. */
-export function slashCommandBody(fields: { command: string; text: string; userId: string; channelId: string; responseUrl: string }): string {
-  return new URLSearchParams({
+/** The fields Slack sends for a slash command (form-encoded over HTTP, JSON over Socket Mode). */
+export function slashCommandFields(fields: { command: string; text: string; userId: string; channelId: string; responseUrl: string }): Record<string, string> {
+  return {
     token: 'legacy-verification-token',
     team_id: 'T0NEWS',
     team_domain: 'newsroom',
@@ -155,5 +189,10 @@ export function slashCommandBody(fields: { command: string; text: string; userId
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
     trigger_id: '1234.5678.abcdef',
-  }).toString();
+  };
+}
+
+/** A slash-command form body as Slack posts it to /slack/events. */
+export function slashCommandBody(fields: Parameters<typeof slashCommandFields>[0]): string {
+  return new URLSearchParams(slashCommandFields(fields)).toString();
 }
