@@ -1,0 +1,64 @@
+import type { Analysis } from '../analyze/types.ts';
+import { contentStems, foldNameToken, foldText, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
+
+/**
+ * The name tokens of one article, folded (Zelenskyy -> zelensky): words written with a capital
+ * inside sentences, nearly always so, plus every token of the analysis's entity names and aliases.
+ * Titles and calendar words are left out: they are capitalised but name nobody.
+ */
+export function articleNameKeys(analysis: Analysis): Set<string> {
+  const capitalised = new Map<string, number>();
+  const lowercase = new Map<string, number>();
+  const texts = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
+  for (const text of texts) {
+    const tokens = foldText(text).split(/[^A-Za-z0-9'-]+/);
+    let first = true;
+    for (const raw of tokens) {
+      const token = raw.replace(/'s$/, '').replace(/^'+|'+$/g, '');
+      if (token.length === 0) continue;
+      const lower = token.toLowerCase();
+      if (/^[A-Z]/.test(token)) {
+        if (!first) capitalised.set(lower, (capitalised.get(lower) ?? 0) + 1);
+      } else {
+        lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);
+      }
+      first = false;
+    }
+  }
+  const keys = new Set<string>();
+  for (const [word, count] of capitalised) {
+    if ((lowercase.get(word) ?? 0) * 4 > count) continue;
+    addNameKey(keys, word);
+  }
+  for (const entity of analysis.entities) {
+    for (const form of [entity.name, ...entity.aliases]) {
+      for (const word of words(form)) addNameKey(keys, word);
+    }
+  }
+  return keys;
+}
+
+function addNameKey(keys: Set<string>, word: string): void {
+  if (isStopWord(word) || isCalendarWord(word) || isTitleWord(word)) return;
+  keys.add(foldNameToken(word));
+}
+
+/**
+ * Terms of a text for similarity: name tokens become "@key" (so spelling variants meet),
+ * other words their stems; stop words dropped.
+ */
+export function textTerms(text: string, nameKeys: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const key = foldNameToken(word);
+    if (nameKeys.has(key)) {
+      out.push('@' + key);
+      continue;
+    }
+    if (isStopWord(word) || isCalendarWord(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+export { contentStems };

@@ -1,0 +1,238 @@
+import type { Analysis } from '../analyze/types.ts';
+import { articleNameKeys } from './article-terms.ts';
+import { pointSimilarity, samePoint } from './point-matching.ts';
+import { sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
+import { articleTime, storyIdFor } from './story-clusters.ts';
+import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './story-people.ts';
+import { rankUnits, selectSummary } from './story-summary.ts';
+import { independentReports } from './syndication.ts';
+import { wordCount } from './text.ts';
+import type { AgreedPoint, Story, StoryArticleRef, StoryQuote } from './types.ts';
+
+export interface BuildStoryOptions {
+  /** Points of the previous briefing of the same schedule; `new` lists what they do not say. */
+  previousPoints?: string[];
+  maxAgreed?: number;
+  maxOnlyInPerSource?: number;
+  maxPeople?: number;
+  maxQuotes?: number;
+}
+
+/** What buildStory adds beyond the printed contract: how many independent reports the story has. */
+export interface BuiltStory extends Story {
+  independentSources: number;
+  /** Outlets that carried another outlet's report (wire copy, syndication): copy -> original. */
+  syndicated: Record<string, string>;
+}
+
+const DEFAULT_MAX_AGREED = 5;
+const DEFAULT_MAX_ONLY_IN = 3;
+const DEFAULT_MAX_PEOPLE = 8;
+const DEFAULT_MAX_QUOTES = 3;
+const MAX_NEW = 5;
+
+/**
+ * Builds one story from a cluster of analyses: headline, summary, points every independent
+ * report states (`agreed`), points only one report states (`onlyIn`, keyed by its outlet),
+ * what the previous briefing did not say (`new`), merged people and notable quotes.
+ * Wire copies count as one report: a point they share is not "agreed".
+ */
+export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {}): BuiltStory {
+  const analyses = [...cluster].sort(
+    (a, b) => articleTime(a, Infinity) - articleTime(b, Infinity) || (a.article.id < b.article.id ? -1 : 1),
+  );
+  const first = analyses[0];
+  if (first === undefined) throw new Error('buildStory needs at least one article: pass a non-empty cluster.');
+  const reports = independentReports(analyses);
+  const storyNames = new Set<string>();
+  for (const analysis of analyses) for (const key of articleNameKeys(analysis)) storyNames.add(key);
+  const units = analyses.flatMap((analysis, i) => sentenceUnits(analysis, reports[i] ?? i, storyNames));
+  weighUnits(units);
+  const ranked = rankUnits(units);
+
+  const reportCount = new Set(reports).size;
+  const reportSources = sourcesByReport(analyses, reports);
+  const summaryUnits = selectSummary(ranked, analyses.length > 1 || ranked.length > 4 ? 3 : 2);
+  const { agreed, onlyIn } = comparePoints(units, ranked, reportCount, reportSources, options);
+  const summary = summaryUnits.map((u) => u.text);
+  const people = mergeStoryPeople(analyses);
+
+  const story: BuiltStory = {
+    id: storyIdFor(first.article.id),
+    headline: chooseHeadline(analyses, units),
+    articles: analyses.map(articleRef),
+    summary,
+    agreed,
+    onlyIn,
+    new: newPoints([...summary, ...agreed.map((a) => a.point), ...Object.values(onlyIn).flat()], options.previousPoints, storyNames),
+    people: people.slice(0, options.maxPeople ?? DEFAULT_MAX_PEOPLE).map(({ name, role, aliases }) =>
+      role === undefined ? { name, aliases } : { name, role, aliases },
+    ),
+    quotes: notableQuotes(analyses, people, options.maxQuotes ?? DEFAULT_MAX_QUOTES),
+    independentSources: reportCount,
+    syndicated: syndicatedCopies(analyses, reports),
+  };
+  const latest = analyses.map((a) => articleTime(a, Number.NaN)).filter(Number.isFinite);
+  if (latest.length > 0) story.updatedAt = new Date(Math.max(...latest)).toISOString();
+  return story;
+}
+
+function articleRef(analysis: Analysis): StoryArticleRef {
+  const { id, title, source, url, publishedAt } = analysis.article;
+  const ref: StoryArticleRef = { id, title, source };
+  if (url !== undefined) ref.url = url;
+  if (publishedAt !== undefined) ref.publishedAt = publishedAt;
+  return ref;
+}
+
+function sourcesByReport(analyses: Analysis[], reports: number[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  analyses.forEach((analysis, i) => {
+    const report = reports[i] ?? i;
+    const list = map.get(report) ?? [];
+    if (!list.includes(analysis.article.source)) list.push(analysis.article.source);
+    map.set(report, list);
+  });
+  return map;
+}
+
+function syndicatedCopies(analyses: Analysis[], reports: number[]): Record<string, string> {
+  const original = new Map<number, string>();
+  const copies: Record<string, string> = {};
+  analyses.forEach((analysis, i) => {
+    const report = reports[i] ?? i;
+    const first = original.get(report);
+    if (first === undefined) original.set(report, analysis.article.source);
+    else if (first !== analysis.article.source) copies[analysis.article.source] = first;
+  });
+  return copies;
+}
+
+/**
+ * agreed: a point some other independent report also states (best match per report);
+ * onlyIn: a report's most important points that no other report states.
+ */
+function comparePoints(
+  units: SentenceUnit[],
+  ranked: SentenceUnit[],
+  reportCount: number,
+  reportSources: Map<number, string[]>,
+  options: BuildStoryOptions,
+): { agreed: AgreedPoint[]; onlyIn: Record<string, string[]> } {
+  const agreed: AgreedPoint[] = [];
+  const onlyIn: Record<string, string[]> = {};
+  if (reportCount < 2) return { agreed, onlyIn };
+  const maxAgreed = options.maxAgreed ?? DEFAULT_MAX_AGREED;
+  const maxOnlyIn = options.maxOnlyInPerSource ?? DEFAULT_MAX_ONLY_IN;
+  const used = new Set<SentenceUnit>();
+  const agreedUnits: SentenceUnit[] = [];
+  const unsupported: SentenceUnit[] = [];
+
+  for (const point of ranked) {
+    if (used.has(point)) continue;
+    const support = new Map<number, SentenceUnit>();
+    let bestScore = new Map<number, number>();
+    for (const other of units) {
+      if (other.report === point.report) continue;
+      const score = pointSimilarity(point, other);
+      if (score > (bestScore.get(other.report) ?? 0)) {
+        bestScore.set(other.report, score);
+        support.set(other.report, other);
+      }
+    }
+    if (support.size === 0) {
+      unsupported.push(point);
+      continue;
+    }
+    if (agreedUnits.some((a) => samePoint(a, point)) || agreedUnits.length >= maxAgreed) {
+      used.add(point);
+      continue;
+    }
+    const group = [point, ...support.values()];
+    for (const unit of group) used.add(unit);
+    const representative = group
+      .filter((u) => u.pointable)
+      .sort((a, b) => b.names.size - a.names.size || b.importance - a.importance)[0] ?? point;
+    agreedUnits.push(representative);
+    const sources = [...new Set(group.flatMap((u) => reportSources.get(u.report) ?? [u.source]))];
+    agreed.push({ point: representative.text, sources });
+    bestScore = new Map();
+  }
+
+  for (const point of unsupported) {
+    if (used.has(point) || agreedUnits.some((a) => samePoint(a, point))) continue;
+    const source = reportSources.get(point.report)?.[0] ?? point.source;
+    const list = onlyIn[source] ?? [];
+    if (list.length >= maxOnlyIn) continue;
+    list.push(point.text);
+    onlyIn[source] = list;
+  }
+  return { agreed, onlyIn };
+}
+
+function chooseHeadline(analyses: Analysis[], units: SentenceUnit[]): string {
+  const titles = units.filter((u) => u.isTitle);
+  if (titles.length <= 1) return titles[0]?.text ?? analyses[0]?.article.title ?? '';
+  let best = titles[0];
+  let bestScore = -1;
+  for (const title of titles) {
+    const score = titles.reduce((sum, other) => (other === title ? sum : sum + sharedTerms(title, other)), 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = title;
+    }
+  }
+  return best?.text ?? '';
+}
+
+function sharedTerms(a: SentenceUnit, b: SentenceUnit): number {
+  let count = 0;
+  for (const term of a.vector.keys()) if (b.vector.has(term)) count += 1;
+  return count;
+}
+
+/** Points not matched (by content, not by string) by any point of the previous briefing. */
+function newPoints(points: string[], previous: string[] | undefined, storyNames: ReadonlySet<string>): string[] {
+  const unique = [...new Set(points)];
+  if (previous === undefined) return unique.slice(0, 3);
+  if (previous.length === 0) return unique.slice(0, MAX_NEW);
+  const fake = { article: { id: 'p', source: '', title: '', paragraphs: [], removed: [] }, sentences: [], entities: [], quotes: [], keyPoints: [] };
+  const toUnits = (texts: string[], report: number): SentenceUnit[] =>
+    sentenceUnits({ ...fake, sentences: texts.map((text) => ({ text, paragraph: 0, start: 0 })) }, report, storyNames)
+      .filter((u) => !u.isTitle)
+      .map((u) => ({ ...u, isLead: false }));
+  const current = toUnits(unique, 0);
+  const before = toUnits(previous, 1);
+  weighUnits([...current, ...before]);
+  const fresh = current.filter((unit) => !before.some((old) => pointSimilarity(unit, old) > 0 || old.text === unit.text)).map((u) => u.text);
+  return fresh.slice(0, MAX_NEW);
+}
+
+function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: number): StoryQuote[] {
+  const byKey = new Map(people.map((p) => [p.key, p]));
+  const candidates: Array<StoryQuote & { score: number }> = [];
+  for (const analysis of analyses) {
+    for (const quote of analysis.quotes) {
+      if (quote.partial || quote.speaker === null) continue;
+      const length = wordCount(quote.text);
+      if (length < 6) continue;
+      const person = byKey.get(surnameKey(quote.speaker));
+      const speaker = person?.name ?? quote.speaker;
+      const prominence = person === undefined ? 0 : Math.log(1 + person.mentions);
+      const lengthScore = length > 45 ? 0.5 : Math.min(1, length / 15);
+      const item: StoryQuote & { score: number } = { text: quote.text, speaker, source: analysis.article.source, score: prominence + lengthScore };
+      if (analysis.article.url !== undefined) item.url = analysis.article.url;
+      candidates.push(item);
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const chosen: Array<StoryQuote & { score: number }> = [];
+  for (const candidate of candidates) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => c.text === candidate.text)) continue;
+    // Prefer a new voice or a new outlet before a second quote from the same pair.
+    if (chosen.some((c) => c.speaker === candidate.speaker && c.source === candidate.source) && candidates.length > max * 2) continue;
+    chosen.push(candidate);
+  }
+  return chosen.map(({ score: _score, ...quote }) => quote);
+}

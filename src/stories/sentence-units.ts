@@ -1,0 +1,133 @@
+import type { Analysis } from '../analyze/types.ts';
+import { textTerms } from './article-terms.ts';
+import { foldText, looksLikeBoilerplate, looksLikeCaption, quotedShare, wordCount } from './text.ts';
+
+/** A title or sentence of one article in a story, prepared for comparison. */
+export interface SentenceUnit {
+  text: string;
+  source: string;
+  articleId: string;
+  /** Index of the independent report (syndicated copies share one). */
+  report: number;
+  /** 0 for the first usable body sentence; -1 for the title. */
+  position: number;
+  isTitle: boolean;
+  /** The title or one of the first two usable body sentences. */
+  isLead: boolean;
+  /** Mostly the words of a quotation: evidence, never a point or summary line of its own. */
+  quoted: boolean;
+  /** May stand as a point or a summary sentence. */
+  pointable: boolean;
+  names: Set<string>;
+  stems: Set<string>;
+  vector: Map<string, number>;
+  /** Filled by the story builder: centrality, lead and name density. */
+  importance: number;
+  keyPointRank?: number;
+}
+
+const MIN_POINT_WORDS = 6;
+const MAX_POINT_WORDS = 60;
+
+/**
+ * The usable units of one article: its title and body sentences, without captions,
+ * boilerplate, removed lines, or a paragraph that only repeats the title.
+ */
+export function sentenceUnits(analysis: Analysis, report: number, storyNames: ReadonlySet<string>): SentenceUnit[] {
+  const article = analysis.article;
+  const removed = new Set(article.removed.map(normalise));
+  const titleKey = normalise(article.title);
+  const keyPoints = new Map(analysis.keyPoints.map((point, rank) => [normalise(point), rank]));
+  const texts = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : article.paragraphs;
+  const units: SentenceUnit[] = [];
+  if (article.title.trim().length > 0) {
+    units.push(makeUnit(article.title, analysis, report, -1, true, false, storyNames));
+  }
+  let position = 0;
+  const seen = new Set<string>([titleKey]);
+  for (const raw of texts) {
+    const text = raw.trim();
+    const key = normalise(text);
+    if (key.length === 0 || seen.has(key) || removed.has(key)) continue;
+    seen.add(key);
+    if (looksLikeCaption(text) || looksLikeBoilerplate(text)) continue;
+    const count = wordCount(text);
+    if (count < 3) continue;
+    const quoted = quotedShare(text) >= 0.5;
+    const pointable = !quoted && count >= MIN_POINT_WORDS && count <= MAX_POINT_WORDS && !/[?:]$/.test(text);
+    const unit = makeUnit(text, analysis, report, position, false, pointable, storyNames);
+    unit.isLead = position < 2;
+    unit.quoted = quoted;
+    const rank = keyPoints.get(key);
+    if (rank !== undefined) unit.keyPointRank = rank;
+    units.push(unit);
+    position += 1;
+  }
+  return units;
+}
+
+function makeUnit(
+  text: string,
+  analysis: Analysis,
+  report: number,
+  position: number,
+  isTitle: boolean,
+  pointable: boolean,
+  storyNames: ReadonlySet<string>,
+): SentenceUnit {
+  const names = new Set<string>();
+  const stems = new Set<string>();
+  for (const term of textTerms(text, storyNames)) {
+    if (term.startsWith('@')) names.add(term);
+    else stems.add(term);
+  }
+  return {
+    text,
+    source: analysis.article.source,
+    articleId: analysis.article.id,
+    report,
+    position,
+    isTitle,
+    isLead: isTitle,
+    quoted: false,
+    pointable,
+    names,
+    stems,
+    vector: new Map(),
+    importance: 0,
+  };
+}
+
+/** Weighs every unit's terms by inverse frequency among the story's units; unit length. */
+export function weighUnits(units: SentenceUnit[]): void {
+  const df = new Map<string, number>();
+  for (const unit of units) {
+    for (const term of unit.names) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of unit.stems) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  const total = units.length + 1;
+  for (const unit of units) {
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const term of [...unit.names, ...unit.stems]) {
+      const weight = Math.log(total / (df.get(term) ?? 1)) + 0.5;
+      vector.set(term, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [term, weight] of vector) vector.set(term, weight / norm);
+    unit.vector = vector;
+  }
+}
+
+function normalise(text: string): string {
+  return foldText(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Number of elements two sets share. */
+export function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let count = 0;
+  for (const item of small) if (large.has(item)) count += 1;
+  return count;
+}

@@ -1,0 +1,167 @@
+/**
+ * Word-level text helpers shared by clustering, point matching and summaries.
+ * Deliberately light: news English, no dictionaries beyond a stop list.
+ */
+
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then than that this these those there here of in on at to for from by with without about ' +
+    'into onto over under after before during since until as is are was were be been being am do does did done doing ' +
+    'have has had having will would shall should can could may might must not no nor so too very just also only ' +
+    'it its he him his she her hers they them their theirs we us our ours you your yours i me my mine who whom whose ' +
+    'which what when where why how all any both each few more most other some such own same s t don now up down out ' +
+    'off again further once said says say told tell according while who\'s per via mr mrs ms dr one two new ' +
+    'last first next year years week weeks day days time times including amid among against between through'
+  ).split(/\s+/),
+);
+
+/** Calendar words are capitalised but say nothing about who did what. */
+const CALENDAR_WORDS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today yesterday tomorrow'
+  ).split(/\s+/),
+);
+
+/** Titles and honorifics are capitalised before names but are not names themselves. */
+const TITLE_WORDS = new Set(
+  (
+    'mr mrs ms dr sir president prime minister secretary senator sen rep representative governor gov mayor ' +
+    'chancellor king queen prince princess pope general gen chief judge justice minister spokesman spokeswoman ' +
+    'spokesperson ceo chairman chairwoman director leader former deputy vice state foreign'
+  ).split(/\s+/),
+);
+
+const IRREGULAR_STEMS: Record<string, string> = {
+  met: 'meet',
+  meeting: 'meet',
+  meetings: 'meet',
+  won: 'win',
+  winning: 'win',
+  lost: 'lose',
+  losing: 'lose',
+  spoke: 'speak',
+  spoken: 'speak',
+  took: 'take',
+  taken: 'take',
+  gave: 'give',
+  given: 'give',
+  went: 'go',
+  gone: 'go',
+  held: 'hold',
+  left: 'leave',
+  fell: 'fall',
+  rose: 'rise',
+  risen: 'rise',
+  cut: 'cut',
+  hit: 'hit',
+  struck: 'strike',
+  killed: 'kill',
+  children: 'child',
+  people: 'people',
+  men: 'man',
+  women: 'woman',
+};
+
+/** Removes accents and folds curly apostrophes so "Zelenskyy’s" and "Zelenskyy's" tokenise alike. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+}
+
+/** Lowercase word tokens; possessive 's dropped, apostrophes inside words removed. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of foldText(text).toLowerCase().split(/[^a-z0-9']+/)) {
+    const word = raw.replace(/'s$/, '').replace(/'/g, '');
+    if (word.length > 0) out.push(word);
+  }
+  return out;
+}
+
+/** A light suffix stripper: enough to meet "meeting"/"meets"/"met" and "votes"/"voted". */
+export function stem(word: string): string {
+  const irregular = IRREGULAR_STEMS[word];
+  if (irregular !== undefined) return irregular;
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies') && word.length > 5) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));
+  if (word.endsWith('ed') && word.length > 5) return undouble(word.slice(0, -2));
+  if (word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+function undouble(word: string): string {
+  return /([bdfgklmnprt])\1$/.test(word) ? word.slice(0, -1) : word.endsWith('at') || word.endsWith('iz') ? word + 'e' : word;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || /^\d+$/.test(word) || word.length < 2;
+}
+
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR_WORDS.has(word);
+}
+
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(word);
+}
+
+/** Stemmed content words: stop words, calendar words and bare numbers left out. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (isStopWord(word) || isCalendarWord(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/**
+ * Folds transliteration variants of a name token so outlets agree on one key:
+ * Zelenskyy/Zelenskiy/Zelensky -> zelensky, Sergei -> sergey, Dmitriy -> dmitry.
+ */
+export function foldNameToken(token: string): string {
+  let key = foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
+  key = key.replace(/(?:yy|iy|ii)$/, 'y').replace(/ei$/, 'ey');
+  return key;
+}
+
+/** A sentence or line that reads like a photo caption or credit, never a point of the story. */
+export function looksLikeCaption(sentence: string): boolean {
+  if (/\((?:\d+(?:st|nd|rd|th)\s+)?(?:L|R|C|left|right|centre|center|front|back)\)/i.test(sentence)) return true;
+  if (/(?:^|\s)(?:Photo|Image|Picture|Credit|Illustration)s?\s*(?::|by\b)/i.test(sentence)) return true;
+  // A closing credit "Name Surname / AGENCY" or "AGENCY via Getty Images".
+  if (/\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)*\s\/\s[A-Z][\w.&' -]{1,40}$/.test(sentence.trim())) return true;
+  if (/\b(?:Getty Images|Shutterstock|AFP via|Reuters\/|AP Photo)\b/.test(sentence)) return true;
+  return false;
+}
+
+/** Promotional or housekeeping lines that cleaning may have missed. */
+export function looksLikeBoilerplate(sentence: string): boolean {
+  return /\b(?:sign up|subscribe|newsletter|donat(?:e|ion)|support (?:us|our)|click here|read more|cookie|all rights reserved|follow us|share this|advertisement)\b/i.test(
+    sentence,
+  );
+}
+
+/** Share of the sentence's characters that sit inside quotation marks (0..1). */
+export function quotedShare(sentence: string): number {
+  let inside = 0;
+  for (const match of sentence.matchAll(/["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]/g)) {
+    inside += (match[1] ?? '').length;
+  }
+  // An unmatched opening mark means the quote runs to the end of the sentence (or began before it).
+  const marks = (sentence.match(/["\u201c\u201d]/g) ?? []).length;
+  if (marks % 2 === 1) {
+    const first = sentence.search(/["\u201c\u201d]/);
+    inside += first <= 2 ? sentence.length - first : sentence.length - first;
+  }
+  return sentence.length === 0 ? 0 : Math.min(1, inside / sentence.length);
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w.length > 0).length;
+}
