@@ -1,0 +1,159 @@
+import Parser from 'rss-parser';
+import { decodeBytes } from './charset.ts';
+import { IngestError } from './feed-errors.ts';
+import { repairXml } from './feed-repair.ts';
+
+/** One feed entry, normalised across RSS 0.9x/1.0/2.0 and Atom. */
+export interface FeedItem {
+  guid?: string;
+  title?: string;
+  link?: string;
+  /** ISO 8601, when the item carries a date that parses. */
+  publishedAt?: string;
+  author?: string;
+  /** The richest HTML the item carries: content:encoded, then content, then summary/description. */
+  html?: string;
+}
+
+export interface ParsedFeed {
+  title?: string;
+  link?: string;
+  items: FeedItem[];
+  /** True when the feed only parsed after repairs. */
+  degraded: boolean;
+  /** What was repaired, for the feed's health line. */
+  repairs: string[];
+  /** The charset the bytes were decoded with. */
+  charset?: string;
+}
+
+type RawItem = Record<string, unknown>;
+
+// xml2js under rss-parser never fetches DTDs or resolves external entities; the repair step
+// additionally drops any DOCTYPE before a second attempt. A parser is made per document
+// because xml2js can stop calling back after it once met an error.
+const newParser = () => new Parser<Record<string, unknown>, RawItem>({ defaultRSS: 2 });
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (value && typeof value === 'object' && '_' in value) return text((value as { _: unknown })._);
+  return undefined;
+}
+
+function isoDate(...candidates: unknown[]): string | undefined {
+  for (const candidate of candidates) {
+    const value = text(candidate);
+    if (!value) continue;
+    const time = Date.parse(value);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  return undefined;
+}
+
+function toFeedItem(raw: RawItem): FeedItem {
+  const item: FeedItem = {};
+  const guid = text(raw['guid']) ?? text(raw['id']) ?? text(raw['rdf:about']);
+  if (guid) item.guid = guid;
+  const title = text(raw['title']);
+  if (title) item.title = title;
+  const link = text(raw['link']);
+  if (link) item.link = link;
+  const publishedAt = isoDate(raw['isoDate'], raw['pubDate'], raw['date'], raw['dc:date']);
+  if (publishedAt) item.publishedAt = publishedAt;
+  const author = text(raw['creator']) ?? text(raw['author']) ?? text(raw['dc:creator']);
+  if (author) item.author = author;
+  const html = text(raw['content:encoded']) ?? text(raw['content']) ?? text(raw['summary']);
+  if (html) item.html = html;
+  return item;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/\s+/g, ' ').trim();
+}
+
+/** Why xml2js/sax refused a document, in words an operator can act on. */
+function describeParseError(error: unknown): string {
+  const message = firstLine(error instanceof Error ? error.message : String(error));
+  if (/not recognized as RSS/i.test(message)) return 'neither RSS nor Atom';
+  if (/Unable to parse XML/i.test(message)) return 'empty document';
+  if (/Unexpected end|Unclosed root/i.test(message)) return 'unexpected end of document';
+  if (/Non-whitespace before first tag/i.test(message)) return 'no XML document';
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+function absoluteUrl(link: string, bases: Array<string | undefined>): string {
+  for (const base of [undefined, ...bases]) {
+    try {
+      return new URL(link, base).href;
+    } catch {
+      // Relative link: try the next base.
+    }
+  }
+  return link;
+}
+
+/** Resolves relative item links against the feed's own link, then the feed's URL. */
+function withAbsoluteLinks(items: FeedItem[], feedLink: string | undefined, feedUrl: string | undefined): FeedItem[] {
+  const bases = [feedLink && /^https?:/i.test(feedLink) ? feedLink : undefined, feedUrl && /^https?:/i.test(feedUrl) ? feedUrl : undefined];
+  return items.map((item) => (item.link ? { ...item, link: absoluteUrl(item.link, bases) } : item));
+}
+
+async function parseStrict(xml: string): Promise<{ title?: string; link?: string; items: RawItem[] }> {
+  const feed = await newParser().parseString(xml);
+  const result: { title?: string; link?: string; items: RawItem[] } = { items: (feed.items ?? []) as RawItem[] };
+  const title = text(feed.title);
+  if (title) result.title = title;
+  const link = text(feed.link);
+  if (link) result.link = link;
+  return result;
+}
+
+/**
+ * Parses feed text (RSS 0.9x/1.0/2.0 or Atom). Returns the items; when the strict parse
+ * fails it repairs the document and tries again, marking the feed degraded. Throws
+ * IngestError E_NOT_A_FEED, naming `name`, when nothing readable remains.
+ */
+export async function parseFeedText(xml: string, name: string, feedUrl?: string): Promise<ParsedFeed> {
+  let firstError: unknown;
+  try {
+    const feed = await parseStrict(xml);
+    return { ...feed, items: withAbsoluteLinks(feed.items.map(toFeedItem), feed.link, feedUrl), degraded: false, repairs: [] };
+  } catch (error) {
+    firstError = error;
+  }
+  const reason = describeParseError(firstError);
+  const { xml: repaired, repairs } = repairXml(xml);
+  if (repairs.length > 0) {
+    try {
+      const feed = await parseStrict(repaired);
+      const items = feed.items.map(toFeedItem).filter((item) => item.title || item.link || item.html);
+      if (items.length > 0 || feed.title) {
+        return { ...feed, items: withAbsoluteLinks(items, feed.link, feedUrl), degraded: true, repairs: [reason, ...repairs] };
+      }
+    } catch {
+      // Fall through to the original reason: it says best what is wrong with the input.
+    }
+  }
+  throw new IngestError('E_NOT_A_FEED', `${name}: not a feed (${reason})`);
+}
+
+/**
+ * Decodes feed bytes (charset from BOM, header, XML declaration or a guess) and parses them.
+ * Returns the parsed feed with the charset used.
+ */
+export async function parseFeedBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: { contentType?: string | null; feedUrl?: string } = {},
+): Promise<ParsedFeed> {
+  const decoded = decodeBytes(bytes, options.contentType);
+  const feed = await parseFeedText(decoded.text, name, options.feedUrl);
+  return { ...feed, charset: decoded.charset };
+}
+
+/** True when the bytes look like a feed rather than an HTML page (for URLs of either kind). */
+export function looksLikeFeed(bytes: Uint8Array, contentType?: string | null): boolean {
+  if (/(rss|atom|rdf)\+xml|\/xml/i.test(contentType ?? '')) return true;
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '');
+  return /^\s*(\uFEFF|ï»¿)?\s*<(rss|feed|rdf:RDF)[\s>]/i.test(head) || /<(rss|feed|rdf:RDF)[\s>]/i.test(head.slice(0, 400)) && !/<html[\s>]/i.test(head);
+}

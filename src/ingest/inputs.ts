@@ -1,0 +1,174 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Article } from './article.ts';
+import { decodeBytes } from './charset.ts';
+import { documentToArticle } from './clean.ts';
+import { readDocumentFile } from './document-file.ts';
+import { asIngestError, IngestError } from './feed-errors.ts';
+import { articleFromFeedItem } from './feed-full-article.ts';
+import { feedItemToDocument } from './feed-items.ts';
+import { looksLikeFeed, parseFeedBytes, type ParsedFeed } from './feed-parse.ts';
+import { createHttpClient, type HttpGet } from './http-fetch.ts';
+import type { HttpLimits } from './http-limits.ts';
+
+export interface LoadOptions {
+  /** The HTTP function for URL inputs; defaults to a client built from `limits`. */
+  http?: HttpGet;
+  limits?: Partial<HttpLimits>;
+  /** Allow URLs on loopback/private addresses (NEWSBOT_ALLOW_PRIVATE_URLS); used when `http` is not given. */
+  allowPrivateUrls?: boolean;
+  /** Fetch the page behind feed items that carry only a teaser (URL feeds only). Default true. */
+  fullArticles?: boolean;
+  /** The input is one article (`newsbot analyze`): a feed gives only its first item. */
+  single?: boolean;
+  clock?: Clock;
+  /** Called after each input with how many are done, of how many, and the input's name. */
+  onProgress?: (done: number, total: number, input: string) => void;
+}
+
+export interface LoadResult {
+  articles: Article[];
+  /** One line per broken input, naming it and what went wrong, without a "warning:" prefix. */
+  warnings: string[];
+}
+
+const articleExtensions = new Set(['.txt', '.html', '.htm', '.json']);
+const feedExtensions = new Set(['.xml', '.rss', '.atom']);
+const gzipMagic = [0x1f, 0x8b];
+const maxGunzippedBytes = 50 * 1024 * 1024;
+
+function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/** Reads a local feed file, gunzipping it when it is stored compressed. */
+function readFeedFile(path: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new IngestError('E_UNREADABLE_INPUT', `${path}: cannot read the file (${reason}); check the path and its permissions`);
+  }
+  if (bytes[0] === gzipMagic[0] && bytes[1] === gzipMagic[1]) {
+    try {
+      return gunzipSync(bytes, { maxOutputLength: maxGunzippedBytes });
+    } catch (error) {
+      throw new IngestError('E_UNREADABLE_INPUT', `${path}: a corrupt gzip file (${(error as Error).message})`);
+    }
+  }
+  return bytes;
+}
+
+/** The files a folder input stands for: articles and feeds, sorted by name, not recursive. */
+function folderEntries(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .filter((name) => {
+      const extension = extname(name).toLowerCase();
+      return (articleExtensions.has(extension) || feedExtensions.has(extension)) && !name.startsWith('.');
+    })
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => join(folder, name));
+}
+
+interface FeedSource {
+  name: string;
+  feed: ParsedFeed;
+  feedUrl?: string;
+}
+
+/**
+ * Loads articles from files, folders, feed files and URLs (`newsbot digest INPUT...`). Returns
+ * the articles in input order and one warning per input that failed; a broken input never
+ * stops the others. URLs are fetched through the guarded HTTP layer: a feed URL gives its items
+ * (teasers completed from the linked page), any other URL is read as one article page.
+ */
+export async function loadInputs(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const clock = options.clock ?? systemClock;
+  let ownClient: ReturnType<typeof createHttpClient> | undefined;
+  const http: HttpGet = options.http ?? ((url, request) => {
+    ownClient ??= createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
+    return ownClient.get(url, request);
+  });
+  const articles: Article[] = [];
+  const warnings: string[] = [];
+
+  const addFeed = async ({ name, feed, feedUrl }: FeedSource, fetchPages: boolean) => {
+    const now = clock.now();
+    const items = options.single ? feed.items.slice(0, 1) : feed.items;
+    if (items.length === 0) {
+      warnings.push(`${name}: the feed has no items${feed.degraded ? ` (${feed.repairs[0] ?? 'damaged'})` : ''}`);
+      return;
+    }
+    if (feed.degraded) warnings.push(`${name}: damaged feed, ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
+    const results = await Promise.allSettled(
+      items.map(async (item, index) => {
+        const raw = feedItemToDocument(item, feed, { feedName: name, index, now, ...(feedUrl ? { feedUrl } : {}) });
+        return fetchPages ? articleFromFeedItem(raw, http) : documentToArticle(raw);
+      }),
+    );
+    for (const [index, result] of results.entries()) {
+      if (result.status === 'fulfilled') articles.push(result.value);
+      else warnings.push(`${name}: item ${index + 1} skipped (${asIngestError(result.reason).message})`);
+    }
+  };
+
+  const loadFile = async (path: string) => {
+    const extension = extname(path).toLowerCase();
+    if (feedExtensions.has(extension)) {
+      const feed = await parseFeedBytes(readFeedFile(path), path);
+      await addFeed({ name: path, feed }, false);
+    } else {
+      articles.push(documentToArticle(readDocumentFile(path)));
+    }
+  };
+
+  const loadUrl = async (url: string) => {
+    const response = await http(url);
+    if (looksLikeFeed(response.body, response.contentType)) {
+      const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
+      await addFeed({ name: url, feed, feedUrl: url }, options.fullArticles ?? true);
+      return;
+    }
+    const html = decodeBytes(response.body, response.contentType).text;
+    articles.push(documentToArticle({ id: url, url: response.url, html }));
+  };
+
+  for (const [index, input] of inputs.entries()) {
+    try {
+      if (isUrl(input)) {
+        await loadUrl(input);
+      } else {
+        let isFolder: boolean;
+        try {
+          isFolder = statSync(input).isDirectory();
+        } catch {
+          throw new IngestError('E_INPUT_NOT_FOUND', `${input}: no such file, folder or URL; check the path (URLs start with http:// or https://)`);
+        }
+        if (isFolder) {
+          const entries = folderEntries(input);
+          if (entries.length === 0) warnings.push(`${input}: the folder holds no article (.txt .html .htm .json) or feed (.xml .rss .atom) files`);
+          for (const entry of entries) {
+            try {
+              await loadFile(entry);
+            } catch (error) {
+              warnings.push(asIngestError(error).message);
+            }
+          }
+        } else {
+          await loadFile(input);
+        }
+      }
+    } catch (error) {
+      const message = asIngestError(error).message;
+      warnings.push(message.startsWith(input) ? message : `${input}: ${message}`);
+    }
+    options.onProgress?.(index + 1, inputs.length, input);
+  }
+  await ownClient?.close();
+  return { articles, warnings };
+}
