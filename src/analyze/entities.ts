@@ -1,0 +1,325 @@
+import { personKeyWords, surnameKey, firstNamesAgree } from './aliases.ts';
+import {
+  capitalisedFunctionWords,
+  demonyms,
+  genderOfFirstName,
+  honorifics,
+  isFirstName,
+  lastNames,
+  orgWords,
+  places,
+  placeWords,
+  titleModifiers,
+  titleNouns,
+} from './lexicon.ts';
+import { roleAfter, roleBefore } from './roles.ts';
+import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
+import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
+import type { Entity, EntityType, Gender } from './types.ts';
+
+/** Where an entity is named in the text. */
+export interface Mention {
+  entityId: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** A person known before this article (from other articles of the same story). */
+export interface KnownPerson {
+  name: string;
+  aliases: string[];
+  role?: string;
+  gender?: Gender;
+}
+
+export interface EntityFindings {
+  entities: Entity[];
+  /** In reading order. */
+  mentions: Mention[];
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'y', 'bint', 'abu', 'st.']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/** A run of capitalised words as printed. */
+interface Run {
+  paragraph: number;
+  tokens: Token[];
+  /** The next word after the run, lowercased ("said"). */
+  nextWords: string[];
+  sentenceInitial: boolean;
+}
+
+interface Classified {
+  kind: EntityType | 'single' | 'unknown';
+  /** The name part (titles removed). */
+  tokens: Token[];
+  /** Title words in front of the name inside the run ("Foreign Minister", "Mr."). */
+  title: Token[];
+  gender?: Gender;
+}
+
+function lower(token: Token): string {
+  return withoutPossessive(token.text).toLowerCase();
+}
+
+function isTitle(word: string): boolean {
+  return titleNouns.has(word) || honorifics.has(word) || honorifics.has(word + '.');
+}
+
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,6}s?$/u.test(word) && word !== 'I';
+}
+
+function nameLike(token: Token): boolean {
+  const w = lower(token);
+  if (!isCapitalised(token.text) && !PARTICLES.has(w)) return false;
+  if (capitalisedFunctionWords.has(w) || demonyms.has(w) || isTitle(w)) return false;
+  if (isAcronym(withoutPossessive(token.text)) || /\d/.test(w)) return false;
+  return true;
+}
+
+function collectRuns(paragraphs: readonly string[]): Run[] {
+  const runs: Run[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    const tokens = tokenize(text.replace(/\u00ad/g, ''));
+    let current: Token[] = [];
+    let startIndex = 0;
+    const close = (endIndex: number): void => {
+      while (current.length && PARTICLES.has(current[current.length - 1]!.text.toLowerCase())) current.pop();
+      if (current.length) {
+        const before = tokens[startIndex - 1];
+        const nextWords: string[] = [];
+        for (let k = endIndex; k < tokens.length && nextWords.length < 3; k++) {
+          if (tokens[k]!.word) nextWords.push(tokens[k]!.text.toLowerCase());
+          else if (tokens[k]!.text !== ',') break;
+        }
+        runs.push({
+          paragraph,
+          tokens: current,
+          nextWords,
+          sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
+        });
+      }
+      current = [];
+    };
+    tokens.forEach((token, i) => {
+      const next = tokens[i + 1];
+      const capital = token.word && isCapitalised(token.text) && !/^\d/.test(token.text);
+      const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
+      const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
+      const adjacent = current.length === 0 || /^\s+$/.test(paragraphs[paragraph]!.slice(current[current.length - 1]!.end, token.start)) || current[current.length - 1]!.end === token.start;
+      if ((capital || particle || suffix) && adjacent) {
+        if (current.length === 0) startIndex = i;
+        current.push(token);
+        if (isPossessive(token.text)) close(i + 1);
+      } else {
+        close(i);
+        if (capital) {
+          startIndex = i;
+          current.push(token);
+          if (isPossessive(token.text)) close(i + 1);
+        }
+      }
+    });
+    close(tokens.length);
+  });
+  return runs;
+}
+
+function classify(run: Run): Classified {
+  let tokens = run.tokens;
+  while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
+    tokens = tokens.slice(1);
+  }
+  if (!tokens.length) return { kind: 'unknown', tokens, title: [] };
+  const words = tokens.map(lower);
+  const whole = words.join(' ');
+  if (places.has(whole) || (words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!))) {
+    return { kind: 'place', tokens, title: [] };
+  }
+  // Split "Russian Foreign Minister Sergey Lavrov" after its last title word.
+  let lastTitle = -1;
+  words.forEach((w, i) => {
+    if (isTitle(w) && i < words.length - 1) lastTitle = i;
+  });
+  const title = tokens.slice(0, lastTitle + 1);
+  let name = tokens.slice(lastTitle + 1);
+  const nameWords = name.map(lower);
+  if (nameWords.some((w) => orgWords.has(w)) || words.some((w) => orgWords.has(w) && !isTitle(w)) && lastTitle < 0) {
+    return { kind: 'org', tokens, title: [] };
+  }
+  if (name.length === 1 && isAcronym(withoutPossessive(name[0]!.text)) && !places.has(nameWords[0]!)) {
+    return { kind: 'org', tokens: name, title: [] };
+  }
+  // Leading words that cannot be part of a personal name ("Russia Sergey Lavrov").
+  while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!))))) name = name.slice(1);
+  const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
+  if (bad >= 0) name = name.slice(bad + 1);
+  if (!name.length) return { kind: 'unknown', tokens: [], title };
+  const names = name.map(lower).join(' ');
+  if (places.has(names)) return { kind: 'place', tokens: name, title: [] };
+  let gender: Gender | undefined;
+  for (const t of title) {
+    const g = honorifics.get(t.text.toLowerCase()) ?? honorifics.get(t.text.toLowerCase() + '.');
+    if (g) gender = g;
+  }
+  gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
+  const personTitle = title.some((t) => isTitle(lower(t)));
+  if (name.length === 1) return { kind: personTitle ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
+  const evidence =
+    personTitle ||
+    isFirstName(name[0]!.text) ||
+    lastNames.has(lower(name[name.length - 1]!)) ||
+    run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
+  return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
+}
+
+function printed(text: string, tokens: readonly Token[]): string {
+  if (!tokens.length) return '';
+  return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end)).replace(/\u00ad/g, '');
+}
+
+interface PersonDraft {
+  id: string;
+  full: string[]; // folded key words of the fullest name
+  forms: Map<string, number>;
+  gender?: Gender;
+  role?: string;
+  mentions: number;
+  firstMention: number;
+}
+
+/**
+ * Finds the people, organisations and places of an article and every place each is named.
+ * A capitalised run is a person when a title or honorific precedes it, its first word is a
+ * known given name, its last word a known surname, a speech verb follows, or its surname is
+ * used alone elsewhere; a bare surname joins the person last named with it.
+ */
+export function findEntities(paragraphs: readonly string[], known: readonly KnownPerson[] = []): EntityFindings {
+  const runs = collectRuns(paragraphs);
+  const classified = runs.map((run) => ({ run, c: classify(run) }));
+
+  // Surnames printed alone count as evidence that a longer run with that surname is a person.
+  const aloneSurnames = new Set<string>();
+  for (const { c, run } of classified) {
+    if ((c.kind === 'single' || c.kind === 'person') && c.tokens.length === 1 && !run.sentenceInitial) aloneSurnames.add(surnameKey(c.tokens[0]!.text));
+    if (c.kind === 'single' && c.tokens.length === 1 && run.sentenceInitial && run.nextWords.some((w) => isSpeechVerb(w))) aloneSurnames.add(surnameKey(c.tokens[0]!.text));
+  }
+  for (const item of classified) {
+    if (item.c.kind === 'unknown' && item.c.tokens.length >= 2 && item.c.tokens.length <= 4) {
+      const sn = surnameKey(item.c.tokens[item.c.tokens.length - 1]!.text);
+      if (aloneSurnames.has(sn)) item.c.kind = 'person';
+    }
+  }
+
+  const people: PersonDraft[] = [];
+  const others = new Map<string, { id: string; name: string; type: EntityType; mentions: number; first: number }>();
+  const mentions: Mention[] = [];
+  let nextId = 1;
+  const newId = (): string => `e${nextId++}`;
+
+  const knownPeople = known.map((k) => ({ k, keys: [k.name, ...k.aliases].map(surnameKey) }));
+
+  const findPerson = (words: string[], at: number): PersonDraft | undefined => {
+    const surname = words[words.length - 1]!;
+    const first = words.length > 1 ? words[0] : undefined;
+    const candidates = people.filter((p) => p.full[p.full.length - 1] === surname && firstNamesAgree(p.full.length > 1 ? p.full[0] : undefined, first));
+    if (!candidates.length) return undefined;
+    // The most recently introduced one wins when two people share a surname.
+    return candidates.sort((a, b) => Math.abs(at - a.firstMention) - Math.abs(at - b.firstMention))[0];
+  };
+
+  // Pass 1: full names (two or more words) and titled single names.
+  classified.forEach(({ run, c }, index) => {
+    if (c.kind !== 'person') return;
+    const text = paragraphs[run.paragraph]!;
+    const words = personKeyWords(printed(text, c.tokens));
+    if (!words.length) return;
+    let person = c.tokens.length > 1 ? findPerson(words, index) : undefined;
+    if (c.tokens.length === 1) person = people.find((p) => p.full[p.full.length - 1] === words[0]);
+    if (!person) {
+      person = { id: newId(), full: words, forms: new Map(), mentions: 0, firstMention: index };
+      people.push(person);
+    } else if (words.length > person.full.length) {
+      person.full = words;
+    }
+    if (c.gender) person.gender ??= c.gender;
+  });
+  // A known person from a sibling article is recognised by surname alone.
+  for (const { k } of knownPeople) {
+    const words = personKeyWords(k.name);
+    if (!words.length || people.some((p) => p.full[p.full.length - 1] === words[words.length - 1])) continue;
+    const sn = words[words.length - 1]!;
+    if (classified.some(({ c }) => c.kind === 'single' && surnameKey(c.tokens[0]!.text) === sn)) {
+      people.push({ id: newId(), full: [sn], forms: new Map(), mentions: 0, firstMention: Number.MAX_SAFE_INTEGER, ...(k.gender ? { gender: k.gender } : {}) });
+    }
+  }
+
+  // Pass 2: every run becomes a mention of its entity.
+  classified.forEach(({ run, c }, index) => {
+    const text = paragraphs[run.paragraph]!;
+    if (!c.tokens.length) return;
+    const start = c.tokens[0]!.start;
+    const end = c.tokens[c.tokens.length - 1]!.end;
+    const form = printed(text, c.tokens);
+    if (c.kind === 'person' || c.kind === 'single') {
+      const words = personKeyWords(form);
+      if (!words.length) return;
+      const person = words.length > 1 ? findPerson(words, index) : findPerson(words, index) ?? people.find((p) => p.full.length > 1 && p.full[0] === words[0] && isFirstName(form));
+      if (person) {
+        person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
+        const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.text.toLowerCase()) ? c.title[0]!.text : undefined;
+        if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
+        person.mentions++;
+        person.firstMention = Math.min(person.firstMention, index);
+        if (c.gender) person.gender ??= c.gender;
+        if (!person.role) {
+          const role = roleBefore(text, start) ?? roleAfter(text, end);
+          if (role) person.role = role;
+        }
+        mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });
+        return;
+      }
+      if (c.kind === 'person') return;
+      const word = words[0]!;
+      if (places.has(form.toLowerCase())) c.kind = 'place';
+      else if (isAcronym(form)) c.kind = 'org';
+      else if (isSpeechVerb(run.nextWords[0] ?? '') && !lastNames.has(word) && !isFirstName(word)) c.kind = 'org';
+      else return;
+    }
+    if (c.kind === 'unknown') return;
+    const key = `${c.kind}:${form.toLowerCase().replace(/^the\s+/, '')}`;
+    let other = others.get(key);
+    if (!other) {
+      other = { id: newId(), name: form.replace(/^the\s+/i, ''), type: c.kind, mentions: 0, first: index };
+      others.set(key, other);
+    }
+    other.mentions++;
+    mentions.push({ entityId: other.id, paragraph: run.paragraph, start, end });
+  });
+
+  const entities: Entity[] = [];
+  for (const p of people) {
+    if (!p.mentions) continue;
+    const forms = [...p.forms.keys()];
+    forms.sort((a, b) => personKeyWords(b).length - personKeyWords(a).length || (p.forms.get(b) ?? 0) - (p.forms.get(a) ?? 0));
+    const name = forms.find((f) => !honorifics.has(f.split(' ')[0]!.toLowerCase())) ?? forms[0]!;
+    const entity: Entity = {
+      id: p.id,
+      name,
+      type: 'person',
+      aliases: forms.filter((f) => f !== name),
+      mentions: p.mentions,
+    };
+    const knownMatch = knownPeople.find(({ keys }) => keys.includes(p.full[p.full.length - 1]!));
+    if (p.role) entity.role = p.role;
+    const gender = p.gender ?? knownMatch?.k.gender;
+    if (gender) entity.gender = gender;
+    entities.push(entity);
+  }
+  for (const o of others.values()) entities.push({ id: o.id, name: o.name, type: o.type, aliases: [], mentions: o.mentions });
+  mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  return { entities, mentions };
+}

@@ -1,0 +1,29 @@
+import type { Mention } from './entities.ts';
+import type { Quote, Sentence } from './types.ts';
+
+/**
+ * Returns up to `limit` sentences that carry the article's facts, most important first:
+ * early sentences naming people, organisations, places or figures score highest; sentences
+ * that are mostly quotation, questions or too short to stand alone are left out.
+ */
+export function selectKeyPoints(sentences: readonly Sentence[], mentions: readonly Mention[], quotes: readonly Quote[], limit = 5): string[] {
+  const scored = sentences.map((sentence, index) => {
+    const end = sentence.start + sentence.text.length;
+    const named = new Set(
+      mentions.filter((m) => m.paragraph === sentence.paragraph && m.start >= sentence.start && m.end <= end).map((m) => m.entityId),
+    ).size;
+    const quoted = quotes
+      .filter((q) => q.paragraph === sentence.paragraph && sentence.text.includes(q.text.slice(0, 40)))
+      .reduce((sum, q) => sum + Math.min(q.text.length, sentence.text.length), 0);
+    const words = sentence.text.split(/\s+/).length;
+    let score = named * 2 + (/\d/.test(sentence.text) ? 1 : 0) + 6 / (1 + sentence.paragraph) + 2 / (1 + index);
+    if (quoted > sentence.text.length / 2) score -= 4;
+    if (words < 6 || words > 60 || sentence.text.endsWith('?')) score -= 5;
+    return { text: sentence.text, score, index };
+  });
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, limit)
+    .map((s) => s.text);
+}

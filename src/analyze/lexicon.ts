@@ -1,0 +1,117 @@
+import words from './lexicon/words.json' with { type: 'json' };
+import type { Gender } from './types.ts';
+
+/** Word classes the rules below rely on; all lowercase. */
+const set = (...lists: readonly string[][]): ReadonlySet<string> => new Set(lists.flat());
+
+const maleNames = set(words.maleNames);
+const femaleNames = set(words.femaleNames);
+const firstNames = set(words.maleNames, words.femaleNames, words.firstNames);
+export const lastNames = set(words.lastNames);
+
+export const places = set(words.countries, words.cities, words.regions, [
+  'africa', 'asia', 'europe', 'america', 'north america', 'south america', 'latin america', 'middle east',
+  'antarctica', 'oceania', 'the west', 'gaza', 'west bank', 'crimea', 'donbas', 'kyiv', 'kiev', 'moscow',
+  'washington', 'beijing', 'tehran', 'brussels', 'london', 'paris', 'berlin', 'scotland', 'wales', 'england',
+  'britain', 'great britain', 'northern ireland', 'u.s.', 'us', 'u.k.', 'uk', 'usa', 'u.s.a.', 'new york',
+  'silicon valley', 'wall street', 'capitol hill', 'downing street', 'whitehall', 'kremlin',
+]);
+export const placeWords = set(words.placeWords, ['city', 'province', 'region', 'county', 'state', 'district', 'sea', 'ocean', 'river', 'street', 'square', 'airport', 'strait', 'gulf']);
+
+export const orgWords = set(words.orgWords, [
+  'party', 'nations', 'assembly', 'court', 'parliament', 'congress', 'senate', 'ministry', 'airline', 'airlines',
+  'airways', 'agency', 'organisation', 'organization', 'institute', 'alliance', 'forces', 'navy', 'command',
+  'cabinet', 'commission', 'council', 'tribunal', 'post', 'news', 'journal', 'times', 'telegraph', 'guardian',
+  'tribune', 'reuters', 'bloomberg', 'network', 'media', 'press', 'review', 'kremlin', 'pentagon', 'fbi', 'cia',
+  'nasa', 'vatican', 'congregation', 'unit', 'office', 'secretariat', 'treasury', 'bureau', 'authority',
+  'administration', 'service', 'services', 'ltd', 'plc', 'llc', 'gmbh', 'sa', 'ag', 'inc.', 'corp.', 'co.',
+]);
+
+export const demonyms = set(words.demonyms, ['u.s.', 'us', 'european', 'western', 'soviet', 'ukrainian', 'russian']);
+
+/**
+ * Words that name a title or a job. A run of these in front of a name is a role
+ * ("State Department spokesman", "Russian Foreign Minister").
+ */
+export const titleNouns = set(words.roleNouns, [
+  'president', 'vice president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
+  'senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
+  'chancellor', 'ambassador', 'envoy', 'diplomat', 'general', 'gen.', 'admiral', 'adm.', 'colonel', 'col.',
+  'commander', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'head', 'leader', 'official', 'officials',
+  'officer', 'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'executive', 'professor', 'prof.', 'analyst',
+  'economist', 'researcher', 'scientist', 'lawyer', 'attorney', 'judge', 'justice', 'prosecutor', 'detective',
+  'inspector', 'sheriff', 'captain', 'capt.', 'pilot', 'king', 'queen', 'prince', 'princess', 'pope',
+  'archbishop', 'bishop', 'cardinal', 'priest', 'rabbi', 'imam', 'coach', 'manager', 'editor', 'reporter',
+  'correspondent', 'columnist', 'writer', 'author', 'journalist', 'premier', 'mp', 'lawmaker', 'legislator',
+  'deputy', 'commissioner', 'councillor', 'councilman', 'councilwoman', 'activist', 'campaigner', 'adviser',
+  'advisor', 'aide', 'superintendent', 'sergeant', 'sgt.', 'lieutenant', 'lt.', 'major', 'maj.', 'constable',
+  'chairperson', 'treasurer', 'emir', 'sheikh', 'dictator', 'candidate', 'nominee', 'member', 'mother',
+  'father', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'widow', 'uncle', 'aunt', 'nephew',
+  'niece', 'cousin', 'grandfather', 'grandmother', 'grandson', 'granddaughter', 'owner', 'partner',
+  'president-elect', 'secretary-general', 'dr.', 'dr', 'rev.', 'reverend', 'sir', 'dame', 'lord', 'lady',
+  'baroness', 'baron', 'duke', 'duchess', 'speaker', 'whip', 'marshal', 'trooper', 'agent', 'counsel',
+  'solicitor', 'barrister', 'magistrate', 'consul', 'attaché', 'strategist', 'pollster', 'organiser',
+  'organizer', 'principal', 'dean', 'chaplain', 'mufti', 'ayatollah', 'cleric', 'monarch', 'regent',
+  'tsar', 'czar', 'warden', 'surgeon', 'physician', 'doctor', 'nurse', 'paramedic', 'firefighter',
+]);
+
+/** Words that sit inside a title chain without being the title ("Foreign", "State", "Department"). */
+export const titleModifiers = set([
+  'foreign', 'defense', 'defence', 'interior', 'finance', 'health', 'home', 'state', 'department', 'deputy',
+  'vice', 'acting', 'former', 'ex', 'top', 'senior', 'junior', 'chief', 'executive', 'general', 'prime',
+  'first', 'assistant', 'associate', 'managing', 'national', 'security', 'foreign-affairs', 'affairs',
+  'justice', 'economy', 'economic', 'trade', 'energy', 'education', 'labour', 'labor', 'transport',
+  'environment', 'culture', 'agriculture', 'treasury', 'attorney', 'special', 'presidential', 'press',
+  'communications', 'policy', 'party', 'opposition', 'regional', 'local', 'federal', 'provincial', 'shadow',
+  'interim', 'outgoing', 'incoming', 'new', 'late', 'longtime', 'long-time', 'veteran', 'wartime',
+  'supreme', 'high', 'lord', 'grand', 'principal', 'lead', 'co', 'emeritus', 'retired', 'then',
+]);
+
+/** Forms of address in front of a name, with the gender they imply where they imply one. */
+export const honorifics: ReadonlyMap<string, Gender | undefined> = new Map<string, Gender | undefined>([
+  ['mr', 'male'], ['mr.', 'male'], ['sir', 'male'], ['lord', 'male'], ['king', 'male'], ['prince', 'male'],
+  ['mrs', 'female'], ['mrs.', 'female'], ['ms', 'female'], ['ms.', 'female'], ['miss', 'female'],
+  ['dame', 'female'], ['lady', 'female'], ['queen', 'female'], ['princess', 'female'], ['baroness', 'female'],
+  ['dr', undefined], ['dr.', undefined], ['prof', undefined], ['prof.', undefined], ['rev', undefined],
+  ['rev.', undefined], ['sen.', undefined], ['rep.', undefined], ['gov.', undefined], ['gen.', undefined],
+  ['lt.', undefined], ['col.', undefined], ['capt.', undefined], ['sgt.', undefined], ['adm.', undefined],
+  ['maj.', undefined], ['det.', undefined], ['insp.', undefined], ['supt.', undefined], ['cpl.', undefined],
+  ['pvt.', undefined], ['hon.', undefined], ['st.', undefined], ['fr.', 'male'], ['sr.', undefined],
+]);
+
+/** Capitalised words that begin sentences or headings but are never part of a name. */
+export const capitalisedFunctionWords = set([
+  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'so', 'yet', 'for', 'if', 'in', 'on', 'at', 'to', 'of', 'by',
+  'with', 'from', 'as', 'after', 'before', 'since', 'until', 'when', 'while', 'where', 'why', 'how', 'what',
+  'who', 'whom', 'which', 'that', 'this', 'these', 'those', 'there', 'here', 'he', 'she', 'it', 'they', 'we',
+  'i', 'you', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'him', 'them', 'us', 'me', 'not', 'no',
+  'yes', 'all', 'some', 'many', 'most', 'more', 'several', 'both', 'each', 'every', 'other', 'another', 'such',
+  'however', 'meanwhile', 'also', 'still', 'then', 'now', 'today', 'yesterday', 'tomorrow', 'instead',
+  'although', 'though', 'because', 'despite', 'during', 'under', 'over', 'about', 'against', 'among',
+  'between', 'into', 'through', 'without', 'within', 'across', 'along', 'around', 'behind', 'beyond',
+  'near', 'like', 'unlike', 'per', 'via', 'than', 'only', 'even', 'just', 'already', 'again', 'once',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.',
+  'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'read', 'more',
+  'photo', 'image', 'video', 'watch', 'click', 'share', 'follow', 'subscribe', 'sign', 'support', 'related',
+  'advertisement', 'update', 'updated', 'breaking', 'exclusive', 'opinion', 'analysis', 'comment', 'editorial',
+  'according', 'asked', 'said', 'says', 'told', 'added', 'earlier', 'later', 'last', 'next', 'first',
+  'second', 'third', 'one', 'two', 'three', 'four', 'five', 'ten', 'hundreds', 'thousands', 'millions',
+  'dear', 'thank', 'thanks', 'please', 'once', 'monthly', 'annual', 'continue', 'preview', 'remind',
+  'christmas', 'easter', 'ramadan', 'covid', 'covid-19', 'internet', 'god', 'lord', 'allah', 'english',
+  'mother', 'father', 'mom', 'dad', 'mum', 'ok', 'okay', 'oh', 'well', 'why', 'hello', 'hi', 'mr', 'mrs', 'ms',
+]);
+
+/** Returns the gender usually carried by a first name, when the word lists know it. */
+export function genderOfFirstName(word: string): Gender | undefined {
+  const lower = word.toLowerCase();
+  const male = maleNames.has(lower);
+  const female = femaleNames.has(lower);
+  if (male === female) return undefined;
+  return male ? 'male' : 'female';
+}
+
+/** True when the word is a known given name. */
+export function isFirstName(word: string): boolean {
+  return firstNames.has(word.toLowerCase());
+}

@@ -1,0 +1,45 @@
+import type { Article } from '../ingest/article.ts';
+import { findEntities, type KnownPerson } from './entities.ts';
+import { selectKeyPoints } from './key-points.ts';
+import { attributeQuotes } from './quote-attribution.ts';
+import { findQuoteSpans } from './quote-spans.ts';
+import { splitSentences } from './sentences.ts';
+import type { Analysis } from './types.ts';
+
+/** What the analysis may know beyond the article itself. */
+export interface AnalysisContext {
+  /**
+   * People named in other articles of the same story: lets "the wartime leader" or a bare
+   * surname resolve to somebody this article names only in passing.
+   */
+  knownPeople?: KnownPerson[];
+}
+
+export type { KnownPerson };
+
+/** Invisible characters that split words in the middle (soft hyphens, zero-width marks). */
+const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+
+/**
+ * Analyses one article: sentences, then entities (people with roles and aliases, organisations,
+ * places), then quotes with their speakers, then key points. This is the one place where the
+ * order of the stages is written down; each stage reads what the earlier ones found.
+ * Returns the analysis with `article.paragraphs` cleared of invisible characters, which is the
+ * text every offset refers to.
+ */
+export function analyzeArticle(article: Article, context: AnalysisContext = {}): Analysis {
+  const paragraphs = article.paragraphs.map((p) => p.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const known = context.knownPeople ?? [];
+  const sentences = splitSentences(paragraphs);
+  const findings = findEntities(paragraphs, known);
+  const spans = findQuoteSpans(paragraphs);
+  const quotes = attributeQuotes(paragraphs, spans, sentences, findings, known);
+  const keyPoints = selectKeyPoints(sentences, findings.mentions, quotes);
+  return {
+    article: { ...article, paragraphs },
+    sentences,
+    entities: findings.entities.sort((a, b) => b.mentions - a.mentions || Number(a.id.slice(1)) - Number(b.id.slice(1))),
+    quotes,
+    keyPoints,
+  };
+}

@@ -1,0 +1,341 @@
+import type { EntityFindings, KnownPerson, Mention } from './entities.ts';
+import { titleNouns } from './lexicon.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+import { wordCount } from './quote-spans.ts';
+import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
+import { isCapitalised, tokenize, type Token } from './tokens.ts';
+import type { Entity, Gender, Quote, Sentence } from './types.ts';
+
+/** Who a cue points at: an entity, or a description left unnamed ("a source close to the talks"). */
+interface Speaker {
+  name: string;
+  entityId?: string;
+}
+
+/** A speech verb outside quotation marks with the speaker it names. */
+interface Cue {
+  paragraph: number;
+  /** Where the cue's words begin and end (subject and verb together). */
+  start: number;
+  end: number;
+  verbStart: number;
+  text: string;
+  speaker: Speaker | null;
+}
+
+const PRONOUNS: ReadonlyMap<string, Gender | undefined> = new Map([
+  ['he', 'male'], ['she', 'female'], ['him', 'male'], ['her', 'female'],
+]);
+
+/** Nouns that describe an organisation or a document speaking ("the airline said", "the report says"). */
+const ORG_NOUNS = new Set([
+  'government', 'ministry', 'department', 'agency', 'company', 'firm', 'airline', 'carrier', 'police', 'army',
+  'military', 'council', 'committee', 'commission', 'office', 'embassy', 'administration', 'party', 'union',
+  'group', 'organisation', 'organization', 'bank', 'court', 'report', 'statement', 'study', 'survey', 'document',
+  'letter', 'memo', 'note', 'briefing', 'unit', 'club', 'team', 'board', 'authority', 'authorities', 'service',
+  'campaign', 'spokesperson', 'website', 'newspaper', 'network', 'outlet', 'kremlin', 'white', 'house',
+  'foundation', 'charity', 'institute', 'university', 'hospital', 'school', 'church', 'vatican', 'congregation',
+]);
+
+/** Determiners that open a description used as a speaker. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'their', 'its']);
+
+interface Context {
+  paragraphs: readonly string[];
+  entities: ReadonlyMap<string, Entity>;
+  mentions: readonly Mention[];
+  sentences: readonly Sentence[];
+  spans: readonly QuoteSpan[];
+  known: readonly KnownPerson[];
+}
+
+function insideQuote(ctx: Context, paragraph: number, at: number): boolean {
+  return ctx.spans.some((s) => s.paragraph === paragraph && at >= s.start && at < s.end);
+}
+
+function sentenceAt(ctx: Context, paragraph: number, at: number): number {
+  let found = -1;
+  ctx.sentences.forEach((s, i) => {
+    if (s.paragraph === paragraph && s.start <= at) found = i;
+  });
+  return found;
+}
+
+/** The person mentioned first (the subject) in each sentence, walking back from a point. */
+function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
+  const current = sentenceAt(ctx, paragraph, at);
+  for (let si = current; si >= 0; si--) {
+    const sentence = ctx.sentences[si]!;
+    const end = si === current ? at : sentence.start + sentence.text.length;
+    const candidates = ctx.mentions.filter(
+      (m) => m.paragraph === sentence.paragraph && m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),
+    );
+    for (const m of candidates) {
+      const entity = ctx.entities.get(m.entityId);
+      if (entity && accept(entity)) return { name: entity.name, entityId: entity.id };
+    }
+    if (current - si > 12) break;
+  }
+  return null;
+}
+
+function resolvePronoun(ctx: Context, paragraph: number, at: number, gender: Gender | undefined): Speaker | null {
+  return resolveBackwards(ctx, paragraph, at, (e) => e.type === 'person' && !(gender && e.gender && e.gender !== gender));
+}
+
+function roleMatches(role: string | undefined, words: readonly string[]): boolean {
+  if (!role) return false;
+  const roleWords = new Set(role.toLowerCase().split(/[^\p{L}.]+/u));
+  return words.some((w) => roleWords.has(w));
+}
+
+/** Resolves "the president", "the Ukrainian leader", "the Scottish government" to a speaker. */
+function resolveDescription(ctx: Context, paragraph: number, at: number, description: string): Speaker | null {
+  const words = description.toLowerCase().split(/\s+/).filter((w) => w && !DETERMINERS.has(w));
+  const head = words[words.length - 1] ?? '';
+  const indefinite = /^(a|an|one|another)\s/i.test(description);
+  if (indefinite) return { name: description };
+  if (ORG_NOUNS.has(head)) {
+    const capitalised = description.split(/\s+/).filter((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()));
+    if (capitalised.length) return { name: description.replace(/^(the|a|an)\s+/i, '') };
+    const org = resolveBackwards(ctx, paragraph, at, (e) => e.type === 'org' && (head !== 'spokesperson'));
+    if (org) return org;
+  }
+  // A title seen on a person of this article or of a sibling article.
+  const byRole = resolveBackwards(ctx, paragraph, at, (e) => e.type === 'person' && roleMatches(e.role, [head]));
+  if (byRole) return byRole;
+  const knownRole = ctx.known.find((k) => roleMatches(k.role, [head]));
+  if (knownRole) {
+    const surname = knownRole.name.split(/\s+/).pop()?.toLowerCase() ?? '';
+    const local = [...ctx.entities.values()].find((e) => e.type === 'person' && [e.name, ...e.aliases].some((n) => n.toLowerCase().endsWith(surname)));
+    if (local) return { name: local.name, entityId: local.id };
+  }
+  if (titleNouns.has(head) || /(man|woman|person|er|or|ist|ant|ent)$/.test(head)) {
+    return resolveBackwards(ctx, paragraph, at, (e) => e.type === 'person');
+  }
+  return null;
+}
+
+function mentionAt(ctx: Context, paragraph: number, start: number, end: number): Mention | undefined {
+  return ctx.mentions.find((m) => m.paragraph === paragraph && m.start >= start && m.end <= end);
+}
+
+/** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
+function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
+  const text = ctx.paragraphs[paragraph]!;
+  let i = verbIndex - 1;
+  while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.text.toLowerCase())) i--;
+  if (i < 0) return null;
+  if (tokens[i]!.text === ',' ) {
+    // "The wartime leader, who has a packed itinerary ..., stressed": jump to the comma that opens the clause.
+    let j = i - 1;
+    while (j >= 0 && tokens[j]!.text !== ',' && !/^[.!?"“”]$/.test(tokens[j]!.text)) j--;
+    if (j < 0 || tokens[j]!.text !== ',') return null;
+    const clause = tokens[j + 1];
+    if (!clause || !/^(who|whose|which|a|an|the|one|his|her|its|also|speaking|writing|\p{Lu})/iu.test(clause.text)) return null;
+    i = j - 1;
+  }
+  const token = tokens[i];
+  if (!token || !token.word) return null;
+  const pronoun = token.text.toLowerCase();
+  if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
+    return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
+  }
+  if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'it' || pronoun === 'who') {
+    if (pronoun === 'who') {
+      // "Trump, who said ..." — the name before the comma.
+      const m = [...ctx.mentions].reverse().find((x) => x.paragraph === paragraph && x.end <= token.start && token.start - x.end < 4);
+      const e = m && ctx.entities.get(m.entityId);
+      return e ? { start: m.start, speaker: { name: e.name, entityId: e.id } } : null;
+    }
+    return { start: token.start, speaker: null };
+  }
+  const mention = [...ctx.mentions].reverse().find((m) => m.paragraph === paragraph && m.end <= token.end && m.end >= token.start);
+  if (mention) {
+    const entity = ctx.entities.get(mention.entityId)!;
+    return { start: mention.start, speaker: { name: entity.name, entityId: entity.id } };
+  }
+  // A description: walk back to its determiner ("the State Department spokesman").
+  let k = i;
+  while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
+  if (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.text.toLowerCase()) && k < i) {
+    const description = text.slice(tokens[k]!.start, token.end);
+    return { start: tokens[k]!.start, speaker: resolveDescription(ctx, paragraph, tokens[k]!.start, description) };
+  }
+  // A capitalised name the entity pass did not keep ("Likud said").
+  if (isCapitalised(token.text)) {
+    let s = i;
+    while (s > 0 && tokens[s - 1]!.word && isCapitalised(tokens[s - 1]!.text)) s--;
+    return { start: tokens[s]!.start, speaker: { name: text.slice(tokens[s]!.start, token.end).replace(/['’]s$/, '') } };
+  }
+  return null;
+}
+
+/** The subject printed after the verb: "said State Department spokesman Tommy Pigott", "said the ministry". */
+function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { end: number; speaker: Speaker | null } | null {
+  const text = ctx.paragraphs[paragraph]!;
+  let i = verbIndex + 1;
+  if (tokens[verbIndex]!.text.toLowerCase() === 'according') {
+    if (tokens[i]?.text.toLowerCase() !== 'to') return null;
+    i++;
+  }
+  const first = tokens[i];
+  if (!first || !first.word) return null;
+  const lowerFirst = first.text.toLowerCase();
+  if (lowerFirst === 'he' || lowerFirst === 'she') {
+    return { end: first.end, speaker: resolvePronoun(ctx, paragraph, first.start, PRONOUNS.get(lowerFirst)) };
+  }
+  // The first mention within a short title chain after the verb.
+  let j = i;
+  while (j < tokens.length && j < i + 8 && tokens[j]!.word) {
+    const m = ctx.mentions.find((x) => x.paragraph === paragraph && x.start === tokens[j]!.start);
+    if (m) {
+      const entity = ctx.entities.get(m.entityId)!;
+      return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+    }
+    const w = tokens[j]!.text;
+    if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w)) break;
+    if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
+    j++;
+  }
+  if (DETERMINERS.has(lowerFirst)) {
+    let k = i + 1;
+    while (k < tokens.length && k < i + 7 && tokens[k]!.word && !/^(on|in|at|to|that|who|which|during|after|before|when|as|of)$/.test(tokens[k]!.text)) k++;
+    if (k > i + 1) {
+      const description = text.slice(first.start, tokens[k - 1]!.end);
+      return { end: tokens[k - 1]!.end, speaker: resolveDescription(ctx, paragraph, first.start, description) };
+    }
+  }
+  // "said Likud" — a capitalised word the entity pass did not keep.
+  if (isCapitalised(first.text) && lowerFirst !== 'on' && !/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lowerFirst)) {
+    let k = i;
+    while (k + 1 < tokens.length && tokens[k + 1]!.word && isCapitalised(tokens[k + 1]!.text)) k++;
+    return { end: tokens[k]!.end, speaker: { name: text.slice(first.start, tokens[k]!.end) } };
+  }
+  return null;
+}
+
+/** Every speech cue of the article outside quotation marks, in reading order. */
+function findCues(ctx: Context): Cue[] {
+  const cues: Cue[] = [];
+  ctx.paragraphs.forEach((text, paragraph) => {
+    const tokens = tokenize(text);
+    tokens.forEach((token, index) => {
+      if (!token.word || insideQuote(ctx, paragraph, token.start)) return;
+      const word = token.text.toLowerCase();
+      const according = word === 'according' && tokens[index + 1]?.text.toLowerCase() === 'to';
+      if (!according && !isSpeechVerb(word)) return;
+      // "called" and "described" only cue a quote with an object: "what he called "...""
+      const before = according ? null : subjectBefore(ctx, paragraph, tokens, index);
+      const after = before?.speaker ? null : subjectAfter(ctx, paragraph, tokens, index);
+      const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
+      if (!chosen) return;
+      const start = before && chosen === before ? before.start : token.start;
+      const end = after && chosen === after ? after.end : token.end;
+      cues.push({ paragraph, start, end, verbStart: token.start, text: text.slice(start, end), speaker: chosen.speaker });
+    });
+  });
+  return cues;
+}
+
+function gapIsAttribution(text: string): boolean {
+  const rest = text.replace(/^[”"’'\s,.!?—–-]*/, '');
+  return !/[.!?"“”]/.test(rest) && rest.length < 140;
+}
+
+/**
+ * Attributes every quoted span to a speaker and returns the quotes in reading order.
+ * A span takes the cue in its own sentence (after it first, then before it); other spans of
+ * the paragraph take the speaker of their neighbour (split quotes); a paragraph without a cue
+ * takes the speaker of the last quote or indirect speech before it, and a quote left open at
+ * a paragraph's end passes its speaker to the paragraph that continues it.
+ */
+export function attributeQuotes(
+  paragraphs: readonly string[],
+  spans: readonly QuoteSpan[],
+  sentences: readonly Sentence[],
+  findings: EntityFindings,
+  known: readonly KnownPerson[] = [],
+): Quote[] {
+  const ctx: Context = {
+    paragraphs,
+    entities: new Map(findings.entities.map((e) => [e.id, e])),
+    mentions: findings.mentions,
+    sentences,
+    spans,
+    known,
+  };
+  const cues = findCues(ctx);
+  const quotes: Quote[] = [];
+  let lastSpeaker: Speaker | null = null;
+  let lastCue: string | undefined;
+  let carried: Speaker | null = null; // from a quote left open at the previous paragraph's end
+
+  paragraphs.forEach((text, paragraph) => {
+    const here = spans.filter((s) => s.paragraph === paragraph);
+    const paragraphCues = cues.filter((c) => c.paragraph === paragraph);
+    const assigned: Array<{ speaker: Speaker | null; cue?: string; direct: boolean }> = here.map(() => ({ speaker: null, direct: false }));
+
+    here.forEach((span, i) => {
+      const nextStart = here[i + 1]?.start ?? text.length;
+      const sentence = sentenceAt(ctx, paragraph, span.start);
+      const after = paragraphCues.find((c) => c.verbStart >= span.end && c.verbStart < nextStart && gapIsAttribution(text.slice(span.end, Math.min(c.start, c.verbStart))));
+      const prevEnd = here[i - 1]?.end ?? 0;
+      const before = [...paragraphCues]
+        .reverse()
+        .find((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
+      const cue = after?.speaker ? after : before?.speaker ? before : after ?? before;
+      if (cue) assigned[i] = { speaker: cue.speaker, cue: cue.text, direct: true };
+    });
+    // Split quotes: a span with no cue of its own takes its neighbour's.
+    here.forEach((_, i) => {
+      if (assigned[i]!.direct) return;
+      const neighbour = [...assigned.slice(0, i)].reverse().find((a) => a.direct) ?? assigned.slice(i + 1).find((a) => a.direct);
+      if (neighbour) assigned[i] = { ...neighbour, direct: false };
+    });
+    // A paragraph with no cue at all continues the previous speaker.
+    const inherited = carried ?? lastSpeaker;
+    here.forEach((span, i) => {
+      const a = assigned[i]!;
+      if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
+        a.speaker = inherited;
+        if (lastCue) a.cue = lastCue;
+      }
+      const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 };
+      if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
+      if (a.cue) quote.cue = a.cue;
+      quotes.push(quote);
+    });
+    // The quote left open continues into the next paragraph with the same speaker.
+    const last = here[here.length - 1];
+    carried = last?.unclosed ? assigned[assigned.length - 1]!.speaker : null;
+    // What the next paragraph inherits: the last speaker named here, in a quote or indirect speech.
+    const lastNamed = [...paragraphCues].reverse().find((c) => c.speaker && !insideQuote(ctx, paragraph, c.verbStart));
+    const lastQuoteSpeaker = [...assigned].reverse().find((a) => a.speaker)?.speaker ?? null;
+    if (lastQuoteSpeaker && (!lastNamed || (here[here.length - 1]!.start > lastNamed.verbStart))) {
+      lastSpeaker = lastQuoteSpeaker;
+      lastCue = [...assigned].reverse().find((a) => a.speaker)?.cue;
+    } else if (lastNamed) {
+      lastSpeaker = lastNamed.speaker;
+      lastCue = lastNamed.text;
+    }
+  });
+  fillForwardFromLaterCue(quotes, spans);
+  return quotes;
+}
+
+/**
+ * A quote opened in one paragraph and attributed only at the end of the next ("... / ..., " he
+ * said.) gets that later speaker when it had none of its own.
+ */
+function fillForwardFromLaterCue(quotes: Quote[], spans: readonly QuoteSpan[]): void {
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const span = spans[i]!;
+    const next = quotes[i + 1]!;
+    if (span.unclosed && !quotes[i]!.speaker && next.speaker && next.paragraph === quotes[i]!.paragraph + 1) {
+      quotes[i]!.speaker = next.speaker;
+      if (next.speakerId) quotes[i]!.speakerId = next.speakerId;
+      if (next.cue) quotes[i]!.cue = next.cue;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/** One run of text between double quotation marks, as printed in one paragraph. */
+export interface QuoteSpan {
+  paragraph: number;
+  /** Offset of the first quoted character (after the opening mark). */
+  start: number;
+  /** Offset just past the last quoted character (before the closing mark). */
+  end: number;
+  text: string;
+  /** The paragraph ends before the quote closes: the next paragraph usually continues it. */
+  unclosed: boolean;
+  /** No opening mark was printed: the quote runs from the paragraph start to a stray closing mark. */
+  openedBefore: boolean;
+}
+
+const CURLY_OPEN = '“„«';
+const CURLY_CLOSE = '”»';
+
+/**
+ * Finds the double-quoted segments of every paragraph. Curly marks pair by shape, straight
+ * marks by position (an opening mark follows a space, a bracket or a dash). A paragraph that
+ * opens a quote without closing it yields a span to its end; single-quoted text is not a quote.
+ */
+export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    let openAt = -1;
+    let sawMark = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      const prev = i > 0 ? text[i - 1]! : ' ';
+      const next = i + 1 < text.length ? text[i + 1]! : ' ';
+      let role: 'open' | 'close' | null = null;
+      if (CURLY_OPEN.includes(ch)) role = openAt >= 0 && ch === '„' ? null : 'open';
+      else if (CURLY_CLOSE.includes(ch)) role = 'close';
+      else if (ch === '"' || ch === '″') {
+        if (openAt >= 0) role = 'close';
+        else if (/[\s(\[{\u2014\u2013\-:/]/.test(prev) || i === 0) role = 'open';
+        else if (/[\s.,;:!?)\]]/.test(next)) role = 'close';
+        else role = 'open';
+      }
+      if (role === 'open') {
+        if (openAt < 0) openAt = i + 1;
+        sawMark = true;
+      } else if (role === 'close') {
+        if (openAt >= 0) {
+          pushSpan(spans, text, paragraph, openAt, i, false, false);
+          openAt = -1;
+        } else if (!sawMark && i > 0) {
+          // A stray closing mark with nothing opened in this paragraph: the opening mark
+          // was lost (or printed as an image), so the quote started with the paragraph.
+          pushSpan(spans, text, paragraph, 0, i, false, true);
+        }
+        sawMark = true;
+      }
+    }
+    if (openAt >= 0) pushSpan(spans, text, paragraph, openAt, text.length, true, false);
+  });
+  return spans;
+}
+
+function pushSpan(
+  spans: QuoteSpan[],
+  text: string,
+  paragraph: number,
+  start: number,
+  end: number,
+  unclosed: boolean,
+  openedBefore: boolean,
+): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e <= s) return;
+  spans.push({ paragraph, start: s, end: e, text: text.slice(s, e), unclosed, openedBefore });
+}
+
+/** Number of whitespace-separated words: quotes under 4 words are fragments. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

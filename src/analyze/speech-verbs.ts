@@ -1,0 +1,35 @@
+/** Verbs that introduce what somebody said or wrote, in the forms news uses. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  `said says say saying told tells tell telling wrote writes write writing added adds adding stated states
+  asked asks explained explains noted notes stressed stresses warned warns insisted insists argued argues
+  claimed claims declared declares announced announces continued continues recalled recalls posted posts
+  tweeted tweets replied replies responded responds acknowledged acknowledges admitted admits conceded
+  concedes suggested suggests urged urges cautioned cautions emphasised emphasized emphasises emphasizes
+  observed observes remarked remarks commented comments complained complains lamented laments predicted
+  predicts promised promises vowed vows pledged pledges reiterated reiterates confirmed confirms denied denies
+  quipped quips joked jokes shouted shouts yelled yells whispered whispers exclaimed exclaims concluded
+  concludes testified testifies boasted boasts mused muses countered counters agreed agrees disagreed
+  conceded pleaded pleads begged begs demanded demands described describes called calls thundered
+  recounted recounts wondered wonders maintained maintains announced contended contends asserted asserts
+  reported reports alleged alleges charged charges predicted explained texted emailed messaged
+  answered answers indicated indicates revealed reveals mentioned mentions reflected reflects
+  acknowledged cried cries screamed screams sighed interjected interrupted offered offers opined
+  proclaimed proclaims read reads repeated repeats retorted signalled signaled speculated
+  told informed informs assured assures advised advises reminded reminds conceded ruled rules`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words allowed between a speaker and the verb ("Zelensky also said", "he later told"). */
+export const SPEECH_ADVERBS: ReadonlySet<string> = new Set(
+  `also later earlier then again once further previously recently repeatedly separately simply
+  had has have has been once finally quickly firmly bluntly flatly publicly privately angrily
+  laughingly calmly tersely only just still even already often would will could might may`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** True for a speech verb ("said", "told", "wrote"). */
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase());
+}

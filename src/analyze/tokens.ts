@@ -1,0 +1,55 @@
+/** A word or punctuation mark with its place in the paragraph. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** True for words (letters or digits), false for punctuation and quotation marks. */
+  word: boolean;
+}
+
+const KEEP_PERIOD = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'maj', 'cpl',
+  'pvt', 'det', 'insp', 'supt', 'rev', 'hon', 'st', 'jr', 'sr', 'fr', 'mt', 'ft', 'inc', 'corp', 'ltd', 'co',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs',
+]);
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*\.?|\S/gu;
+
+/**
+ * Splits a paragraph into tokens. A final period stays on initials ("J."), dotted
+ * abbreviations ("U.S.") and titles ("Mr."); elsewhere it is a token of its own.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    const start = match.index;
+    const isWord = /[\p{L}\p{N}]/u.test(raw[0]!);
+    if (isWord && raw.endsWith('.') && raw.length > 1) {
+      const bare = raw.slice(0, -1);
+      const keep = /^\p{Lu}$/u.test(bare) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
+      if (!keep) {
+        tokens.push({ text: bare, start, end: start + bare.length, word: true });
+        tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false });
+        continue;
+      }
+    }
+    tokens.push({ text: raw, start, end: start + raw.length, word: isWord });
+  }
+  return tokens;
+}
+
+/** True when the word starts with a capital letter. */
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Strips a possessive ending ("Russia's" -> "Russia"). */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+}
+
+/** True when the word ends with a possessive ("Russia's", "Marines'"). */
+export function isPossessive(word: string): boolean {
+  return /['’]s$/u.test(word) || /s['’]$/u.test(word);
+}
