@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { buildBriefing } from '../schedule/briefing.ts';
+import { nextRuns } from '../schedule/cron-times.ts';
+import { ScheduleError } from '../schedule/errors.ts';
+import { listAllSchedules } from '../schedule/schedules.ts';
+import { formatTarget } from '../schedule/targets.ts';
+import { formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import type { Schedule } from '../schedule/types.ts';
+import { parseWhen } from '../schedule/when.ts';
+import type { CommandContext } from './context.ts';
+import { errorReply, type Command, type Reply, type TextSection } from './types.ts';
+
+export interface DigestCommandOptions {
+  /** Folder of digests/*.yaml; `./digests` from the working directory by default. */
+  digestsDir?: string;
+}
+
+const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] | /digest list | /digest unschedule ID';
+const adminOnly = 'Only server admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
+const defaultMaxStories = 5;
+
+/**
+ * `/digest now|schedule|list|unschedule`. Returns a preview (only to the caller), a
+ * confirmation with the next three run times in the schedule's zone, or an error Reply that
+ * names the problem; nothing is stored when the input is invalid or the caller is no admin.
+ */
+export async function digestCommand(command: Command, ctx: CommandContext, options: DigestCommandOptions = {}): Promise<Reply> {
+  const [sub, ...rest] = command.args;
+  const digestsDir = options.digestsDir ?? resolve('digests');
+  switch (sub?.toLowerCase()) {
+    case 'now':
+    case 'preview':
+      return preview(command, ctx, digestsDir, rest);
+    case 'schedule':
+      return schedule(command, ctx, digestsDir, rest);
+    case 'list':
+      return list(command, ctx, digestsDir);
+    case 'unschedule':
+    case 'remove':
+      return unschedule(command, ctx, digestsDir, rest);
+    default:
+      return errorReply('usage', sub ? `Unknown /digest action "${sub}".` : 'What should /digest do?', usage);
+  }
+}
+
+function postsHere(schedule: Schedule, command: Command): boolean {
+  return schedule.targets.some((t) => t.platform === command.channel.platform && t.id === command.channel.id);
+}
+
+function preview(command: Command, ctx: CommandContext, digestsDir: string, rest: string[]): Reply {
+  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  const wanted = rest[0];
+  let chosen: Schedule | undefined;
+  if (wanted) {
+    chosen = findSchedule(schedules, wanted);
+    if (!chosen) return errorReply('not_found', `No schedule "${wanted}".`, 'See the ids with /digest list, or run /digest now for this channel.');
+  } else {
+    chosen = schedules.find((s) => postsHere(s, command));
+  }
+  const subject: Schedule = chosen ?? {
+    id: `preview:${formatTarget(command.channel)}`,
+    title: 'Briefing',
+    cron: '0 8 * * *',
+    when: 'now',
+    timezone: ctx.defaultTimezone,
+    targets: [command.channel],
+    feeds: [],
+    maxStories: defaultMaxStories,
+    origin: 'chat',
+  };
+  // A preview reads the ledger but never writes it: the next scheduled briefing still says what is new.
+  const digest = buildBriefing(ctx.store, subject, ctx.clock.now());
+  return { kind: 'digest', ephemeral: true, digest: { ...digest, title: `Preview: ${digest.title ?? subject.title}` } };
+}
+
+function splitWhenAndZone(words: string[], defaultTimezone: string): { whenText: string; timezone: string } | Reply {
+  const last = words.at(-1);
+  if (words.length >= 2 && last && isValidTimeZone(last) && !/^\d/.test(last) && !/^(am|pm|noon|midnight)$/i.test(last)) {
+    return { whenText: words.slice(0, -1).join(' '), timezone: last };
+  }
+  if (last && /^[A-Za-z_]+\/[A-Za-z_+\-/]+$/.test(last)) {
+    return errorReply('invalid_schedule', `"${last}" is not an IANA time zone.`, 'Use a name such as Europe/Berlin, America/New_York or UTC; nothing was scheduled.');
+  }
+  return { whenText: words.join(' '), timezone: defaultTimezone };
+}
+
+function newScheduleId(ctx: CommandContext): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  for (;;) {
+    const id = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+    if (!ctx.store.getSchedule(id)) return id;
+  }
+}
+
+function nextRunLines(schedule: Pick<Schedule, 'cron' | 'timezone'>, from: Date): string[] {
+  return nextRuns(schedule.cron, schedule.timezone, from, 3).map((d) => formatInZone(d, schedule.timezone));
+}
+
+function schedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
+  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask a server admin to run this command.');
+  if (words.length === 0) {
+    return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
+  }
+  const split = splitWhenAndZone(words, ctx.defaultTimezone);
+  if ('kind' in split) return split;
+  let parsed: { cron: string; when: string };
+  try {
+    parsed = parseWhen(split.whenText, split.timezone);
+  } catch (error) {
+    if (error instanceof ScheduleError) return errorReply('invalid_schedule', error.message, `${error.hint} Nothing was scheduled.`);
+    throw error;
+  }
+  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone);
+  if (same) {
+    return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; /digest unschedule ${same.id} removes it.`);
+  }
+  const now = ctx.clock.now();
+  const created: Schedule = {
+    id: newScheduleId(ctx),
+    title: 'News briefing',
+    cron: parsed.cron,
+    when: parsed.when,
+    timezone: split.timezone,
+    targets: [command.channel],
+    feeds: [],
+    maxStories: defaultMaxStories,
+    origin: 'chat',
+    createdBy: command.caller.id,
+    createdAt: now.toISOString(),
+  };
+  ctx.store.saveSchedule(created);
+  ctx.onSchedulesChanged?.();
+  return {
+    kind: 'text',
+    ephemeral: false,
+    title: `Briefing scheduled: ${created.id}`,
+    sections: [
+      { lines: [`When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`, `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`] },
+      { heading: 'Next runs', lines: nextRunLines(created, now) },
+      { lines: [`Remove it with /digest unschedule ${created.id}.`] },
+    ],
+  };
+}
+
+function list(command: Command, ctx: CommandContext, digestsDir: string): Reply {
+  const { schedules, errors } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  // The local console operator sees every schedule; a chat channel sees the ones posting to it.
+  const shown = command.channel.platform === 'console' ? schedules : schedules.filter((s) => postsHere(s, command));
+  const now = ctx.clock.now();
+  const sections: TextSection[] = shown.map((s) => {
+    const next = nextRuns(s.cron, s.timezone, now, 1)[0];
+    const last = ctx.store.listRuns(s.id, 1)[0];
+    return {
+      heading: `${s.id} · ${s.title}`,
+      lines: [
+        `${s.when} (cron \`${s.cron}\`) in ${s.timezone} → ${s.targets.map(formatTarget).join(', ')}`,
+        `Next: ${next ? formatInZone(next, s.timezone) : 'never'}${last ? ` · last: ${last.status} for ${formatInZone(new Date(last.scheduledFor), s.timezone)}` : ''}`,
+        s.origin === 'file' ? `From digests/${s.id.slice('file:'.length)}.yaml (edit the file to change it)` : `Made in chat${s.createdBy ? ` by ${s.createdBy}` : ''}`,
+      ],
+    };
+  });
+  if (shown.length === 0) sections.push({ lines: ['No briefings are scheduled here. An admin can add one: /digest schedule daily 08:00 Europe/Berlin'] });
+  if (errors.length > 0) {
+    sections.push({ heading: 'Digest files with mistakes (not running)', lines: errors.flatMap((e) => e.message.split('\n')) });
+  }
+  return { kind: 'text', ephemeral: true, title: 'Scheduled briefings', sections };
+}
+
+function findSchedule(schedules: Schedule[], id: string): Schedule | undefined {
+  return schedules.find((s) => s.id === id) ?? schedules.find((s) => s.id === `file:${id}`);
+}
+
+function unschedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
+  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask a server admin to run this command.');
+  const id = words[0];
+  if (!id) return errorReply('usage', 'Which schedule?', 'Usage: /digest unschedule ID; /digest list shows the ids.');
+  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  const found = findSchedule(schedules, id);
+  if (!found || (command.channel.platform !== 'console' && !postsHere(found, command))) {
+    return errorReply('not_found', `No schedule "${id}" posts to this channel.`, '/digest list shows the ids of this channel\'s schedules.');
+  }
+  if (found.origin === 'file') {
+    const name = found.id.slice('file:'.length);
+    return errorReply('forbidden', `${found.id} comes from digests/${name}.yaml and cannot be removed from chat.`, `Edit or delete digests/${name}.yaml and restart newsbot.`);
+  }
+  ctx.store.removeSchedule(found.id);
+  ctx.onSchedulesChanged?.();
+  return { kind: 'text', ephemeral: false, title: `Briefing ${found.id} removed`, sections: [{ lines: [`No more ${found.when} (${found.timezone}) briefings from it.`] }] };
+}
