@@ -114,7 +114,6 @@ export function assertFetchableUrl(url: string, allowPrivate: boolean): URL {
   }
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && isIP(host) && isBlockedAddress(host)) throw refusal(url, host);
-  if (!allowPrivate && /^localhost\.?$|\.localhost\.?$/i.test(host)) throw refusal(url, host);
   return parsed;
 }
 
