@@ -1,8 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { SlackAdapterError } from '../../adapters/slack/errors.ts';
-import { errorReply, type Command, type Reply } from '../../src/commands/types.ts';
+import { analyzeArticle } from '../../src/analyze/pipeline.ts';
+import { ManualClock } from '../../src/clock.ts';
+import { runCommand } from '../../src/commands/index.ts';
+import type { CommandContext } from '../../src/commands/context.ts';
+import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
+import { loadInputs } from '../../src/ingest/inputs.ts';
+import { openStore } from '../../src/store/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { FakeSlackApi, signSlackRequest, slashCommandBody } from './fakes/slack-api.ts';
 
 const signingSecret = 'test-signing-secret';
@@ -10,17 +20,17 @@ const admin = { id: 'UADMIN', name: 'ada', is_admin: true };
 const owner = { id: 'UOWNER', name: 'olga', is_owner: true };
 const member = { id: 'UMEMBER', name: 'max' };
 const listedAdmin = 'ULISTED';
+const seedArticles = new URL('../../../shared/fixtures/seeds/articles', import.meta.url).pathname;
 
-/** Answers like the command handlers do for admin-only subcommands, and remembers what it was asked. */
+/** The real command handlers over a real SQLite store, remembering each Command the adapter built. */
 const received: Command[] = [];
+let dir: string;
+let store: Store;
+let context: CommandContext;
+let runHandlers: (command: Command) => Promise<Reply> = (command) => runCommand(command, context);
 async function handleCommand(command: Command): Promise<Reply> {
   received.push(command);
-  if (command.name === 'digest' && command.args[0] === 'schedule') {
-    if (!command.caller.isAdmin) return errorReply('forbidden', 'Only workspace admins can schedule briefings.', 'Ask a workspace admin, or have your user id added to SLACK_ADMIN_USER_IDS.');
-    return { kind: 'text', ephemeral: false, title: 'Briefing scheduled', sections: [{ lines: [`Daily at 08:00 in <#${command.channel.id}>`] }] };
-  }
-  if (command.name === 'story') throw new Error('search index is rebuilding');
-  return { kind: 'text', ephemeral: true, sections: [{ lines: [`${command.name}: ${command.args.join(' ')}`] }] };
+  return runHandlers(command);
 }
 
 let fake: FakeSlackApi;
@@ -48,6 +58,11 @@ async function answersTo(responsePath: string, count = 1) {
 }
 
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbot-slack-'));
+  store = openStore(join(dir, 'newsbot.db'));
+  context = { store, clock: new ManualClock('2025-09-25T09:00:00Z'), defaultTimezone: 'UTC' };
+  const { articles } = await loadInputs([seedArticles]);
+  for (const article of articles) store.saveAnalysis(analyzeArticle(article));
   fake = new FakeSlackApi([admin, owner, member]);
   await fake.start();
   adapter = createSlackAdapter({
@@ -63,6 +78,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   await fake?.stop();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(() => {
@@ -76,12 +93,15 @@ describe('Slack slash commands over HTTP', () => {
     expect(authCalls[0]!.token).toBe('xoxb-test-token');
   });
 
-  it('GIVEN a signed /who THEN Slack gets an empty 200 ack and the answer arrives through response_url', async () => {
+  it('GIVEN the seed articles are stored WHEN a member types /who lavrov THEN Slack gets an empty 200 ack and the profile arrives publicly through response_url', async () => {
     const { status, body, responsePath } = await sendSlash('/who', 'lavrov', member.id);
     expect(status).toBe(200);
     expect(body).toBe('');
     const [answer] = await answersTo(responsePath);
-    expect(answer).toMatchObject({ response_type: 'ephemeral', text: 'who: lavrov' });
+    expect(answer).toMatchObject({ response_type: 'in_channel', text: 'Sergey Lavrov — Russian Foreign Minister' });
+    const blocks = JSON.stringify(answer!.blocks);
+    expect(blocks).toContain('*Sergey Lavrov* — Russian Foreign Minister');
+    expect(blocks).toContain('News.Az');
     expect(received[0]).toEqual({
       name: 'who',
       args: ['lavrov'],
@@ -92,41 +112,75 @@ describe('Slack slash commands over HTTP', () => {
     expect(fake.callsTo('users.info').filter((call) => call.args.user === member.id)).toHaveLength(0);
   });
 
-  it('GIVEN a member runs /digest schedule THEN the command is refused in an ephemeral message that says whom to ask', async () => {
+  it('GIVEN the seed articles are stored WHEN someone types /quotes trump 2 THEN two of his quotes arrive, each with speaker and outlet', async () => {
+    const { status, responsePath } = await sendSlash('/quotes', 'trump 2', member.id);
+    expect(status).toBe(200);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'in_channel', text: 'Quotes by Donald Trump' });
+    const sections = (answer!.blocks as Array<{ type: string; text?: { text: string } }>).filter((block) => block.type === 'section').map((block) => block.text!.text);
+    expect(sections[0]).toBe('*Quotes by Donald Trump*');
+    const quotes = sections.slice(1);
+    expect(quotes).toHaveLength(2);
+    for (const quote of quotes) expect(quote).toMatch(/^> “.+”\n— \*Donald Trump\*, News\.Az/s);
+  });
+
+  it('GIVEN a name nobody in the news has THEN /who answers only to the caller, saying what to try', async () => {
+    const { responsePath } = await sendSlash('/who', 'zzyzx', member.id);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.text)).toContain('Nobody called "zzyzx"');
+  });
+
+  it('GIVEN a member runs /digest schedule THEN it is refused in an ephemeral message, after users.info said they are no admin', async () => {
     const { status, responsePath } = await sendSlash('/digest', 'schedule daily 08:00 Europe/Berlin', member.id);
     expect(status).toBe(200);
     const [answer] = await answersTo(responsePath);
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
-    expect(JSON.stringify(answer)).toContain('Only workspace admins can schedule briefings.');
-    expect(JSON.stringify(answer)).toContain('SLACK_ADMIN_USER_IDS');
+    expect(String(answer!.text)).toContain('workspace admin on Slack');
     expect(received[0]!.caller.isAdmin).toBe(false);
     expect(fake.callsTo('users.info').some((call) => call.args.user === member.id)).toBe(true);
+    expect(store.listSchedules()).toHaveLength(0);
   });
 
-  it('GIVEN a workspace admin, an owner or a listed user runs /digest schedule THEN each is treated as an admin and the answer is public', async () => {
-    for (const userId of [admin.id, owner.id, listedAdmin]) {
-      const { responsePath } = await sendSlash('/digest', 'schedule daily 08:00', userId);
+  it('GIVEN a workspace admin, an owner or a listed user runs /digest schedule THEN each is treated as an admin and the schedule is announced publicly', async () => {
+    const channels = ['CADMIN', 'COWNER', 'CLISTED'];
+    for (const [index, userId] of [admin.id, owner.id, listedAdmin].entries()) {
+      requestCount += 1;
+      const responsePath = `/response/${requestCount}`;
+      const body = slashCommandBody({ command: '/digest', text: 'schedule daily 08:00 Europe/Berlin', userId, channelId: channels[index]!, responseUrl: fake.url + responsePath });
+      const response = await fetch(eventsUrl, { method: 'POST', headers: signSlackRequest(signingSecret, body, Math.floor(Date.now() / 1000)), body });
+      expect(response.status).toBe(200);
       const [answer] = await answersTo(responsePath);
       expect(answer).toMatchObject({ response_type: 'in_channel' });
-      // Channel links the handler writes are shown as text, not turned into Slack markup.
-      expect(JSON.stringify(answer)).toContain('&lt;#CNEWS&gt;');
+      expect(String(answer!.text)).toMatch(/^Briefing scheduled/);
     }
     expect(received.map((command) => command.caller.isAdmin)).toEqual([true, true, true]);
     expect(fake.callsTo('users.info').some((call) => call.args.user === listedAdmin)).toBe(false);
+    expect(store.listSchedules().flatMap((schedule) => schedule.targets)).toEqual(
+      expect.arrayContaining(channels.map((id) => ({ platform: 'slack', id }))),
+    );
   });
 
-  it('GIVEN the handler fails THEN the user gets an ephemeral error saying what to do, not silence', async () => {
-    const { status, responsePath } = await sendSlash('/story', 'grain corridor', member.id);
-    expect(status).toBe(200);
-    const [answer] = await answersTo(responsePath);
-    expect(answer).toMatchObject({ response_type: 'ephemeral' });
-    expect(JSON.stringify(answer)).toContain('Try again in a minute');
+  it('GIVEN the handlers throw THEN the user gets an ephemeral error saying what to do, not silence', async () => {
+    const real = runHandlers;
+    runHandlers = async () => {
+      throw new Error('database is locked');
+    };
+    try {
+      const { status, responsePath } = await sendSlash('/story', 'grain corridor', member.id);
+      expect(status).toBe(200);
+      const [answer] = await answersTo(responsePath);
+      expect(answer).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.stringify(answer)).toContain('Try again in a minute');
+    } finally {
+      runHandlers = real;
+    }
   });
 
   it('GIVEN /newsbot with a subcommand THEN it runs that command', async () => {
-    const { responsePath } = await sendSlash('/newsbot', 'quotes trump 3', member.id);
+    const { responsePath } = await sendSlash('/newsbot', 'quotes trump 1', member.id);
     const [answer] = await answersTo(responsePath);
-    expect(answer).toMatchObject({ text: 'quotes: trump 3' });
+    expect(answer).toMatchObject({ text: 'Quotes by Donald Trump' });
   });
 
   it('GIVEN a request signed with the wrong secret THEN it is rejected with 401 and nothing runs', async () => {
