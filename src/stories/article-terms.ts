@@ -7,9 +7,19 @@ import { contentStems, foldNameToken, foldText, isCalendarWord, isStopWord, isTi
  * Titles and calendar words are left out: they are capitalised but name nobody.
  */
 export function articleNameKeys(analysis: Analysis): Set<string> {
+  return nameKeys([analysis]);
+}
+
+/**
+ * The name tokens of several articles read together (a story): a word one outlet capitalises
+ * ("WIN", "Security") but the others write in lower case is not a name.
+ */
+export function nameKeys(analyses: Analysis[]): Set<string> {
   const capitalised = new Map<string, number>();
   const lowercase = new Map<string, number>();
-  const texts = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
+  const texts = analyses.flatMap((analysis) =>
+    analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs,
+  );
   for (const text of texts) {
     const tokens = foldText(text).split(/[^A-Za-z0-9'-]+/);
     let first = true;
@@ -17,7 +27,7 @@ export function articleNameKeys(analysis: Analysis): Set<string> {
       const token = raw.replace(/'s$/, '').replace(/^'+|'+$/g, '');
       if (token.length === 0) continue;
       const lower = token.toLowerCase();
-      if (/^[A-Z]/.test(token)) {
+      if (/^[A-Z]/.test(token) && !/^[A-Z]{2,}$/.test(token) || /^[A-Z]{2,5}$/.test(token) && !first) {
         if (!first) capitalised.set(lower, (capitalised.get(lower) ?? 0) + 1);
       } else {
         lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);
@@ -30,9 +40,12 @@ export function articleNameKeys(analysis: Analysis): Set<string> {
     if ((lowercase.get(word) ?? 0) * 4 > count) continue;
     addNameKey(keys, word);
   }
-  for (const entity of analysis.entities) {
+  for (const entity of analyses.flatMap((a) => a.entities)) {
     for (const form of [entity.name, ...entity.aliases]) {
-      for (const word of words(form)) addNameKey(keys, word);
+      for (const word of words(form)) {
+        if ((lowercase.get(word) ?? 0) > (capitalised.get(word) ?? 0) + 1) continue;
+        addNameKey(keys, word);
+      }
     }
   }
   return keys;

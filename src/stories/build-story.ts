@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze/types.ts';
-import { articleNameKeys } from './article-terms.ts';
+import { nameKeys } from './article-terms.ts';
 import { pointSimilarity, samePoint } from './point-matching.ts';
-import { sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
+import { placeTerms, sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
 import { articleTime, storyIdFor } from './story-clusters.ts';
 import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './story-people.ts';
 import { rankUnits, selectSummary } from './story-summary.ts';
@@ -44,9 +44,9 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
   const first = analyses[0];
   if (first === undefined) throw new Error('buildStory needs at least one article: pass a non-empty cluster.');
   const reports = independentReports(analyses);
-  const storyNames = new Set<string>();
-  for (const analysis of analyses) for (const key of articleNameKeys(analysis)) storyNames.add(key);
-  const units = analyses.flatMap((analysis, i) => sentenceUnits(analysis, reports[i] ?? i, storyNames));
+  const storyNames = nameKeys(analyses);
+  const places = placeTerms(analyses);
+  const units = analyses.flatMap((analysis, i) => sentenceUnits(analysis, reports[i] ?? i, storyNames, places));
   weighUnits(units);
   const ranked = rankUnits(units);
 
@@ -130,25 +130,29 @@ function comparePoints(
 
   for (const point of ranked) {
     if (used.has(point)) continue;
-    const support = new Map<number, SentenceUnit>();
-    let bestScore = new Map<number, number>();
+    // Best match per other report among sentences not yet backing an agreed point; a point whose
+    // only matches already back one is the same fact again, not a second point.
+    const fresh = new Map<number, SentenceUnit>();
+    const bestScore = new Map<number, number>();
+    let supported = false;
     for (const other of units) {
       if (other.report === point.report) continue;
       const score = pointSimilarity(point, other);
+      if (score <= 0) continue;
+      supported = true;
+      if (used.has(other)) continue;
       if (score > (bestScore.get(other.report) ?? 0)) {
         bestScore.set(other.report, score);
-        support.set(other.report, other);
+        fresh.set(other.report, other);
       }
     }
-    if (support.size === 0) {
+    if (!supported) {
       unsupported.push(point);
       continue;
     }
-    if (agreedUnits.some((a) => samePoint(a, point)) || agreedUnits.length >= maxAgreed) {
-      used.add(point);
-      continue;
-    }
-    const group = [point, ...support.values()];
+    used.add(point);
+    if (fresh.size === 0 || agreedUnits.length >= maxAgreed || agreedUnits.some((a) => samePoint(a, point))) continue;
+    const group = [point, ...fresh.values()];
     for (const unit of group) used.add(unit);
     const representative = group
       .filter((u) => u.pointable)
@@ -156,11 +160,23 @@ function comparePoints(
     agreedUnits.push(representative);
     const sources = [...new Set(group.flatMap((u) => reportSources.get(u.report) ?? [u.source]))];
     agreed.push({ point: representative.text, sources });
-    bestScore = new Map();
   }
 
-  for (const point of unsupported) {
-    if (used.has(point) || agreedUnits.some((a) => samePoint(a, point))) continue;
+  // What only one report has is best shown by the points naming people and places no other report names.
+  const namesByReport = new Map<number, Set<string>>();
+  for (const unit of units) {
+    const set = namesByReport.get(unit.report) ?? new Set<string>();
+    for (const name of unit.names) set.add(name);
+    namesByReport.set(unit.report, set);
+  }
+  const exclusiveNames = (point: SentenceUnit): number =>
+    [...point.names].filter((name) => ![...namesByReport].some(([report, set]) => report !== point.report && set.has(name))).length;
+  const distinctive = unsupported
+    .map((point) => ({ point, score: 0.5 * point.importance + 0.5 * Math.min(1, exclusiveNames(point) / 3) }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ point }) => point);
+  for (const point of distinctive) {
+    if (used.has(point) || agreedUnits.some((a) => a.report !== point.report && samePoint(a, point))) continue;
     const source = reportSources.get(point.report)?.[0] ?? point.source;
     const list = onlyIn[source] ?? [];
     if (list.length >= maxOnlyIn) continue;

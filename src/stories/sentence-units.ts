@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { textTerms } from './article-terms.ts';
-import { foldText, looksLikeBoilerplate, looksLikeCaption, quotedShare, wordCount } from './text.ts';
+import { foldNameToken, foldText, isCalendarWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, wordCount, words } from './text.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
 export interface SentenceUnit {
@@ -18,8 +18,13 @@ export interface SentenceUnit {
   quoted: boolean;
   /** May stand as a point or a summary sentence. */
   pointable: boolean;
+  /** Name terms ("@rubio"), places included. */
   names: Set<string>;
+  /** The name terms that belong to places: context, not actors. */
+  places: Set<string>;
   stems: Set<string>;
+  /** Calendar words ("july", "wednesday"): two points set at different times are different events. */
+  times: Set<string>;
   vector: Map<string, number>;
   /** Filled by the story builder: centrality, lead and name density. */
   importance: number;
@@ -33,29 +38,36 @@ const MAX_POINT_WORDS = 60;
  * The usable units of one article: its title and body sentences, without captions,
  * boilerplate, removed lines, or a paragraph that only repeats the title.
  */
-export function sentenceUnits(analysis: Analysis, report: number, storyNames: ReadonlySet<string>): SentenceUnit[] {
+export function sentenceUnits(
+  analysis: Analysis,
+  report: number,
+  storyNames: ReadonlySet<string>,
+  storyPlaces: ReadonlySet<string> = new Set(),
+): SentenceUnit[] {
   const article = analysis.article;
   const removed = new Set(article.removed.map(normalise));
   const titleKey = normalise(article.title);
   const keyPoints = new Map(analysis.keyPoints.map((point, rank) => [normalise(point), rank]));
-  const texts = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : article.paragraphs;
+  const sentences =
+    analysis.sentences.length > 0 ? analysis.sentences : article.paragraphs.map((text, paragraph) => ({ text, paragraph, start: 0 }));
+  const spans = article.paragraphs.map(quotedSpans);
   const units: SentenceUnit[] = [];
   if (article.title.trim().length > 0) {
-    units.push(makeUnit(article.title, analysis, report, -1, true, false, storyNames));
+    units.push(makeUnit(article.title, analysis, report, -1, true, false, storyNames, storyPlaces));
   }
   let position = 0;
   const seen = new Set<string>([titleKey]);
-  for (const raw of texts) {
-    const text = raw.trim();
+  for (const sentence of sentences) {
+    const text = sentence.text.trim();
     const key = normalise(text);
     if (key.length === 0 || seen.has(key) || removed.has(key)) continue;
     seen.add(key);
     if (looksLikeCaption(text) || looksLikeBoilerplate(text)) continue;
     const count = wordCount(text);
     if (count < 3) continue;
-    const quoted = quotedShare(text) >= 0.5;
+    const quoted = quotedShareInParagraph(sentence, spans[sentence.paragraph]) >= 0.5;
     const pointable = !quoted && count >= MIN_POINT_WORDS && count <= MAX_POINT_WORDS && !/[?:]$/.test(text);
-    const unit = makeUnit(text, analysis, report, position, false, pointable, storyNames);
+    const unit = makeUnit(text, analysis, report, position, false, pointable, storyNames, storyPlaces);
     unit.isLead = position < 2;
     unit.quoted = quoted;
     const rank = keyPoints.get(key);
@@ -74,12 +86,16 @@ function makeUnit(
   isTitle: boolean,
   pointable: boolean,
   storyNames: ReadonlySet<string>,
+  storyPlaces: ReadonlySet<string>,
 ): SentenceUnit {
   const names = new Set<string>();
+  const places = new Set<string>();
   const stems = new Set<string>();
   for (const term of textTerms(text, storyNames)) {
-    if (term.startsWith('@')) names.add(term);
-    else stems.add(term);
+    if (term.startsWith('@')) {
+      names.add(term);
+      if (storyPlaces.has(term)) places.add(term);
+    } else stems.add(term);
   }
   return {
     text,
@@ -92,7 +108,9 @@ function makeUnit(
     quoted: false,
     pointable,
     names,
+    places,
     stems,
+    times: new Set(words(text).filter(isCalendarWord)),
     vector: new Map(),
     importance: 0,
   };
@@ -118,6 +136,37 @@ export function weighUnits(units: SentenceUnit[]): void {
     for (const [term, weight] of vector) vector.set(term, weight / norm);
     unit.vector = vector;
   }
+}
+
+/**
+ * Share of a sentence inside quotation marks, read from its paragraph: a sentence in the middle
+ * of a multi-sentence quote has no marks of its own.
+ */
+function quotedShareInParagraph(sentence: { text: string; start: number }, spans: Array<[number, number]> | undefined): number {
+  const length = sentence.text.length;
+  if (length === 0) return 0;
+  if (spans === undefined) return quotedSpans(sentence.text).reduce((sum, [a, b]) => sum + (b - a), 0) / length;
+  const end = sentence.start + length;
+  let inside = 0;
+  for (const [a, b] of spans) inside += Math.max(0, Math.min(b, end) - Math.max(a, sentence.start));
+  return inside / length;
+}
+
+/**
+ * Name terms ("@kyiv") of the places the analyses found, minus any word that is also part of
+ * a person's or organisation's name, so "Washington" the capital does not hide a Mr Washington.
+ */
+export function placeTerms(analyses: Analysis[]): Set<string> {
+  const places = new Set<string>();
+  const others = new Set<string>();
+  for (const analysis of analyses) {
+    for (const entity of analysis.entities) {
+      const target = entity.type === 'place' ? places : others;
+      for (const form of [entity.name, ...entity.aliases]) for (const word of words(form)) target.add('@' + foldNameToken(word));
+    }
+  }
+  for (const term of others) places.delete(term);
+  return places;
 }
 
 function normalise(text: string): string {

@@ -147,19 +147,24 @@ export function looksLikeBoilerplate(sentence: string): boolean {
   );
 }
 
-/** Share of the sentence's characters that sit inside quotation marks (0..1). */
-export function quotedShare(sentence: string): number {
-  let inside = 0;
-  for (const match of sentence.matchAll(/["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]/g)) {
-    inside += (match[1] ?? '').length;
+/**
+ * Character ranges inside quotation marks. A quote still open at the end runs to the end:
+ * news prints a quote spanning paragraphs without closing marks until its last paragraph.
+ */
+export function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '\u201c' || (ch === '"' && open < 0)) {
+      if (open < 0) open = i;
+    } else if ((ch === '\u201d' || ch === '"') && open >= 0) {
+      spans.push([open, i + 1]);
+      open = -1;
+    }
   }
-  // An unmatched opening mark means the quote runs to the end of the sentence (or began before it).
-  const marks = (sentence.match(/["\u201c\u201d]/g) ?? []).length;
-  if (marks % 2 === 1) {
-    const first = sentence.search(/["\u201c\u201d]/);
-    inside += first <= 2 ? sentence.length - first : sentence.length - first;
-  }
-  return sentence.length === 0 ? 0 : Math.min(1, inside / sentence.length);
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
 }
 
 export function wordCount(text: string): number {
