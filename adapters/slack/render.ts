@@ -70,6 +70,32 @@ function notableQuote(story: Story): Story['quotes'][number] | undefined {
   return full[0] ?? named[0];
 }
 
+/**
+ * What all sources agree on, what only one reports, and what is new. A new point already listed
+ * under agreed / only in is marked there rather than repeated; when every listed point is new
+ * (a story's first briefing) a single "new story" line says so instead of a mark on each.
+ */
+function comparisonText(story: Story): string {
+  const listed = [...story.agreed.map((a) => a.point), ...Object.values(story.onlyIn).flat()];
+  const isNew = new Set(story.new.map((point) => point.trim()));
+  const allNew = listed.length > 0 && listed.every((point) => isNew.has(point.trim()));
+  const mark = (point: string) => (!allNew && isNew.has(point.trim()) ? ' _(new)_' : '');
+  const parts: string[] = [];
+  if (allNew) parts.push('_New story since the last briefing._');
+  if (story.agreed.length > 0) {
+    parts.push('*All sources agree*\n' + story.agreed.map((a) => `• ${escapeText(a.point)} _(${escapeText(a.sources.join(', '))})_${mark(a.point)}`).join('\n'));
+  }
+  for (const [source, points] of Object.entries(story.onlyIn)) {
+    if (points.length > 0) parts.push(`*Only in ${escapeText(source)}*\n` + points.map((point) => `• ${escapeText(point)}${mark(point)}`).join('\n'));
+  }
+  const shown = new Set([...listed, ...story.summary].map((point) => point.trim()));
+  const unlisted = story.new.filter((point) => !shown.has(point.trim()));
+  if (unlisted.length > 0) parts.push(`*${parts.length > 0 ? 'Also new' : 'New'} since the last briefing*\n${bullets(unlisted)}`);
+  const markedAny = listed.some((point) => isNew.has(point.trim()));
+  if (story.new.length > 0 && !markedAny && unlisted.length === 0) parts.push('_New since the last briefing._');
+  return parts.join('\n');
+}
+
 /** The blocks for one story: headline and summary, comparison, people, a quote, sources, divider. */
 export function storyBlocks(story: Story): Block[] {
   const firstUrl = story.articles.find((article) => article.url !== undefined)?.url;
@@ -77,15 +103,7 @@ export function storyBlocks(story: Story): Block[] {
   const headline = `*${linkTo(firstUrl, story.headline)}*`;
   blocks.push(...sections([headline, escapeText(story.summary.join(' '))].filter(Boolean).join('\n')));
 
-  const comparison: string[] = [];
-  if (story.agreed.length > 0) {
-    comparison.push('*All sources agree*\n' + story.agreed.map((a) => `• ${escapeText(a.point)} _(${escapeText(a.sources.join(', '))})_`).join('\n'));
-  }
-  for (const [source, points] of Object.entries(story.onlyIn)) {
-    if (points.length > 0) comparison.push(`*Only in ${escapeText(source)}*\n${bullets(points)}`);
-  }
-  if (story.new.length > 0) comparison.push(`*New since the last briefing*\n${bullets(story.new)}`);
-  if (comparison.length > 0) blocks.push(...sections(comparison.join('\n')));
+  blocks.push(...sections(comparisonText(story)));
 
   const aboutPeople: string[] = [];
   if (story.people.length > 0) {

@@ -106,6 +106,19 @@ describe('Slack briefing rendering', () => {
     }
   });
 
+  it('GIVEN a new point already listed as agreed THEN it is marked new there instead of being repeated, and unlisted new points get their own list', () => {
+    const agreedPoint = 'The ministers met on the sidelines of the UN General Assembly.';
+    const [message] = renderDigest({
+      generatedAt: '2026-11-23T08:00:00Z',
+      stories: [story(1, { new: [agreedPoint, 'A ceasefire proposal was tabled late on Tuesday.'] })],
+    });
+    const text = textsOf(message!.blocks).join('\n');
+    expect(text.split(agreedPoint)).toHaveLength(2);
+    expect(text).toContain(`${agreedPoint} _(News.Az, The Moscow Times)_ _(new)_`);
+    expect(text).toContain('*Also new since the last briefing*\n• A ceasefire proposal was tabled late on Tuesday.');
+    expect(text).not.toContain('Kremlin declined to comment on the talks. _(new)_');
+  });
+
   it('GIVEN an empty digest THEN the channel is told there is nothing new rather than getting a blank post', () => {
     const [message, ...rest] = renderDigest({ generatedAt: '2026-11-23T08:00:00Z', stories: [] });
     expect(rest).toHaveLength(0);
