@@ -23,7 +23,8 @@ export function isBannerLine(line: string): boolean {
   const text = line.trim();
   if (words(text) > 7 || /[.?]$/.test(text) || hasQuote(text)) return false;
   return (
-    /^(please\s+)?(support|donate( to)?|help( fund)?|back|fund)\s+(us|our|independent|quality|the|[A-Z])/i.test(text) ||
+    // Case matters here: "Support The Times" is a banner, "Support for the bill" is news.
+    /^(?:[Pp]lease\s+)?(?:[Ss]upport|[Dd]onate(?: to)?|[Hh]elp fund|[Ff]und)\s+(?:us\b|our\b|independent\b|quality\b|[A-Z])/.test(text) ||
     /^(subscribe|sign up|log ?in|sign in|register)( now| today| here)?\b/i.test(text) ||
     /^(donate|subscribe|advertisement|sponsored( content)?|skip to (main )?content)!?$/i.test(text)
   );

@@ -18,6 +18,12 @@ const boxWords = new Set(
     .map((word) => word.toLowerCase()),
 );
 
+/** Box words strong enough to mark a box even beside a body word ("story-related"). */
+const boxWordsBesideBody = new Set(
+  `related recommended recommendations recirc share sharing sharebar social newsletter subscribe signup donate donation
+  comments comment promo advert advertisement ad ads sponsored caption credit credits byline tags footer outbrain taboola`.split(/\s+/),
+);
+
 /** Words that, together with a box word, still mean article text ("article-body", "story-content"). */
 const bodyWords = new Set(['body', 'content', 'text', 'article', 'story', 'main', 'entry', 'post', 'prose']);
 
@@ -46,16 +52,30 @@ function boxReason(element: Element): string | undefined {
   const role = element.getAttribute('role');
   if (role && /^(navigation|banner|complementary|contentinfo|dialog|alert|search|menu|toolbar)$/.test(role)) return `role ${role}`;
   if (usuallyBoxTags.has(tag)) return tag;
-  const words = classWords(element);
-  if (words.some((word) => bodyWords.has(word))) {
-    // "article-body" is text; "article-related" or "story-share" is a box.
-    const box = words.find((word) => boxWords.has(word) && word !== 'more' && word !== 'tag' && word !== 'tags');
-    return box && !words.some((word) => word === 'body' || word === 'text' || word === 'content') ? box : undefined;
-  }
+  // "no-caption" and "without-ads" describe an element, they do not make it a box.
+  const words = classWords(element).filter((word, i, all) => all[i - 1] !== 'no' && all[i - 1] !== 'without');
+  // "article-body" is text; "article-related" or "story-share" is a box; "article modal-enabled" is text.
+  if (words.some((word) => bodyWords.has(word))) return words.find((word) => boxWordsBesideBody.has(word));
   return words.find((word) => boxWords.has(word));
 }
 
 const folded = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Left in place before Readability runs: its conditional cleaning weighs images against
+ * paragraphs, so taking captions out first makes it drop image-led sections of the article.
+ */
+const pageKeeps = new Set([...mediaTags, 'figure', 'header', 'caption', 'captions', 'credit', 'credits', 'byline', 'author', 'authors']);
+
+/** Characters of text in the paragraphs under an element: where the article body lives. */
+function proseLength(element: Element): number {
+  let length = 0;
+  for (const paragraph of Array.from(element.querySelectorAll('p'))) {
+    const text = folded(paragraph.textContent);
+    if (text.length >= 80) length += text.length;
+  }
+  return length;
+}
 
 /**
  * Removes box elements under root and appends their text to `removed`.
@@ -66,14 +86,15 @@ const folded = (text: string | null | undefined): string => (text ?? '').replace
  */
 export function removeBoxes(root: Element, removed: string[], phase: 'page' | 'article'): number {
   const total = folded(root.textContent).length || 1;
+  const totalProse = proseLength(root) || 1;
   const limit = phase === 'page' ? 0.3 : 0.4;
   let count = 0;
   const visit = (element: Element): void => {
     for (const child of Array.from(element.children)) {
       const reason = boxReason(child);
-      if (reason && !(phase === 'page' && reason === 'header')) {
+      if (reason && !(phase === 'page' && pageKeeps.has(reason))) {
         const text = folded(child.textContent);
-        if (text.length <= total * limit || mediaTags.has(reason)) {
+        if (mediaTags.has(reason) || (text.length <= total * limit && proseLength(child) <= totalProse * 0.4)) {
           if (text !== '' && reason !== 'hidden' && reason !== 'noscript' && reason !== 'template') removed.push(text);
           child.remove();
           count++;

@@ -30,7 +30,7 @@ function readabilityParagraphs(html: string, removed: string[]): string[] {
   removeBoxes(document.body ?? document.documentElement, removed, 'page');
   let parsed: ReturnType<Readability['parse']> = null;
   try {
-    parsed = new Readability(document, { charThreshold: 300 }).parse();
+    parsed = new Readability(document, { charThreshold: 300, keepClasses: true }).parse();
   } catch {
     // Readability throws on some odd DOMs; the fallback below still reads the page.
     parsed = null;

@@ -37,6 +37,11 @@ export interface HttpClientOptions extends Partial<HttpLimits> {
   /** Source of jitter, in [0, 1). */
   random?: () => number;
   userAgent?: string;
+  /**
+   * Origins (`http://10.0.0.5:8080`) exempt from the private-address guard, for a trusted
+   * intranet feed. Use IP-literal origins: host names are still checked at connect time.
+   */
+  trustedOrigins?: string[];
 }
 
 export interface HttpClient {
@@ -172,6 +177,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     if (value !== undefined) limits[key] = value;
   }
   const allowPrivate = options.allowPrivate ?? privateUrlsAllowed();
+  const trustedOrigins = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const userAgent = options.userAgent ?? 'newsbot/0.1 (+https://github.com/newsbot)';
@@ -246,7 +252,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   async function fetchFollowing(startUrl: string, req: HttpRequest): Promise<HttpResponse> {
     let current = startUrl;
     for (let hop = 0; ; hop++) {
-      const url = assertFetchableUrl(current, allowPrivate);
+      const origin = URL.canParse(current) ? new URL(current).origin : '';
+      const url = assertFetchableUrl(current, allowPrivate || trustedOrigins.has(origin));
       const result = await fetchOnce(url, req);
       if (!('redirect' in result)) return result;
       if (hop >= limits.maxRedirects) {
