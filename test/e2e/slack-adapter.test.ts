@@ -124,6 +124,25 @@ describe('Slack slash commands over HTTP', () => {
     for (const quote of quotes) expect(quote).toMatch(/^> “.+”\n— \*Donald Trump\*, News\.Az/s);
   });
 
+  it('GIVEN /story WORDS THEN the matching story is posted in the channel as a Block Kit briefing comparing the outlets', async () => {
+    const { responsePath } = await sendSlash('/story', 'rubio lavrov', member.id);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'in_channel' });
+    const blocks = answer!.blocks as Array<{ type: string }>;
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Stories about "rubio lavrov"' } });
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('*All sources agree*');
+    expect(text).toContain('The Moscow Times');
+    expect(blocks.at(-1)).toEqual({ type: 'divider' });
+  });
+
+  it('GIVEN /digest now THEN the preview is shown only to the caller', async () => {
+    const { responsePath } = await sendSlash('/digest', 'now', member.id);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect((answer!.blocks as Array<{ type: string }>)[0]).toMatchObject({ type: 'header', text: { text: 'Preview: Briefing' } });
+  });
+
   it('GIVEN a name nobody in the news has THEN /who answers only to the caller, saying what to try', async () => {
     const { responsePath } = await sendSlash('/who', 'zzyzx', member.id);
     const [answer] = await answersTo(responsePath);
