@@ -1,7 +1,7 @@
 import type { Article, RawDocument } from './article.ts';
 import { decodeBytes } from './charset.ts';
 import { documentToArticle } from './clean.ts';
-import { fragmentText, isTeaser } from './feed-items.ts';
+import { fragmentText, isTeaser, withoutReadMore } from './feed-items.ts';
 import type { HttpGet } from './http-fetch.ts';
 
 /** A fetched page must give at least this many words, and more than the teaser, to replace it. */
@@ -33,5 +33,11 @@ export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | unde
       // Unreachable or refused: the teaser below still makes the item usable.
     }
   }
-  return { ...documentToArticle(raw), teaserOnly: true };
+  return teaserArticle(raw);
+}
+
+/** The Article made from the teaser alone, flagged `teaserOnly`. */
+export function teaserArticle(raw: RawDocument): Article {
+  const teaser = raw.html === undefined ? raw : { ...raw, html: withoutReadMore(raw.html) };
+  return { ...documentToArticle(teaser), teaserOnly: true };
 }

@@ -43,6 +43,14 @@ export function isTeaser(html: string | undefined): boolean {
   return text.split(' ').length < teaserWordLimit;
 }
 
+const readMoreWords = 'read more|continue reading|weiterlesen|lire la suite|leggi tutto|leia mais|seguir leyendo|ver más|читать далее|подробнее';
+const trailingReadMore = new RegExp(`(?:<a\\b[^>]*>\\s*)?(?:${readMoreWords})\\s*(?:»|&raquo;|→|&rarr;|\\.\\.\\.|…)?\\s*(?:</a>)?(\\s*(?:</p>|</div>)?\\s*)$`, 'i');
+
+/** The teaser HTML without its trailing "Read more"/"Continue reading" link, which is no news. */
+export function withoutReadMore(html: string): string {
+  return html.replace(trailingReadMore, '$1');
+}
+
 function hostName(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {

@@ -1,0 +1,271 @@
+import { analyzeArticle } from '../analyze/pipeline.ts';
+import type { Analysis } from '../analyze/types.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { FeedHealth, FeedRecord, SaveStatus, Store } from '../store/store.ts';
+import type { Article, RawDocument } from './article.ts';
+import { documentToArticle } from './clean.ts';
+import { asIngestError } from './feed-errors.ts';
+import { articleFromFeedItem, teaserArticle } from './feed-full-article.ts';
+import { feedItemToDocument, isTeaser } from './feed-items.ts';
+import { parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
+import { createHttpClient, type HttpClient } from './http-fetch.ts';
+import type { HttpLimits } from './http-limits.ts';
+
+export interface PollOptions {
+  /** The HTTP client; by default one is made from `limits` and closed after the poll. */
+  http?: HttpClient;
+  limits?: Partial<HttpLimits>;
+  allowPrivateUrls?: boolean;
+  clock?: Clock;
+  /** Items published longer ago than this are skipped. Default 30. */
+  maxAgeDays?: number;
+  /** Fetch the linked page for teaser items. Default true. */
+  fullArticles?: boolean;
+  /** Only these feed URLs (default: every feed in the store). */
+  feeds?: string[];
+  /** The analysis step; the real pipeline unless a caller needs another. */
+  analyze?: (article: Article) => Analysis;
+  /** Called after each feed: feeds done, of how many, and running counts. */
+  onProgress?: (done: number, total: number, counts: { new: number; failing: number }) => void;
+}
+
+export interface FeedPollResult {
+  url: string;
+  health: FeedHealth;
+  /** True when the server answered 304 and nothing was parsed. */
+  notModified: boolean;
+  items: number;
+  new: number;
+  updated: number;
+  duplicates: number;
+  /** Items older than the maximum age. */
+  tooOld: number;
+  /** Items that could not be turned into an article or analysed. */
+  skipped: number;
+  /** Why the feed failed, or what was repaired in a degraded one. */
+  error?: string;
+}
+
+export interface PollReport {
+  startedAt: string;
+  finishedAt: string;
+  feeds: FeedPollResult[];
+  new: number;
+  updated: number;
+  duplicates: number;
+  notModified: number;
+  failing: number;
+  degraded: number;
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+function normalisedText(article: Pick<Article, 'title' | 'paragraphs'>): string {
+  return [article.title, ...article.paragraphs].join('\n').replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+interface PollContext {
+  store: Store;
+  http: HttpClient;
+  clock: Clock;
+  maxAgeMs: number;
+  fullArticles: boolean;
+  analyze: (article: Article) => Analysis;
+}
+
+/**
+ * The article for an item, or undefined when the stored copy is already current: a teaser item
+ * whose title is unchanged is not fetched again (the stored full text stays), and an item with
+ * full content whose text is unchanged is not analysed again.
+ */
+async function freshArticle(raw: RawDocument, context: PollContext): Promise<Article | undefined> {
+  const stored = context.store.getAnalysis(raw.id)?.article;
+  if (isTeaser(raw.html)) {
+    if (stored && stored.title === raw.title) return undefined;
+    return context.fullArticles ? articleFromFeedItem(raw, context.http.get) : teaserArticle(raw);
+  }
+  const article = documentToArticle(raw);
+  if (stored && normalisedText(stored) === normalisedText(article)) return undefined;
+  return article;
+}
+
+async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollContext, result: FeedPollResult): Promise<void> {
+  const now = context.clock.now();
+  const oldest = now.getTime() - context.maxAgeMs;
+  const seen = new Set<string>();
+  const fresh: FeedItem[] = [];
+  for (const item of feed.items) {
+    const key = item.guid ?? item.link ?? item.title ?? '';
+    if (seen.has(key)) {
+      result.duplicates++;
+      continue;
+    }
+    seen.add(key);
+    if (item.publishedAt && Date.parse(item.publishedAt) < oldest) result.tooOld++;
+    else fresh.push(item);
+  }
+  const articles = await Promise.allSettled(
+    fresh.map((item, index) => freshArticle(feedItemToDocument(item, feed, { feedName: record.url, index, feedUrl: record.url, now }), context)),
+  );
+  for (const outcome of articles) {
+    if (outcome.status === 'rejected') {
+      result.skipped++;
+      continue;
+    }
+    if (!outcome.value) {
+      result.duplicates++;
+      continue;
+    }
+    let status: SaveStatus;
+    try {
+      status = context.store.saveAnalysis(context.analyze(outcome.value)).status;
+    } catch {
+      result.skipped++;
+      continue;
+    }
+    if (status === 'new') result.new++;
+    else if (status === 'updated') result.updated++;
+    else result.duplicates++;
+  }
+}
+
+async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPollResult> {
+  const result: FeedPollResult = { url: record.url, health: 'ok', notModified: false, items: 0, new: 0, updated: 0, duplicates: 0, tooOld: 0, skipped: 0 };
+  const polledAt = context.clock.now().toISOString();
+  try {
+    const response = await context.http.get(record.url, {
+      ...(record.etag ? { etag: record.etag } : {}),
+      ...(record.lastModified ? { lastModified: record.lastModified } : {}),
+    });
+    const validators = { etag: response.etag, lastModified: response.lastModified };
+    if (response.notModified) {
+      result.notModified = true;
+      result.health = record.health === 'degraded' ? 'degraded' : 'ok';
+      result.items = record.itemCount;
+      context.store.updateFeed(record.url, { ...validators, health: result.health, lastPolledAt: polledAt, lastOkAt: polledAt, failingSince: undefined, lastError: undefined });
+      return result;
+    }
+    const feed = await parseFeedBytes(response.body, record.url, { contentType: response.contentType ?? null, feedUrl: response.url });
+    result.items = feed.items.length;
+    result.health = feed.degraded ? 'degraded' : 'ok';
+    if (feed.degraded) result.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
+    await saveItems(feed, record, context, result);
+    context.store.updateFeed(record.url, {
+      ...validators,
+      ...(feed.title && !record.title ? { title: feed.title } : {}),
+      health: result.health,
+      lastPolledAt: polledAt,
+      lastOkAt: polledAt,
+      failingSince: undefined,
+      lastError: result.error,
+      itemCount: feed.items.length,
+    });
+  } catch (error) {
+    result.health = 'failing';
+    result.error = asIngestError(error).message;
+    context.store.updateFeed(record.url, {
+      health: 'failing',
+      failingSince: record.health === 'failing' && record.failingSince ? record.failingSince : polledAt,
+      lastError: result.error,
+      lastPolledAt: polledAt,
+    });
+  }
+  return result;
+}
+
+/**
+ * Polls every feed in the store (or `options.feeds`) once: conditional GET, lenient parse,
+ * items older than the maximum age skipped, teasers completed from their pages, each new or
+ * changed article analysed and saved, and each feed's health recorded. Returns the counts per
+ * feed and overall. One failing feed never stops the others; nothing here throws for a feed.
+ */
+export async function pollFeeds(store: Store, options: PollOptions = {}): Promise<PollReport> {
+  const clock = options.clock ?? systemClock;
+  const ownHttp = options.http
+    ? undefined
+    : createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
+  const context: PollContext = {
+    store,
+    http: options.http ?? ownHttp!,
+    clock,
+    maxAgeMs: (options.maxAgeDays ?? 30) * day,
+    fullArticles: options.fullArticles ?? true,
+    analyze: options.analyze ?? ((article) => analyzeArticle(article)),
+  };
+  const wanted = options.feeds ? new Set(options.feeds) : undefined;
+  const records = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));
+  const startedAt = clock.now().toISOString();
+  let done = 0;
+  const counts = { new: 0, failing: 0 };
+  try {
+    const feeds = await Promise.all(
+      records.map(async (record) => {
+        const result = await pollOne(record, context);
+        done++;
+        counts.new += result.new;
+        if (result.health === 'failing') counts.failing++;
+        options.onProgress?.(done, records.length, counts);
+        return result;
+      }),
+    );
+    const sum = (pick: (result: FeedPollResult) => number) => feeds.reduce((total, result) => total + pick(result), 0);
+    return {
+      startedAt,
+      finishedAt: clock.now().toISOString(),
+      feeds,
+      new: sum((r) => r.new),
+      updated: sum((r) => r.updated),
+      duplicates: sum((r) => r.duplicates),
+      notModified: sum((r) => Number(r.notModified)),
+      failing: sum((r) => Number(r.health === 'failing')),
+      degraded: sum((r) => Number(r.health === 'degraded')),
+    };
+  } finally {
+    await ownHttp?.close();
+  }
+}
+
+export interface FeedCheck {
+  url: string;
+  ok: boolean;
+  health: FeedHealth;
+  title?: string;
+  /** Items in the feed document. */
+  itemCount: number;
+  /** The first few items, as parsed. */
+  items: FeedItem[];
+  charset?: string;
+  /** What went wrong, or what was repaired in a degraded feed. */
+  error?: string;
+}
+
+/**
+ * Fetches and parses one feed without storing anything (`newsbot feeds check URL`). Returns
+ * its health, title and first items; a failure is a value (`ok: false`, `error` naming the
+ * feed), not a throw.
+ */
+export async function checkFeed(url: string, options: Pick<PollOptions, 'http' | 'limits' | 'allowPrivateUrls'> & { sampleSize?: number } = {}): Promise<FeedCheck> {
+  const ownHttp = options.http
+    ? undefined
+    : createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
+  const http = options.http ?? ownHttp!;
+  try {
+    const response = await http.get(url);
+    const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
+    const check: FeedCheck = {
+      url,
+      ok: true,
+      health: feed.degraded ? 'degraded' : 'ok',
+      itemCount: feed.items.length,
+      items: feed.items.slice(0, options.sampleSize ?? 5),
+    };
+    if (feed.title) check.title = feed.title;
+    if (feed.charset) check.charset = feed.charset;
+    if (feed.degraded) check.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
+    return check;
+  } catch (error) {
+    return { url, ok: false, health: 'failing', itemCount: 0, items: [], error: asIngestError(error).message };
+  } finally {
+    await ownHttp?.close();
+  }
+}
