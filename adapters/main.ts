@@ -9,17 +9,26 @@ import { runCommand } from '../src/commands/index.ts';
 import type { Command } from '../src/commands/types.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadInputs } from '../src/ingest/inputs.ts';
+import { pollFeeds } from '../src/ingest/poll.ts';
 import { loadDigestFile } from '../src/schedule/digest-files.ts';
+import { Scheduler } from '../src/schedule/scheduler.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
 import { createConsoleSink, runConsolePrompt } from './console/console-adapter.ts';
 import { renderReplyText } from './console/render.ts';
+import { createDiscordAdapter } from './discord/discord-adapter.ts';
+import { registerCommands } from './discord/register.ts';
+import { createSlackAdapter } from './slack/slack-adapter.ts';
 
-const demoDefinition = resolve(import.meta.dirname, '../digests/demo.yaml');
+const root = resolve(import.meta.dirname, '..');
+const digestsDir = resolve(root, 'digests');
+const demoDefinition = resolve(digestsDir, 'demo.yaml');
+/** How often every stored feed is polled while the bot runs. */
+const pollIntervalMs = 15 * 60 * 1000;
 
 /** Prints the demo briefing: the embedded default when no platform is configured. */
 async function printDemoBriefing(runtime: Runtime, sink: BriefingSink): Promise<void> {
   const schedule = loadDigestFile(demoDefinition);
-  const feeds = schedule.feeds.map((feed) => (/^https?:/i.test(feed) ? feed : resolve(import.meta.dirname, '..', feed)));
+  const feeds = schedule.feeds.map((feed) => (/^https?:/i.test(feed) ? feed : resolve(root, feed)));
   const { articles, warnings } = await loadInputs(feeds, { allowPrivateUrls: runtime.config.allowPrivateUrls });
   for (const warning of warnings) runtime.log.warn(warning);
   const analyses = articles.map((article) => analyzeArticle(article));
@@ -36,20 +45,82 @@ To post briefings in chat, set tokens in .env (see .env.example and README.md):
 Try:  npx newsbot ask "/who dovrenko"   npx newsbot ask "/story rationing"
 `;
 
-async function serve(runtime: Runtime, options: { once: boolean }): Promise<void> {
-  const consoleSink = createConsoleSink();
-  const handleCommand = (command: Command) => runCommand(command, runtime.commandContext);
-  void handleCommand;
-  const platforms: string[] = [];
-  if (platforms.length === 0) {
-    await printDemoBriefing(runtime, consoleSink);
-    process.stderr.write(connectHint.replace('%DB%', runtime.config.dbPath));
-    if (options.once || !process.stdin.isTTY) return;
-    process.stdout.write('Type a slash command (/who NAME, /quotes NAME, /story WORDS, /digest list), or Ctrl-D to quit.\n');
-    await runConsolePrompt(runtime.commandContext);
-  }
+function untilSignal(): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const stop = () => resolvePromise();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
-const hooks: PlatformHooks = { renderReply: renderReplyText, serve };
+async function serve(runtime: Runtime, options: { once: boolean }): Promise<void> {
+  const { config, store, log } = runtime;
+  const handleCommand = (command: Command) => runCommand(command, runtime.commandContext);
+  const sinks: BriefingSink[] = [createConsoleSink()];
+  const stops: Array<() => Promise<void>> = [];
+
+  if (config.slack) {
+    const slack = createSlackAdapter({ config: config.slack, handleCommand, log });
+    const { port } = await slack.start();
+    log.info(port === undefined ? 'Slack: connected in Socket Mode' : `Slack: listening on port ${port}, path /slack/events`);
+    sinks.push(slack.sink);
+    stops.push(() => slack.stop());
+  }
+  if (config.discord) {
+    const discord = createDiscordAdapter({ config: config.discord, handleCommand, suggestPeople: (prefix, limit) => store.suggestPeople(prefix, limit), log });
+    await discord.start();
+    log.info('Discord: connected');
+    sinks.push(discord.sink);
+    stops.push(() => discord.stop());
+  }
+
+  if (stops.length === 0) {
+    await printDemoBriefing(runtime, sinks[0]!);
+    process.stderr.write(connectHint.replace('%DB%', config.dbPath));
+    if (options.once || !process.stdin.isTTY) return;
+  }
+
+  const scheduler = new Scheduler({
+    store,
+    clock: runtime.clock,
+    sinks,
+    digestsDir,
+    defaultTimezone: config.timezone,
+    logger: log,
+    refreshFeeds: async (schedule) => {
+      const urls = schedule.feeds.filter((feed) => /^https?:/i.test(feed));
+      if (urls.length) await pollFeeds(store, { feeds: urls, allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock });
+    },
+  });
+  runtime.commandContext.onSchedulesChanged = () => scheduler.reload();
+  const outcomes = await scheduler.start();
+  for (const outcome of outcomes) log.info(`catch-up: ${outcome.scheduleId} due ${outcome.scheduledFor} for ${outcome.target}: ${outcome.status}`);
+  const poll = () =>
+    pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock })
+      .then((report) => log.debug(`poll: ${report.new} new, ${report.failing} failing`))
+      .catch((error: Error) => log.error(`poll failed: ${error.message}`));
+  void poll();
+  const pollTimer = setInterval(poll, pollIntervalMs);
+  log.info(`newsbot is running with ${scheduler.schedules.length} schedule(s); Ctrl-C to stop.`);
+
+  if (stops.length === 0) {
+    process.stdout.write('Type a slash command (/who NAME, /quotes NAME, /story WORDS, /digest list), or Ctrl-D to quit.\n');
+    await Promise.race([runConsolePrompt(runtime.commandContext), untilSignal()]);
+  } else {
+    await untilSignal();
+  }
+  clearInterval(pollTimer);
+  await scheduler.stop();
+  for (const stop of stops) await stop();
+}
+
+async function registerDiscord(runtime: Runtime, options: { guild?: string }): Promise<string> {
+  const discord = runtime.config.discord;
+  if (!discord) throw new Error('DISCORD_TOKEN and DISCORD_APP_ID must be set to register commands (see .env.example)');
+  const result = await registerCommands({ token: discord.token, appId: discord.appId, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}), ...(options.guild ? { guildId: options.guild } : {}) });
+  return `Registered ${result.commands.length} commands ${result.scope === 'guild' ? `in server ${result.guildId}` : 'globally (may take up to an hour to appear)'}: ${result.commands.map((c) => '/' + c.name).join(' ')}`;
+}
+
+const hooks: PlatformHooks = { renderReply: renderReplyText, serve, registerDiscord };
 
 await main(hooks);

@@ -16,6 +16,7 @@ import { loadInputs } from './ingest/inputs.ts';
 import { createProgress } from './ingest/progress.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadDigestFile } from './schedule/digest-files.ts';
+import { feedsCli } from './feeds-cli.ts';
 import { openStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -130,6 +131,8 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
       await hooks.serve(getRuntime(), { once: options.once ?? false });
     });
 
+
+  program.addCommand(feedsCli(getRuntime));
 
   if (hooks.registerDiscord) {
     const register = hooks.registerDiscord;
