@@ -77,7 +77,7 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
   if (doc.errors.length > 0) {
     throw new DigestFileError(
       file,
-      doc.errors.map((e) => ({ line: e.linePos?.[0]?.line, message: `not valid YAML: ${e.message.split('\n')[0] ?? e.code}` })),
+      doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0] ?? e.code}` })),
     );
   }
   const data: unknown = doc.toJS();
@@ -86,34 +86,34 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
   }
   const parsed = digestFileSchema.safeParse(data);
   const problems: DigestFileProblem[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          problems.push({ line: keyLine(doc, lines, key), field: key, message: `unknown field; known fields are ${Object.keys(digestFileSchema.shape).join(', ')}` });
-        }
-        continue;
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ line: keyLine(doc, lines, key), field: key, message: `unknown field; known fields are ${Object.keys(digestFileSchema.shape).join(', ')}` });
       }
-      const field = issue.path.map(String).join('.') || undefined;
-      problems.push({ line: lineOf(doc, lines, issue.path), ...(field ? { field } : {}), message: issue.message });
+      continue;
     }
-    throw new DigestFileError(file, problems);
+    const field = issue.path.map(String).join('.') || undefined;
+    problems.push({ line: lineOf(doc, lines, issue.path), ...(field ? { field } : {}), message: issue.message });
   }
-  const spec = parsed.data;
-  const timezone = spec.timezone ?? options.defaultTimezone ?? 'UTC';
-  if (spec.timezone !== undefined && !isValidTimeZone(spec.timezone)) {
-    problems.push({ line: lineOf(doc, lines, ['timezone']), field: 'timezone', message: `"${spec.timezone}" is not an IANA time zone; use e.g. Europe/Berlin, America/New_York or UTC` });
+  // Meaning checks run on whatever has the right type, so one pass reports every mistake.
+  const raw = data as Record<string, unknown>;
+  const rawZone = typeof raw.timezone === 'string' ? raw.timezone.trim() : undefined;
+  const timezone = rawZone ?? options.defaultTimezone ?? 'UTC';
+  if (rawZone !== undefined && !isValidTimeZone(rawZone)) {
+    problems.push({ line: lineOf(doc, lines, ['timezone']), field: 'timezone', message: `"${rawZone}" is not an IANA time zone; use e.g. Europe/Berlin, America/New_York or UTC` });
   }
   let when: { cron: string; when: string } | undefined;
-  if (isValidTimeZone(timezone)) {
+  if (typeof raw.schedule === 'string' && raw.schedule.trim() !== '' && isValidTimeZone(timezone)) {
     try {
-      when = parseWhen(spec.schedule, timezone);
+      when = parseWhen(raw.schedule, timezone);
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
       problems.push({ line: lineOf(doc, lines, ['schedule']), field: 'schedule', message: `${error.message} ${error.hint}` });
     }
   }
-  const targets = spec.targets.flatMap((target, index) => {
+  const targets = (Array.isArray(raw.targets) ? raw.targets : []).flatMap((target: unknown, index) => {
+    if (typeof target !== 'string') return [];
     try {
       return [parseTarget(target)];
     } catch (error) {
@@ -123,11 +123,13 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     }
   });
   const fileName = basename(file).replace(/\.ya?ml$/i, '');
-  const name = spec.name ?? fileName;
-  if (spec.name === undefined && !nameSchema.safeParse(name).success) {
+  const name = typeof raw.name === 'string' ? raw.name : fileName;
+  if (raw.name === undefined && !nameSchema.safeParse(name).success) {
     problems.push({ line: 1, field: 'name', message: `the file name "${fileName}" cannot be a schedule name; rename the file or add name: (letters, digits, "-" and "_")` });
   }
-  if (problems.length > 0 || !when) throw new DigestFileError(file, problems);
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (!parsed.success || problems.length > 0 || !when) throw new DigestFileError(file, problems);
+  const spec = parsed.data;
   return {
     id: `file:${name}`,
     title: spec.title ?? name,
