@@ -42,7 +42,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     .setDescription('Briefings for this channel')
     .setContexts([InteractionContextType.Guild])
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addSubcommand((s) => s.setName('now').setDescription('Post a briefing of the latest stories here now'))
+    .addSubcommand((s) => s.setName('now').setDescription('Show the briefing of the latest stories now'))
     .addSubcommand((s) =>
       s
         .setName('schedule')

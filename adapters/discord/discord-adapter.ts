@@ -50,10 +50,23 @@ function isSlow(command: Command): boolean {
   return command.name === 'story' || (command.name === 'digest' && command.args[0] === 'now');
 }
 
-/** "Volodymyr Zelensky — also Zelenskyy, Zelenskiy": what the member sees in the picker. */
+/** What a deferred answer most likely is: admin tools answer privately, lookups publicly. */
+function likelyEphemeral(command: Command): boolean {
+  return command.name === 'digest' || command.name === 'feeds';
+}
+
+/** "Volodymyr Zelenskyy, Ukrainian President — also Volodymyr Zelensky": what the member sees in the picker. */
 function choiceLabel(person: PersonSuggestion): string {
   const base = person.role ? `${person.name}, ${person.role}` : person.name;
-  const aliases = person.aliases.filter((a) => a !== person.name);
+  // An alias made only of words already shown ("Zelenskyy" beside "Volodymyr Zelenskyy") adds nothing.
+  const shown = new Set(person.name.toLowerCase().split(/\s+/));
+  const aliases: string[] = [];
+  for (const alias of person.aliases) {
+    const words = alias.toLowerCase().split(/\s+/);
+    if (words.every((w) => shown.has(w))) continue;
+    aliases.push(alias);
+    for (const w of words) shown.add(w);
+  }
   const label = aliases.length > 0 ? `${base} — also ${aliases.join(', ')}` : base;
   return label.length <= CHOICE_LENGTH ? label : label.slice(0, CHOICE_LENGTH - 1).trimEnd() + '…';
 }
@@ -124,7 +137,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const command = interactionToCommand(interaction);
     if (!command) {
       const reply = errorReply('usage', `newsbot does not know /${interaction.commandName}.`, 'An admin can refresh the commands with `newsbot discord register`.');
-      return sendReply(interaction, reply, false);
+      return sendReply(interaction, reply);
     }
     const pending = runSafely(command);
     let deferred = isSlow(command);
@@ -134,22 +147,24 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       deferred = (await Promise.race([pending, late])) === 'late';
       clearTimeout(timer);
     }
-    if (deferred) await interaction.deferReply();
-    return sendReply(interaction, await pending, deferred);
+    const deferredAs = deferred ? { ephemeral: likelyEphemeral(command) } : undefined;
+    if (deferredAs) await interaction.deferReply(deferredAs.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    return sendReply(interaction, await pending, deferredAs);
   }
 
-  async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, deferred: boolean): Promise<void> {
+  /** Answers with the rendered reply; `deferred` says how the "thinking" note was shown, if one was. */
+  async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, deferred?: { ephemeral: boolean }): Promise<void> {
     const { ephemeral, messages } = renderReply(reply);
     const [first, ...rest] = messages;
     if (!first) return;
     if (!deferred) {
       await interaction.reply(interactionPayload(first, ephemeral));
-    } else if (ephemeral) {
-      // A deferred answer is public; an error must not be, so it replaces the "thinking" note privately.
-      await interaction.deleteReply();
-      await interaction.followUp(interactionPayload(first, true));
-    } else {
+    } else if (deferred.ephemeral === ephemeral) {
       await interaction.editReply(editPayload(first));
+    } else {
+      // An edit cannot change who sees a message (an error must stay private), so the note is replaced.
+      await interaction.deleteReply();
+      await interaction.followUp(interactionPayload(first, ephemeral));
     }
     for (const message of rest) await interaction.followUp(interactionPayload(message, ephemeral));
   }

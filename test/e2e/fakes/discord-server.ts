@@ -24,6 +24,8 @@ export interface FakeDiscordOptions {
   guildId?: string;
   channelId?: string;
   ownerId?: string;
+  /** What HELLO asks for; short in tests so heartbeats and their ACKs really happen. */
+  heartbeatIntervalMs?: number;
 }
 
 /** Manage Server, View Channel, Send Messages, Embed Links. */
@@ -64,7 +66,12 @@ export class FakeDiscord extends EventEmitter {
   #server: Server;
   #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
+  /** Sockets that identified or resumed: only these get dispatches. */
+  #sessions = new Set<WebSocket>();
   #sequence = 0;
+  /** Every dispatch sent, so a client that resumes after a reconnect gets what it missed. */
+  #dispatched: Array<{ s: number; frame: string }> = [];
+  #heartbeatIntervalMs: number;
 
   constructor(options: FakeDiscordOptions = {}) {
     super();
@@ -72,6 +79,7 @@ export class FakeDiscord extends EventEmitter {
     this.guildId = options.guildId ?? '700000000000000001';
     this.channelId = options.channelId ?? '600000000000000001';
     this.ownerId = options.ownerId ?? adminUser.id;
+    this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.botUser.id = this.appId;
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#wss = new WebSocketServer({ server: this.#server });
@@ -119,16 +127,36 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
+  /** Resolves with the first gateway frame (past or future) the client sent that matches. */
+  waitForGatewayFrame(match: (frame: { op: number; d: any }) => boolean, timeoutMs = 10_000): Promise<{ op: number; d: any }> {
+    const seen = this.gatewayFrames.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('frame', listener);
+        reject(new Error(`fake Discord: no matching gateway frame within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (frame: { op: number; d: any }) => {
+        if (!match(frame)) return;
+        clearTimeout(timer);
+        this.off('frame', listener);
+        resolve(frame);
+      };
+      this.on('frame', listener);
+    });
+  }
+
   /** Requests about one interaction: its callback and its webhook edits and follow-ups. */
   requestsFor(interaction: { id: string; token: string }): RecordedRequest[] {
-    return this.requests.filter((r) => r.path.includes(`/${interaction.id}/${interaction.token}/`) || r.path.includes(`/${interaction.token}`));
+    return this.requests.filter((r) => r.path.includes(`/${interaction.token}`));
   }
 
   /** Sends a gateway dispatch to every connected client. */
   dispatch(event: string, data: unknown): void {
     this.#sequence += 1;
     const frame = JSON.stringify({ op: 0, t: event, s: this.#sequence, d: data });
-    for (const socket of this.#sockets) socket.send(frame);
+    this.#dispatched.push({ s: this.#sequence, frame });
+    for (const socket of this.#sessions) socket.send(frame);
   }
 
   /** Injects a slash command; returns the interaction's id and token. */
@@ -333,12 +361,23 @@ export class FakeDiscord extends EventEmitter {
 
   #onGatewayConnection(socket: WebSocket): void {
     this.#sockets.add(socket);
-    socket.on('close', () => this.#sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('close', () => {
+      this.#sockets.delete(socket);
+      this.#sessions.delete(socket);
+    });
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.#heartbeatIntervalMs }, s: null, t: null }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: any };
       this.gatewayFrames.push(frame);
+      this.emit('frame', frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 6) {
+        // RESUME: replay what the client missed, as Discord does, then confirm.
+        for (const missed of this.#dispatched.filter((d) => d.s > (frame.d?.seq ?? 0))) socket.send(missed.frame);
+        this.#sequence += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.#sequence, d: {} }));
+        this.#sessions.add(socket);
+      }
       if (frame.op === 2) {
         this.#sequence += 1;
         socket.send(
@@ -358,6 +397,7 @@ export class FakeDiscord extends EventEmitter {
             },
           }),
         );
+        this.#sessions.add(socket);
         this.dispatch('GUILD_CREATE', this.#guild());
       }
     });
