@@ -35,6 +35,7 @@ export interface Delivery {
   target: string;
   title?: string;
   storyCount: number;
+  digest: Digest;
 }
 
 /**
@@ -57,7 +58,7 @@ export class RecordingSink implements BriefingSink {
 
   async postBriefing(target: ChannelRef, digest: Digest): Promise<string[]> {
     if (this.failWith) throw this.failWith;
-    this.deliveries.push({ target: `${target.platform}:${target.id}`, ...(digest.title ? { title: digest.title } : {}), storyCount: digest.stories.length });
+    this.deliveries.push({ target: `${target.platform}:${target.id}`, ...(digest.title ? { title: digest.title } : {}), storyCount: digest.stories.length, digest });
     if (this.hangAfterDelivery) return new Promise<string[]>(() => {});
     return [`msg-${this.deliveries.length}`];
   }
