@@ -176,6 +176,12 @@ function classify(run: Run): Classified {
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
 
+/** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
+function firstNameTitle(title: readonly Token[]): boolean {
+  const last = title[title.length - 1]?.text.toLowerCase();
+  return last === 'sir' || last === 'dame' || last === 'lord' || last === 'lady';
+}
+
 function printed(text: string, tokens: readonly Token[]): string {
   if (!tokens.length) return '';
   return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end)).replace(/\u00ad/g, '');
@@ -210,7 +216,10 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
   for (const item of classified) {
     if (item.c.kind === 'unknown' && item.c.tokens.length >= 2 && item.c.tokens.length <= 4) {
       const sn = surnameKey(item.c.tokens[item.c.tokens.length - 1]!.text);
-      if (aloneSurnames.has(sn)) item.c.kind = 'person';
+      const familyFirst = surnameKey(item.c.tokens[0]!.text);
+      const text = paragraphs[item.run.paragraph]!;
+      const appositive = roleAfter(text, item.c.tokens[item.c.tokens.length - 1]!.end);
+      if (aloneSurnames.has(sn) || (aloneSurnames.has(familyFirst) && !isFirstName(item.c.tokens[0]!.text)) || appositive) item.c.kind = 'person';
     }
   }
 
@@ -231,22 +240,36 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     return candidates.sort((a, b) => Math.abs(at - a.firstMention) - Math.abs(at - b.firstMention))[0];
   };
 
-  // Pass 1: full names (two or more words) and titled single names.
-  classified.forEach(({ run, c }, index) => {
-    if (c.kind !== 'person') return;
-    const text = paragraphs[run.paragraph]!;
-    const words = personKeyWords(printed(text, c.tokens));
-    if (!words.length) return;
-    let person = c.tokens.length > 1 ? findPerson(words, index) : undefined;
-    if (c.tokens.length === 1) person = people.find((p) => p.full[p.full.length - 1] === words[0]);
-    if (!person) {
-      person = { id: newId(), full: words, forms: new Map(), mentions: 0, firstMention: index };
-      people.push(person);
-    } else if (words.length > person.full.length) {
-      person.full = words;
-    }
-    if (c.gender) person.gender ??= c.gender;
-  });
+  /**
+   * The person a one-word mention names: the one with that surname, else one whose name starts
+   * with it when it is no given name (family name first: "Yoon" for "Yoon Suk Yeol") or when a
+   * first-name honorific stands before it ("Sir Keith" for "Keith Joseph").
+   */
+  const findBySingle = (word: string, at: number, firstNameHonorific: boolean): PersonDraft | undefined => {
+    const near = (list: PersonDraft[]): PersonDraft | undefined =>
+      list.sort((a, b) => Math.abs(at - a.firstMention) - Math.abs(at - b.firstMention))[0];
+    const bySurname = near(people.filter((p) => p.full[p.full.length - 1] === word));
+    if (bySurname) return bySurname;
+    return near(people.filter((p) => p.full.length > 1 && p.full[0] === word && (firstNameHonorific || !isFirstName(word))));
+  };
+
+  // Pass 1: full names (two or more words), then titled single names ("Mr. Obama", "Sir Keith").
+  for (const single of [false, true]) {
+    classified.forEach(({ run, c }, index) => {
+      if (c.kind !== 'person' || (c.tokens.length === 1) !== single) return;
+      const text = paragraphs[run.paragraph]!;
+      const words = personKeyWords(printed(text, c.tokens));
+      if (!words.length) return;
+      let person = single ? findBySingle(words[0]!, index, firstNameTitle(c.title)) : findPerson(words, index);
+      if (!person) {
+        person = { id: newId(), full: words, forms: new Map(), mentions: 0, firstMention: index };
+        people.push(person);
+      } else if (words.length > person.full.length) {
+        person.full = words;
+      }
+      if (c.gender) person.gender ??= c.gender;
+    });
+  }
   // A known person from a sibling article is recognised by surname alone.
   for (const { k } of knownPeople) {
     const words = personKeyWords(k.name);
@@ -267,7 +290,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     if (c.kind === 'person' || c.kind === 'single') {
       const words = personKeyWords(form);
       if (!words.length) return;
-      const person = words.length > 1 ? findPerson(words, index) : findPerson(words, index) ?? people.find((p) => p.full.length > 1 && p.full[0] === words[0] && isFirstName(form));
+      const person = words.length > 1 ? findPerson(words, index) : findBySingle(words[0]!, index, firstNameTitle(c.title));
       if (person) {
         person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
         const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.text.toLowerCase()) ? c.title[0]!.text : undefined;

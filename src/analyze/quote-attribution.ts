@@ -1,5 +1,5 @@
 import type { EntityFindings, KnownPerson, Mention } from './entities.ts';
-import { titleNouns } from './lexicon.ts';
+import { capitalisedFunctionWords, places, titleNouns } from './lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { wordCount } from './quote-spans.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
@@ -166,7 +166,34 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   if (isCapitalised(token.text)) {
     let s = i;
     while (s > 0 && tokens[s - 1]!.word && isCapitalised(tokens[s - 1]!.text)) s--;
-    return { start: tokens[s]!.start, speaker: { name: text.slice(tokens[s]!.start, token.end).replace(/['’]s$/, '') } };
+    const name = text.slice(tokens[s]!.start, token.end).replace(/['’]s$/, '');
+    if (plainName(name)) return { start: tokens[s]!.start, speaker: { name } };
+  }
+  return null;
+}
+
+/** True for a capitalised phrase that can name a speaker: no sentence openers, days or places. */
+function plainName(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return !words.some((w) => capitalisedFunctionWords.has(w)) && !places.has(name.toLowerCase()) && !words.some((w) => places.has(w));
+}
+
+/**
+ * The subject of the sentence a participle hangs on ("Yoon apologised ..., saying"): its first
+ * name or pronoun before the participle.
+ */
+function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
+  const verb = tokens[verbIndex]!;
+  const sentence = ctx.sentences[sentenceAt(ctx, paragraph, verb.start)];
+  const from = sentence && sentence.paragraph === paragraph ? sentence.start : 0;
+  for (let i = 0; i < verbIndex; i++) {
+    const token = tokens[i]!;
+    if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
+    const lower = token.text.toLowerCase();
+    if (lower === 'he' || lower === 'she') return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(lower)) };
+    const mention = ctx.mentions.find((m) => m.paragraph === paragraph && m.start === token.start);
+    const entity = mention && ctx.entities.get(mention.entityId);
+    if (entity && entity.type !== 'place') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
   }
   return null;
 }
@@ -226,8 +253,9 @@ function findCues(ctx: Context): Cue[] {
       const according = word === 'according' && tokens[index + 1]?.text.toLowerCase() === 'to';
       if (!according && !isSpeechVerb(word)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
-      const before = according ? null : subjectBefore(ctx, paragraph, tokens, index);
-      const after = before?.speaker ? null : subjectAfter(ctx, paragraph, tokens, index);
+      const participle = word.endsWith('ing');
+      const before = according ? null : participle ? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
+      const after = before?.speaker || participle ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
       if (!chosen) return;
       const start = before && chosen === before ? before.start : token.start;

@@ -1,4 +1,4 @@
-import { demonyms, places, titleModifiers, titleNouns } from './lexicon.ts';
+import { demonyms, isFirstName, lastNames, places, titleModifiers, titleNouns } from './lexicon.ts';
 import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
@@ -15,6 +15,8 @@ function isChainWord(token: Token): boolean {
   if (/^(pro|anti|ex|then|non)-/i.test(token.text)) return true;
   if (demonyms.has(lower) || /^(\p{Lu}\.)+$/u.test(token.text)) return true;
   if (isPossessive(token.text) && isCapitalised(token.text)) return true;
+  // A capitalised given name or surname belongs to another person, not to this title.
+  if (isFirstName(token.text) || lastNames.has(lower)) return false;
   return isCapitalised(token.text) && !STOP_BEFORE.has(lower);
 }
 
@@ -31,7 +33,8 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
     const token = tokens[i]!;
     if (CHAIN_LINKS.has(token.text.toLowerCase()) && chain.length > 0) {
       const before = tokens[i - 1];
-      if (before && isChainWord(before) && before.word) {
+      const beforeLower = before?.text.toLowerCase() ?? '';
+      if (before && before.word && (isTitleWord(beforeLower) || titleModifiers.has(beforeLower) || (isCapitalised(before.text) && isChainWord(before) && token.text.toLowerCase() !== 'and'))) {
         chain.unshift(token);
         continue;
       }
