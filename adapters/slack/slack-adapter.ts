@@ -65,6 +65,15 @@ async function isWorkspaceAdmin(app: App, adminUserIds: readonly string[], userI
   }
 }
 
+/** Socket Mode fails on the app-level token, which needs its own advice. */
+function explainAppTokenError(error: unknown): SlackAdapterError {
+  const slackError = slackErrorOf(error);
+  if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive') {
+    return new SlackAdapterError('E_SLACK_AUTH', `Slack rejected SLACK_APP_TOKEN (${slackError}): generate an app-level token (xapp-…) with the connections:write scope under "Basic Information → App-Level Tokens", or leave SLACK_APP_TOKEN empty to use HTTP mode.`);
+  }
+  return explainSlackError(error, undefined);
+}
+
 /** Sends a reply's messages through response_url, in order, within Slack's five follow-ups. */
 async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
   const responseType = reply.ephemeral ? 'ephemeral' : 'in_channel';
@@ -171,7 +180,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
   };
 
-  let server: Server | undefined;
   return {
     app,
     sink,
@@ -182,18 +190,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         throw explainSlackError(error, undefined);
       }
       if (socketMode) {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          throw explainAppTokenError(error);
+        }
         log.info('slack: connected in Socket Mode');
         return {};
       }
-      server = (await app.start(options.host === undefined ? config.port : { port: config.port, host: options.host })) as Server;
+      const server = (await app.start(options.host === undefined ? config.port : { port: config.port, host: options.host })) as Server;
       const port = (server.address() as AddressInfo).port;
       log.info(`slack: listening for slash commands on port ${port}, path /slack/events`);
       return { port };
     },
     async stop() {
       await app.stop();
-      server = undefined;
     },
   };
 }

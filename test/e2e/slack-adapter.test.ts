@@ -196,6 +196,35 @@ describe('Slack slash commands over HTTP', () => {
     }
   });
 
+  it('GIVEN an answer longer than five messages THEN Slack gets five follow-ups, the last saying what did not fit', async () => {
+    const real = runHandlers;
+    const story = (i: number) => ({
+      id: `s${i}`,
+      headline: `Story ${i}`,
+      articles: [{ id: `a${i}`, title: `Article ${i}`, source: 'Example Wire' }],
+      summary: [`Summary of story ${i}.`],
+      agreed: [],
+      onlyIn: { 'Example Wire': [`A point only the wire reported about story ${i}.`] },
+      new: [],
+      people: [{ name: 'Sergey Lavrov', role: 'Russian Foreign Minister', aliases: [] }],
+      quotes: [],
+    });
+    runHandlers = async () => ({ kind: 'digest', ephemeral: false, digest: { generatedAt: '2025-09-25T09:00:00Z', stories: Array.from({ length: 120 }, (_, i) => story(i)) } });
+    try {
+      const { responsePath } = await sendSlash('/story', 'everything', member.id);
+      await answersTo(responsePath, 5);
+      // A sixth follow-up would be sent before the next command's answer; wait for one, then count.
+      runHandlers = real;
+      await sendSlash('/who', 'lavrov', member.id).then(({ responsePath: next }) => answersTo(next));
+      const answers = fake.responsesTo(responsePath).map((response) => response.body);
+      expect(answers).toHaveLength(5);
+      for (const answer of answers) expect((answer.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+      expect(JSON.stringify(answers[4]!.blocks)).toMatch(/\d+ more messages did not fit/);
+    } finally {
+      runHandlers = real;
+    }
+  });
+
   it('GIVEN /newsbot with a subcommand THEN it runs that command', async () => {
     const { responsePath } = await sendSlash('/newsbot', 'quotes trump 1', member.id);
     const [answer] = await answersTo(responsePath);
