@@ -17,6 +17,9 @@ export interface RecordedRequest {
   rawPath: string;
   query: URLSearchParams;
   body: any;
+  /** What the fake answered. */
+  status?: number;
+  response?: any;
 }
 
 export interface FakeDiscordOptions {
@@ -160,8 +163,8 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Injects a slash command; returns the interaction's id and token. */
-  sendChatInput(command: string, options: ChatOption[] = [], user: InteractionUser = memberUser): { id: string; token: string } {
-    return this.#sendInteraction(2, { id: this.#commandId(command), name: command, type: 1, options }, user);
+  sendChatInput(command: string, options: ChatOption[] = [], user: InteractionUser = memberUser, channelId = this.channelId): { id: string; token: string } {
+    return this.#sendInteraction(2, { id: this.#commandId(command), name: command, type: 1, options }, user, undefined, channelId);
   }
 
   /** Injects an autocomplete request; `focused` is the option being typed. */
@@ -182,7 +185,7 @@ export class FakeDiscord extends EventEmitter {
     return snowflake();
   }
 
-  #sendInteraction(type: number, data: unknown, user: InteractionUser, message?: unknown): { id: string; token: string } {
+  #sendInteraction(type: number, data: unknown, user: InteractionUser, message?: unknown, channelId = this.channelId): { id: string; token: string } {
     const id = snowflake();
     const token = `tok-${id}`;
     this.dispatch('INTERACTION_CREATE', {
@@ -192,8 +195,8 @@ export class FakeDiscord extends EventEmitter {
       token,
       version: 1,
       guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'news' },
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: this.guildId, name: 'news' },
       member: {
         user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
         roles: [],
@@ -259,6 +262,8 @@ export class FakeDiscord extends EventEmitter {
     };
     try {
       const reply = this.#route(request);
+      request.status = reply.status;
+      request.response = reply.body;
       send(reply.status, reply.body);
     } finally {
       this.emit('request', request);
