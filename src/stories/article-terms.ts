@@ -61,7 +61,7 @@ function addNameKey(keys: Set<string>, word: string): void {
  * other words their stems; stop words dropped.
  */
 export function textTerms(text: string, nameKeys: ReadonlySet<string>): string[] {
-  const out: string[] = [];
+  const out: string[] = numberTerms(text);
   for (const word of words(text)) {
     const key = foldNameToken(word);
     if (nameKeys.has(key)) {
@@ -70,6 +70,22 @@ export function textTerms(text: string, nameKeys: ReadonlySet<string>): string[]
     }
     if (isStopWord(word) || isCalendarWord(word)) continue;
     out.push(stem(word));
+  }
+  return out;
+}
+
+/**
+ * Figures that identify an event ("6.8", "$5.7 billion", "120,000", "51-49") as "#" terms.
+ * Years and small counts are left out: every story has them.
+ */
+export function numberTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const figure = match[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]$/, '');
+    const value = Number(figure);
+    if (!Number.isFinite(value)) continue;
+    if (Number.isInteger(value) && (value < 10 || (value >= 1900 && value <= 2100))) continue;
+    out.push('#' + figure);
   }
   return out;
 }

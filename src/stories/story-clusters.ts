@@ -6,14 +6,14 @@ import { words } from './text.ts';
 export interface ClusterOptions {
   /** A story closes when no article joined it for this long (hours). Default 72. */
   quietHours?: number;
-  /** Minimum similarity for an article to join a story. Default 0.2. */
+  /** Minimum similarity for an article to join a story. Default 0.16. */
   threshold?: number;
   /** Time used for articles without publishedAt (ms since epoch). Default: the latest known time. */
   undatedAt?: number;
 }
 
 export const DEFAULT_QUIET_HOURS = 72;
-export const DEFAULT_JOIN_THRESHOLD = 0.2;
+export const DEFAULT_JOIN_THRESHOLD = 0.16;
 
 const HOUR = 3_600_000;
 /** Terms per article that go into the inverted index: enough to find a story, few enough to stay fast. */
@@ -22,6 +22,7 @@ const INDEXED_TERMS = 12;
 const MAX_CANDIDATES = 60;
 const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
+const TIME_SCALE_HOURS = 72;
 
 /** Document frequencies, counted as articles arrive; smoothed so early articles are not extreme. */
 export class TermFrequencies {
@@ -104,7 +105,8 @@ export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number 
   for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
   score += Math.min(0.3, 0.15 * sharedQuotes);
   const hours = Math.abs(a.time - b.time) / HOUR;
-  if (Number.isFinite(hours) && hours > 36) score *= Math.max(0.4, 1 - (hours - 36) / 240);
+  // Coverage of one event bunches within a day; the same actors days apart are usually a new event.
+  if (Number.isFinite(hours)) score /= 1 + hours / TIME_SCALE_HOURS;
   return score;
 }
 
