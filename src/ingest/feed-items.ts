@@ -61,12 +61,23 @@ function hostName(url: string | undefined): string | undefined {
 }
 
 /**
- * The RawDocument for one feed item: id is the guid, else the link, else the feed name and
+ * An item's identity: its guid when that looks unique beyond its feed (a URL, a tag: URI, a
+ * long token), else its link, else whatever guid it has. A bare number such as "4956764" is
+ * only unique inside one feed, and two feeds' item 4956764 must not overwrite each other.
+ */
+export function itemId(item: Pick<FeedItem, 'guid' | 'link'>): string | undefined {
+  const guid = item.guid?.trim();
+  if (guid && (/[:/.@]/.test(guid) || guid.length >= 20)) return guid;
+  return item.link ?? guid;
+}
+
+/**
+ * The RawDocument for one feed item: id comes from `itemId`, else the feed name and
  * position; source is the feed title, else the item's host. Dates after `now` are clamped to
  * `now` (publishers' clocks and time zones are wrong more often than news is from the future).
  */
 export function feedItemToDocument(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'link'>, options: { feedName: string; index: number; feedUrl?: string; now: Date }): RawDocument {
-  const document: RawDocument = { id: item.guid ?? item.link ?? `${options.feedName}#${options.index + 1}` };
+  const document: RawDocument = { id: itemId(item) ?? `${options.feedName}#${options.index + 1}` };
   if (item.title) document.title = plainTitle(item.title);
   const source = feed.title ?? hostName(item.link) ?? hostName(feed.link) ?? hostName(options.feedUrl);
   if (source) document.source = source;

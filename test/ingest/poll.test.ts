@@ -89,7 +89,7 @@ describe('polling feeds', () => {
     let version = 1;
     server.route('/changing.xml', (req, res, url) => {
       const text = version === 1 ? words('harbour', 30) : words('harbour', 30) + ' Correction: the vote was 7 to 2, not 6 to 3.';
-      sendBody(req, res, url, Buffer.from(rss('Harbour News', [{ guid: 'harbour-1', title: 'Council approves harbour budget', link: 'http://example.org/harbour', date: '2026-11-20T08:00:00Z', html: `<p>${text}</p>` }])));
+      sendBody(req, res, url, Buffer.from(rss('Harbour News', [{ guid: 'urn:test:harbour-1', title: 'Council approves harbour budget', link: 'http://example.org/harbour', date: '2026-11-20T08:00:00Z', html: `<p>${text}</p>` }])));
     });
     store.addFeed({ url: `${server.url}/changing.xml` });
     const first = await pollFeeds(store, { http, clock });
@@ -101,16 +101,16 @@ describe('polling feeds', () => {
     expect(second.updated).toBe(1);
     expect(third.updated + third.new).toBe(0);
     expect(store.countArticles()).toBe(1);
-    expect(store.getAnalysis('harbour-1')?.article.paragraphs.join(' ')).toContain('Correction');
+    expect(store.getAnalysis('urn:test:harbour-1')?.article.paragraphs.join(' ')).toContain('Correction');
   });
 
   it('GIVEN the same article under another guid with tracking parameters THEN it is a duplicate', async () => {
     const item = { title: 'Bridge reopens after repairs', date: '2026-11-19T08:00:00Z', html: `<p>${words('bridge', 30)}</p>` };
     server.route('/outlet-a.xml', (req, res, url) =>
-      sendBody(req, res, url, Buffer.from(rss('Outlet A', [{ ...item, guid: 'a-1', link: 'https://example.org/bridge' }]))),
+      sendBody(req, res, url, Buffer.from(rss('Outlet A', [{ ...item, guid: 'urn:test:a-1', link: 'https://example.org/bridge' }]))),
     );
     server.route('/outlet-a-mirror.xml', (req, res, url) =>
-      sendBody(req, res, url, Buffer.from(rss('Outlet A', [{ ...item, guid: 'mirror-1', link: 'https://EXAMPLE.org/bridge?utm_source=rss&utm_medium=feed#top' }]))),
+      sendBody(req, res, url, Buffer.from(rss('Outlet A', [{ ...item, guid: 'urn:test:mirror-1', link: 'https://EXAMPLE.org/bridge?utm_source=rss&utm_medium=feed#top' }]))),
     );
     store.addFeed({ url: `${server.url}/outlet-a.xml` });
     const first = await pollFeeds(store, { http, clock });
@@ -125,16 +125,16 @@ describe('polling feeds', () => {
   it('GIVEN items from the future and from long ago THEN the future one is dated now and the old one skipped', async () => {
     server.route('/dates.xml', (req, res, url) =>
       sendBody(req, res, url, Buffer.from(rss('Dates', [
-        { guid: 'future', title: 'Tomorrow, already', link: 'http://example.org/future', date: '2027-01-01T00:00:00Z', html: `<p>${words('future', 30)}</p>` },
-        { guid: 'ancient', title: 'Old news', link: 'http://example.org/ancient', date: '2026-01-01T00:00:00Z', html: `<p>${words('ancient', 30)}</p>` },
+        { guid: 'urn:test:future', title: 'Tomorrow, already', link: 'http://example.org/future', date: '2027-01-01T00:00:00Z', html: `<p>${words('future', 30)}</p>` },
+        { guid: 'urn:test:ancient', title: 'Old news', link: 'http://example.org/ancient', date: '2026-01-01T00:00:00Z', html: `<p>${words('ancient', 30)}</p>` },
       ]))),
     );
     store.addFeed({ url: `${server.url}/dates.xml` });
     const report = await pollFeeds(store, { http, clock });
     expect(report.new).toBe(1);
     expect(report.feeds[0]?.tooOld).toBe(1);
-    expect(store.getAnalysis('future')?.article.publishedAt).toBe('2026-11-20T12:00:00.000Z');
-    expect(store.getAnalysis('ancient')).toBeUndefined();
+    expect(store.getAnalysis('urn:test:future')?.article.publishedAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(store.getAnalysis('urn:test:ancient')).toBeUndefined();
   });
 
   it('GIVEN teaser items THEN the linked page gives the full text, and an unreachable page keeps the teaser flagged', async () => {
@@ -142,20 +142,20 @@ describe('polling feeds', () => {
     server.route('/library-page', (req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
     server.route('/teasers.xml', (req, res, url) =>
       sendBody(req, res, url, Buffer.from(rss('Teasers', [
-        { guid: 't-1', title: 'Library extends hours', link: `${server.url}/library-page`, date: '2026-11-20T07:00:00Z', html: '<p>The library will open longer from Monday...</p>' },
-        { guid: 't-2', title: 'Pool closes', link: `${server.url}/status/404`, date: '2026-11-20T07:00:00Z', html: '<p>The pool closes for the winter. Read more</p>' },
-        { guid: 't-3', title: 'Secret', link: 'http://10.0.0.1/internal', date: '2026-11-20T07:00:00Z', html: '<p>Internal memo. Continue reading</p>' },
+        { guid: 'urn:test:t-1', title: 'Library extends hours', link: `${server.url}/library-page`, date: '2026-11-20T07:00:00Z', html: '<p>The library will open longer from Monday...</p>' },
+        { guid: 'urn:test:t-2', title: 'Pool closes', link: `${server.url}/status/404`, date: '2026-11-20T07:00:00Z', html: '<p>The pool closes for the winter. Read more</p>' },
+        { guid: 'urn:test:t-3', title: 'Secret', link: 'http://10.0.0.1/internal', date: '2026-11-20T07:00:00Z', html: '<p>Internal memo. Continue reading</p>' },
       ]))),
     );
     store.addFeed({ url: `${server.url}/teasers.xml` });
     const report = await pollFeeds(store, { http, clock });
     expect(report.new).toBe(3);
-    const full = store.getAnalysis('t-1')?.article;
+    const full = store.getAnalysis('urn:test:t-1')?.article;
     expect(full?.teaserOnly).toBeFalsy();
     expect(full?.paragraphs.join(' ')).toContain('Paragraph 7');
-    expect(store.getAnalysis('t-2')?.article.teaserOnly).toBe(true);
-    expect(store.getAnalysis('t-3')?.article.teaserOnly).toBe(true);
-    expect(store.getAnalysis('t-3')?.article.paragraphs.join(' ')).toContain('Internal memo');
+    expect(store.getAnalysis('urn:test:t-2')?.article.teaserOnly).toBe(true);
+    expect(store.getAnalysis('urn:test:t-3')?.article.teaserOnly).toBe(true);
+    expect(store.getAnalysis('urn:test:t-3')?.article.paragraphs.join(' ')).toContain('Internal memo');
   });
 
   it('GIVEN a feed that fails on two polls THEN failingSince keeps the start of the streak', async () => {
