@@ -89,6 +89,18 @@ function isByline(line: string): boolean {
   return /^[Bb][Yy]\s+[A-Z][\p{L}.'’-]*(\s*(,|and|&)?\s*[A-Z][\p{L}.'’-]*){0,7}(\s*[|–—]\s*[^.!?]{0,60}|\s+-\s+[^.!?]{0,60}|,\s*[A-Z][^.!?]{0,60})?$/u.test(line);
 }
 
+const dateWords =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.?|p\.m\.?|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|cet|cest|ist|aest|et|pt|updated|published|posted|last|modified|on|at|of|by|and|\d[\d:.,/-]*(?:am|pm|st|nd|rd|th)?|[|,•·:–—-]+)[.,]?$/i;
+
+/** "Tue Dec 30, 2014 9:21am IST", "Updated 10:32 a.m. ET, March 2": a time stamp line. */
+function isTimestamp(line: string): boolean {
+  const tokens = line.split(/\s+/).filter(Boolean);
+  if (tokens.length > 14 || !/\d/.test(line) || /[.!?]["”]?$/.test(line.replace(/\b(?:a|p)\.m\.$/i, ''))) return false;
+  const other = tokens.filter((token) => !dateWords.test(token));
+  // A place name may lead ("JAKARTA Tue Dec 30"): allow a few capitalised words besides the date.
+  return other.length <= 3 && other.every((token) => /^[A-Z][\p{L}.'’/-]*,?$/u.test(token)) && tokens.length - other.length >= 3;
+}
+
 export function isCaption(line: string): boolean {
   if (hasQuote(line) && !captionPosition.test(line)) return creditTail.test(line) && words(line) < 60 && !/[“"][^”"]{20,}[”"]/.test(line);
   return creditTail.test(line) || (captionPosition.test(line) && words(line) < 60);
@@ -102,6 +114,8 @@ export function boilerplateReason(line: string): string | undefined {
   if (words(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
   if (isCaption(text)) return 'caption';
   if (isByline(text)) return 'byline';
+  if (isTimestamp(text)) return 'timestamp';
+  if (/^[\d\s.,:/()#|•·–—-]+$/.test(text)) return 'number';
   return undefined;
 }
 
@@ -128,6 +142,11 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
   const title = context.title ? normalise(context.title) : undefined;
   if (title) lines.forEach((line, i) => (normalise(line) === title ? (drop[i] = true) : undefined));
+
+  // A short line repeated three times or more is a gallery or widget label, not prose.
+  const seen = new Map<string, number>();
+  for (const line of lines) if (words(line) <= 12) seen.set(normalise(line), (seen.get(normalise(line)) ?? 0) + 1);
+  lines.forEach((line, i) => ((seen.get(normalise(line)) ?? 0) >= 3 ? (drop[i] = true) : undefined));
 
   const appealStart = lines.findIndex(
     (line, i) => i >= Math.floor(lines.length / 3) && i > 0 && words(line) <= 12 && appealHeader.test(line),

@@ -29,7 +29,8 @@ function textParagraphs(text: string): string[] {
  * Turns a raw document into an Article: HTML goes through main-text extraction, plain text is
  * split into paragraphs at line breaks, and both then lose their boilerplate (banners, captions,
  * newsletter and donation boxes, the repeated headline) into `removed`.
- * Source falls back from the document's own to the page's site name, the URL host, "unknown".
+ * Source falls back from the document's own to the page's site name, the URL host (the
+ * document's, else the page's canonical one), "unknown".
  * Throws EmptyArticleError (E_BAD_ARTICLE) when the document carries neither text nor HTML.
  */
 export function documentToArticle(raw: RawDocument): Article {
@@ -39,6 +40,7 @@ export function documentToArticle(raw: RawDocument): Article {
   let byline = raw.byline;
   let publishedAt = raw.publishedAt;
   let siteName: string | undefined;
+  let pageUrl: string | undefined;
 
   if (raw.html !== undefined && raw.html.trim() !== '') {
     const page = extractHtml(raw.html);
@@ -48,6 +50,7 @@ export function documentToArticle(raw: RawDocument): Article {
     byline ??= page.byline;
     publishedAt ??= page.publishedAt;
     siteName = page.siteName;
+    pageUrl = page.url;
   } else if (raw.text !== undefined && raw.text.trim() !== '') {
     paragraphs = textParagraphs(raw.text);
   } else {
@@ -58,12 +61,13 @@ export function documentToArticle(raw: RawDocument): Article {
   const { kept, removed: boilerplate } = splitBoilerplate(paragraphs, context);
   const article: Article = {
     id: raw.id,
-    source: raw.source ?? siteName ?? hostOf(raw.url) ?? 'unknown',
+    source: raw.source ?? siteName ?? hostOf(raw.url ?? pageUrl) ?? 'unknown',
     title: title ?? kept[0] ?? raw.id,
     paragraphs: kept,
     removed: [...removed, ...boilerplate],
   };
-  if (raw.url) article.url = raw.url;
+  const url = raw.url ?? pageUrl;
+  if (url) article.url = url;
   if (publishedAt) article.publishedAt = publishedAt;
   if (byline) article.byline = byline;
   if (raw.feedUrl) article.feedUrl = raw.feedUrl;

@@ -77,12 +77,30 @@ function proseLength(element: Element): number {
   return length;
 }
 
+/** Page furniture: removed, but not worth listing as text that cleaning took out of the article. */
+const furniture = /^(nav|navigation|menu|footer|header|masthead|breadcrumbs?|sidebar|toolbar|pagination|pager|skip|search|hidden|role .*)$/;
+
+/** Text of an element as a reader sees it: script and style contents left out. */
+function visibleText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    else if (node.nodeType === 1 && !/^(script|style|noscript|template)$/i.test((node as Element).tagName)) {
+      for (const child of Array.from(node.childNodes)) walk(child);
+      if (/^(p|div|li|h\d|br|tr|td)$/i.test((node as Element).tagName)) parts.push(' ');
+    }
+  };
+  walk(element);
+  return folded(parts.join(''));
+}
+
 /**
- * Removes box elements under root and appends their text to `removed`.
- * Returns the number of elements removed. An element holding most of the root's text is
- * kept whatever its class says, since some pages wrap the whole article in an odd class.
- * In the 'page' phase (before Readability) only confident boxes go; the 'article' phase
- * (over Readability's output) also drops headers and leftover captions.
+ * Removes box elements under root and appends their visible text to `removed`.
+ * Returns the number of elements removed. An element holding most of the root's text or
+ * paragraphs is kept whatever its class says, since some pages wrap the whole article in an
+ * odd class. The 'page' phase (before Readability) leaves figures and captions for later and
+ * lists only short boxes, not menus and footers; the 'article' phase works on Readability's
+ * output and lists all it takes.
  */
 export function removeBoxes(root: Element, removed: string[], phase: 'page' | 'article'): number {
   const total = folded(root.textContent).length || 1;
@@ -93,9 +111,11 @@ export function removeBoxes(root: Element, removed: string[], phase: 'page' | 'a
     for (const child of Array.from(element.children)) {
       const reason = boxReason(child);
       if (reason && !(phase === 'page' && pageKeeps.has(reason))) {
-        const text = folded(child.textContent);
-        if (mediaTags.has(reason) || (text.length <= total * limit && proseLength(child) <= totalProse * 0.4)) {
-          if (text !== '' && reason !== 'hidden' && reason !== 'noscript' && reason !== 'template') removed.push(text);
+        const size = folded(child.textContent).length;
+        if (mediaTags.has(reason) || (size <= total * limit && proseLength(child) <= totalProse * 0.4)) {
+          const text = visibleText(child);
+          const listed = phase === 'article' || (text.length <= 500 && !furniture.test(reason));
+          if (text !== '' && listed && !/^(hidden|noscript|template)$/.test(reason)) removed.push(text);
           child.remove();
           count++;
           continue;

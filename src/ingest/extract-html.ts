@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { readPageMetadata, type PageMetadata } from './extract-metadata.ts';
+import { normaliseDate, readPageMetadata, type PageMetadata } from './extract-metadata.ts';
 import { removeBoxes } from './extract-boxes.ts';
 import { densestTextBlock } from './extract-fallback.ts';
 import { blockParagraphs } from './extract-paragraphs.ts';
@@ -25,7 +25,12 @@ function parseDocument(html: string): Document {
 
 const textLength = (paragraphs: string[]): number => paragraphs.reduce((sum, p) => sum + p.length, 0);
 
-function readabilityParagraphs(html: string, removed: string[]): string[] {
+interface ReadabilityResult {
+  paragraphs: string[];
+  metadata: PageMetadata;
+}
+
+function readabilityParagraphs(html: string, removed: string[]): ReadabilityResult {
   const document = parseDocument(html);
   removeBoxes(document.body ?? document.documentElement, removed, 'page');
   let parsed: ReturnType<Readability['parse']> = null;
@@ -35,11 +40,17 @@ function readabilityParagraphs(html: string, removed: string[]): string[] {
     // Readability throws on some odd DOMs; the fallback below still reads the page.
     parsed = null;
   }
-  if (!parsed?.content) return [];
+  const metadata: PageMetadata = {};
+  if (parsed?.title) metadata.title = parsed.title.trim();
+  if (parsed?.byline) metadata.byline = parsed.byline.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  if (parsed?.siteName) metadata.siteName = parsed.siteName.trim();
+  const published = normaliseDate(parsed?.publishedTime ?? undefined);
+  if (published) metadata.publishedAt = published;
+  if (!parsed?.content) return { paragraphs: [], metadata };
   const content = parseDocument(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);
   const root = content.body ?? content.documentElement;
   removeBoxes(root, removed, 'article');
-  return blockParagraphs(root);
+  return { paragraphs: blockParagraphs(root), metadata };
 }
 
 /**
@@ -51,7 +62,8 @@ function readabilityParagraphs(html: string, removed: string[]): string[] {
 export function extractHtml(html: string): HtmlExtraction {
   const metadata = readPageMetadata(parseDocument(html));
   const removed: string[] = [];
-  let paragraphs = readabilityParagraphs(html, removed);
+  const readability = readabilityParagraphs(html, removed);
+  let paragraphs = readability.paragraphs;
   let method: HtmlExtraction['method'] = 'readability';
 
   if (textLength(paragraphs) < minimumArticleChars) {
@@ -69,5 +81,6 @@ export function extractHtml(html: string): HtmlExtraction {
       method = 'body';
     }
   }
-  return { ...metadata, paragraphs, removed, method };
+  // The page's own declarations win; Readability's guesses (a "By ..." line, the <title>) fill gaps.
+  return { ...readability.metadata, ...metadata, paragraphs, removed, method };
 }

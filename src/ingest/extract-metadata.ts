@@ -4,6 +4,8 @@ export interface PageMetadata {
   byline?: string;
   publishedAt?: string;
   siteName?: string;
+  /** The page's canonical address (rel=canonical or og:url), when absolute. */
+  url?: string;
 }
 
 type JsonRecord = Record<string, unknown>;
@@ -76,6 +78,17 @@ function trimTitleSuffix(title: string): string {
   return parts.length > 1 && first.split(/\s+/).length >= 3 ? first : title;
 }
 
+const squash = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** "Headline - Telegraph" -> "Headline" when the tail names the site itself. */
+export function withoutSiteSuffix(title: string, siteName: string | undefined): string {
+  const match = /^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$/.exec(title);
+  if (!match || !siteName) return title;
+  const tail = squash(match[2]!);
+  const site = squash(siteName);
+  return tail && site && (site.includes(tail) || tail.includes(site)) ? match[1]!.trim() : title;
+}
+
 /**
  * Reads headline, byline, publication time and site name from meta tags, JSON-LD and <time>.
  * Returns only what the page declares; publishedAt is ISO 8601 when the page's date parses.
@@ -105,8 +118,11 @@ export function readPageMetadata(document: Document): PageMetadata {
   const publisher = linked.flatMap((record) => names(record.publisher))[0];
   const siteName = metaContent(document, 'og:site_name') ?? publisher ?? metaContent(document, 'application-name');
 
+  const canonical = text(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent(document, 'og:url');
+
   const metadata: PageMetadata = {};
-  if (title) metadata.title = title;
+  if (title) metadata.title = withoutSiteSuffix(title, siteName);
+  if (canonical && /^https?:\/\//i.test(canonical)) metadata.url = canonical;
   if (byline) metadata.byline = byline;
   const publishedAt = normaliseDate(published);
   if (publishedAt) metadata.publishedAt = publishedAt;
