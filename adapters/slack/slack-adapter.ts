@@ -195,13 +195,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         } catch (error) {
           throw explainAppTokenError(error);
         }
-        log.info('slack: connected in Socket Mode');
         return {};
       }
       const server = (await app.start(options.host === undefined ? config.port : { port: config.port, host: options.host })) as Server;
-      const port = (server.address() as AddressInfo).port;
-      log.info(`slack: listening for slash commands on port ${port}, path /slack/events`);
-      return { port };
+      return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
       await app.stop();
