@@ -12,7 +12,7 @@ import {
   titleModifiers,
   titleNouns,
 } from './lexicon.ts';
-import { roleAfter, roleBefore } from './roles.ts';
+import { roleAfter, roleBefore, roleBeforeComma } from './roles.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
 import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
 import type { Entity, EntityType, Gender } from './types.ts';
@@ -136,7 +136,9 @@ function classify(run: Run): Classified {
   if (!tokens.length) return { kind: 'unknown', tokens, title: [] };
   const words = tokens.map(lower);
   const whole = words.join(' ');
-  if (places.has(whole) || (words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!))) {
+  const placeByWord = words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!)
+    && !words.some((w, i) => isTitle(w) && i < words.length - 1) && !isFirstName(tokens[0]!.text);
+  if (places.has(whole) || placeByWord) {
     return { kind: 'place', tokens, title: [] };
   }
   // Split "Russian Foreign Minister Sergey Lavrov" after its last title word.
@@ -209,17 +211,22 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
 
   // Surnames printed alone count as evidence that a longer run with that surname is a person.
   const aloneSurnames = new Set<string>();
+  // Family names used alone as a person's ("President Yoon", "Lee said") can open a full name.
+  const aloneFamilyNames = new Set<string>();
   for (const { c, run } of classified) {
-    if ((c.kind === 'single' || c.kind === 'person') && c.tokens.length === 1 && !run.sentenceInitial) aloneSurnames.add(surnameKey(c.tokens[0]!.text));
-    if (c.kind === 'single' && c.tokens.length === 1 && run.sentenceInitial && run.nextWords.some((w) => isSpeechVerb(w))) aloneSurnames.add(surnameKey(c.tokens[0]!.text));
+    if (c.tokens.length !== 1 || (c.kind !== 'single' && c.kind !== 'person')) continue;
+    const key = surnameKey(c.tokens[0]!.text);
+    const speaks = isSpeechVerb(run.nextWords[0] ?? '') || (SPEECH_ADVERBS.has(run.nextWords[0] ?? '') && isSpeechVerb(run.nextWords[1] ?? ''));
+    if (!run.sentenceInitial || speaks) aloneSurnames.add(key);
+    if (c.kind === 'person' || speaks) aloneFamilyNames.add(key);
   }
   for (const item of classified) {
     if (item.c.kind === 'unknown' && item.c.tokens.length >= 2 && item.c.tokens.length <= 4) {
       const sn = surnameKey(item.c.tokens[item.c.tokens.length - 1]!.text);
       const familyFirst = surnameKey(item.c.tokens[0]!.text);
       const text = paragraphs[item.run.paragraph]!;
-      const appositive = roleAfter(text, item.c.tokens[item.c.tokens.length - 1]!.end);
-      if (aloneSurnames.has(sn) || (aloneSurnames.has(familyFirst) && !isFirstName(item.c.tokens[0]!.text)) || appositive) item.c.kind = 'person';
+      const appositive = roleAfter(text, item.c.tokens[item.c.tokens.length - 1]!.end) ?? roleBeforeComma(text, item.c.tokens[0]!.start);
+      if (aloneSurnames.has(sn) || (aloneFamilyNames.has(familyFirst) && !isFirstName(item.c.tokens[0]!.text)) || appositive) item.c.kind = 'person';
     }
   }
 
@@ -299,7 +306,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
         if (!person.role) {
-          const role = roleBefore(text, start) ?? roleAfter(text, end);
+          const role = roleBefore(text, start) ?? roleAfter(text, end) ?? roleBeforeComma(text, start);
           if (role) person.role = role;
         }
         mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });
@@ -309,6 +316,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       const word = words[0]!;
       if (places.has(form.toLowerCase())) c.kind = 'place';
       else if (isAcronym(form)) c.kind = 'org';
+      else if (!run.sentenceInitial && !isFirstName(word) && !demonyms.has(word) && !capitalisedFunctionWords.has(word)) c.kind = 'org';
       else if (isSpeechVerb(run.nextWords[0] ?? '') && !lastNames.has(word) && !isFirstName(word)) c.kind = 'org';
       else return;
     }

@@ -97,7 +97,7 @@ export const capitalisedFunctionWords = set([
   'advertisement', 'update', 'updated', 'breaking', 'exclusive', 'opinion', 'analysis', 'comment', 'editorial',
   'according', 'asked', 'said', 'says', 'told', 'added', 'earlier', 'later', 'last', 'next', 'first',
   'second', 'third', 'one', 'two', 'three', 'four', 'five', 'ten', 'hundreds', 'thousands', 'millions',
-  'dear', 'thank', 'thanks', 'please', 'once', 'monthly', 'annual', 'continue', 'preview', 'remind',
+  'dear', 'happy', 'merry', 'upper', 'lower', 'greater', 'thank', 'thanks', 'please', 'once', 'monthly', 'annual', 'continue', 'preview', 'remind',
   'christmas', 'easter', 'ramadan', 'covid', 'covid-19', 'internet', 'god', 'lord', 'allah', 'english',
   'mother', 'father', 'mom', 'dad', 'mum', 'ok', 'okay', 'oh', 'well', 'why', 'hello', 'hi', 'mr', 'mrs', 'ms',
 ]);

@@ -83,6 +83,25 @@ function resolvePronoun(ctx: Context, paragraph: number, at: number, gender: Gen
   return resolveBackwards(ctx, paragraph, at, (e) => e.type === 'person' && !(gender && e.gender && e.gender !== gender));
 }
 
+/** The organisation most mentioned in the article among those named in the last few sentences. */
+function resolveOrganisation(ctx: Context, paragraph: number, at: number): Speaker | null {
+  const current = sentenceAt(ctx, paragraph, at);
+  const first = ctx.sentences[Math.max(0, current - 6)];
+  const recent = ctx.mentions.filter((m) => {
+    const e = ctx.entities.get(m.entityId);
+    if (!e || e.type !== 'org' || !first) return false;
+    const afterFirst = m.paragraph > first.paragraph || (m.paragraph === first.paragraph && m.start >= first.start);
+    const beforeAt = m.paragraph < paragraph || (m.paragraph === paragraph && m.end <= at);
+    return afterFirst && beforeAt;
+  });
+  let best: Entity | undefined;
+  for (const m of recent) {
+    const e = ctx.entities.get(m.entityId)!;
+    if (!best || e.mentions >= best.mentions) best = e;
+  }
+  return best ? { name: best.name, entityId: best.id } : null;
+}
+
 function roleMatches(role: string | undefined, words: readonly string[]): boolean {
   if (!role) return false;
   const roleWords = new Set(role.toLowerCase().split(/[^\p{L}.]+/u));
@@ -98,7 +117,7 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
   if (ORG_NOUNS.has(head)) {
     const capitalised = description.split(/\s+/).filter((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()));
     if (capitalised.length) return { name: description.replace(/^(the|a|an)\s+/i, '') };
-    const org = resolveBackwards(ctx, paragraph, at, (e) => e.type === 'org' && (head !== 'spokesperson'));
+    const org = resolveOrganisation(ctx, paragraph, at);
     if (org) return org;
   }
   // A title seen on a person of this article or of a sibling article.
@@ -123,18 +142,16 @@ function mentionAt(ctx: Context, paragraph: number, start: number, end: number):
 /** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
   const text = ctx.paragraphs[paragraph]!;
-  let i = verbIndex - 1;
-  while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.text.toLowerCase())) i--;
-  if (i < 0) return null;
-  if (tokens[i]!.text === ',' ) {
-    // "The wartime leader, who has a packed itinerary ..., stressed": jump to the comma that opens the clause.
+  let i = skipBack(tokens, verbIndex - 1);
+  if (i >= 0 && tokens[i]!.text === ',') {
+    // A clause between commas ("The wartime leader, who has a packed itinerary ..., stressed",
+    // "Sen. Dawn Addiego, for example, said"): jump to the comma that opens it.
     let j = i - 1;
-    while (j >= 0 && tokens[j]!.text !== ',' && !/^[.!?"“”]$/.test(tokens[j]!.text)) j--;
-    if (j < 0 || tokens[j]!.text !== ',') return null;
-    const clause = tokens[j + 1];
-    if (!clause || !/^(who|whose|which|a|an|the|one|his|her|its|also|speaking|writing|\p{Lu})/iu.test(clause.text)) return null;
-    i = j - 1;
+    while (j >= 0 && tokens[j]!.text !== ',' && !/^[.!?"“”;:]$/.test(tokens[j]!.text)) j--;
+    if (j < 0 || tokens[j]!.text !== ',' || i - j > 25) return null;
+    i = skipBack(tokens, j - 1);
   }
+  if (i < 0) return null;
   const token = tokens[i];
   if (!token || !token.word) return null;
   const pronoun = token.text.toLowerCase();
@@ -153,6 +170,11 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   const mention = [...ctx.mentions].reverse().find((m) => m.paragraph === paragraph && m.end <= token.end && m.end >= token.start);
   if (mention) {
     const entity = ctx.entities.get(mention.entityId)!;
+    if (entity.type !== 'person') {
+      const person = personBeforePhrase(ctx, paragraph, mention.start);
+      if (person) return { start: mention.start, speaker: person };
+    }
+    if (entity.type === 'place') return null;
     return { start: mention.start, speaker: { name: entity.name, entityId: entity.id } };
   }
   // A description: walk back to its determiner ("the State Department spokesman").
@@ -167,6 +189,8 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     let s = i;
     while (s > 0 && tokens[s - 1]!.word && isCapitalised(tokens[s - 1]!.text)) s--;
     const name = text.slice(tokens[s]!.start, token.end).replace(/['’]s$/, '');
+    const person = personBeforePhrase(ctx, paragraph, tokens[s]!.start);
+    if (person) return { start: tokens[s]!.start, speaker: person };
     if (plainName(name)) return { start: tokens[s]!.start, speaker: { name } };
   }
   return null;
@@ -196,6 +220,49 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
     if (entity && entity.type !== 'place') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
   }
   return null;
+}
+
+/** Steps back over adverbs ("also", "later") and a bracket ("(R-Warren)") before a verb. */
+function skipBack(tokens: readonly Token[], from: number): number {
+  let i = from;
+  for (;;) {
+    while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.text.toLowerCase())) i--;
+    if (i >= 0 && tokens[i]!.text === ')') {
+      let j = i - 1;
+      while (j >= 0 && tokens[j]!.text !== '(' && i - j < 12) j--;
+      if (j < 0 || tokens[j]!.text !== '(') return i;
+      i = j - 1;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** True when the words before the verb allow the speaker to follow it: `"...," said X`, `— said X`. */
+function inversionAllowed(tokens: readonly Token[], verbIndex: number): boolean {
+  const j = skipBack(tokens, verbIndex - 1);
+  if (j < 0) return true;
+  const t = tokens[j]!.text;
+  if (/^["”“'’»]$/.test(t) || t === '—' || t === '–') return true;
+  return t === ',' && j > 0 && /^["”»]$/.test(tokens[j - 1]!.text);
+}
+
+/**
+ * When the name before a verb is an organisation or place inside a prepositional phrase
+ * ("James Hall with the New York Police Department said", "Erik van Sebille, an oceanographer
+ * at the University of New South Wales in Sydney told"), the person before it is the speaker.
+ */
+function personBeforePhrase(ctx: Context, paragraph: number, subjectStart: number): Speaker | null {
+  const text = ctx.paragraphs[paragraph]!;
+  const person = [...ctx.mentions]
+    .reverse()
+    .find((m) => m.paragraph === paragraph && m.end <= subjectStart && ctx.entities.get(m.entityId)?.type === 'person');
+  if (!person) return null;
+  const between = text.slice(person.end, subjectStart);
+  if (between.length > 160 || !/^(\s*,[^"“”!?]*|\s+)\b(with|of|at|from|for|in|on)\s[^"“”!?]*$/.test(between)) return null;
+  if (/[.;]\s/.test(between)) return null;
+  const entity = ctx.entities.get(person.entityId)!;
+  return { name: entity.name, entityId: entity.id };
 }
 
 /** The subject printed after the verb: "said State Department spokesman Tommy Pigott", "said the ministry". */
@@ -255,7 +322,7 @@ function findCues(ctx: Context): Cue[] {
       // "called" and "described" only cue a quote with an object: "what he called "...""
       const participle = word.endsWith('ing');
       const before = according ? null : participle ? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
-      const after = before?.speaker || participle ? null : subjectAfter(ctx, paragraph, tokens, index);
+      const after = before?.speaker || participle || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
       if (!chosen) return;
       const start = before && chosen === before ? before.start : token.start;

@@ -84,6 +84,20 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   return phrase.replace(/\s+(who|which|that)\b.*$/i, '').trim() || undefined;
 }
 
+/**
+ * Returns the title of a description set before a name between commas ("The mayor of
+ * Surabaya, Tri Rismaharini, said" -> "mayor of Surabaya"), or undefined.
+ */
+export function roleBeforeComma(text: string, nameStart: number): string | undefined {
+  const match = /(?:^|[.;:!?]\s+|,\s+)(?:the|a|an|its|their)\s+([^,;"“”()]{2,80}),\s*$/i.exec(text.slice(0, nameStart));
+  if (!match) return undefined;
+  const phrase = match[1]!.trim();
+  const words = phrase.toLowerCase().split(/\s+/);
+  if (!words.some((w) => isTitleWord(w) || isTitleWord(withoutPossessive(w)))) return undefined;
+  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|and)$/.test(w))) return undefined;
+  return phrase;
+}
+
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
   return -1;
