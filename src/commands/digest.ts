@@ -5,20 +5,21 @@ import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
 import { listAllSchedules } from '../schedule/schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
-import { formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import { canonicalTimeZone, formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
 import type { Schedule } from '../schedule/types.ts';
 import { parseWhen } from '../schedule/when.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply, type TextSection } from './types.ts';
 
 export interface DigestCommandOptions {
-  /** Folder of digests/*.yaml; `./digests` from the working directory by default. */
+  /** Folder of digests/*.yaml; the repository's digests/ by default, wherever newsbot is started from. */
   digestsDir?: string;
 }
 
 const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] | /digest list | /digest unschedule ID';
 const adminOnly = 'Only server admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
+const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
 
 /**
  * `/digest now|schedule|list|unschedule`. Returns a preview (only to the caller), a
@@ -27,7 +28,7 @@ const defaultMaxStories = 5;
  */
 export async function digestCommand(command: Command, ctx: CommandContext, options: DigestCommandOptions = {}): Promise<Reply> {
   const [sub, ...rest] = command.args;
-  const digestsDir = options.digestsDir ?? resolve('digests');
+  const digestsDir = options.digestsDir ?? defaultDigestsDir;
   switch (sub?.toLowerCase()) {
     case 'now':
     case 'preview':
@@ -77,7 +78,7 @@ function preview(command: Command, ctx: CommandContext, digestsDir: string, rest
 function splitWhenAndZone(words: string[], defaultTimezone: string): { whenText: string; timezone: string } | Reply {
   const last = words.at(-1);
   if (words.length >= 2 && last && isValidTimeZone(last) && !/^\d/.test(last) && !/^(am|pm|noon|midnight)$/i.test(last)) {
-    return { whenText: words.slice(0, -1).join(' '), timezone: last };
+    return { whenText: words.slice(0, -1).join(' '), timezone: canonicalTimeZone(last) };
   }
   if (last && /^[A-Za-z_]+\/[A-Za-z_+\-/]+$/.test(last)) {
     return errorReply('invalid_schedule', `"${last}" is not an IANA time zone.`, 'Use a name such as Europe/Berlin, America/New_York or UTC; nothing was scheduled.');

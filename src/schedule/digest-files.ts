@@ -4,7 +4,7 @@ import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { ScheduleError } from './errors.ts';
 import { parseTarget } from './targets.ts';
-import { isValidTimeZone } from './timezone.ts';
+import { canonicalTimeZone, isValidTimeZone } from './timezone.ts';
 import type { Schedule } from './types.ts';
 import { parseWhen } from './when.ts';
 
@@ -41,6 +41,7 @@ export interface DigestFileOptions {
 
 const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'use letters, digits, "-" and "_" (e.g. morning-brief)');
 
+/** The shape of a digests/*.yaml file; meaning (schedule, zone, targets) is checked after it. */
 export const digestFileSchema = z.strictObject({
   name: nameSchema.optional(),
   title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
@@ -99,7 +100,7 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
   // Meaning checks run on whatever has the right type, so one pass reports every mistake.
   const raw = data as Record<string, unknown>;
   const rawZone = typeof raw.timezone === 'string' ? raw.timezone.trim() : undefined;
-  const timezone = rawZone ?? options.defaultTimezone ?? 'UTC';
+  const timezone = canonicalTimeZone(rawZone ?? options.defaultTimezone ?? 'UTC');
   if (rawZone !== undefined && !isValidTimeZone(rawZone)) {
     problems.push({ line: lineOf(doc, lines, ['timezone']), field: 'timezone', message: `"${rawZone}" is not an IANA time zone; use e.g. Europe/Berlin, America/New_York or UTC` });
   }

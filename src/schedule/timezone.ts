@@ -34,6 +34,19 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The zone's canonical capitalisation ("utc" -> "UTC", "europe/berlin" -> "Europe/Berlin");
+ * the input otherwise, because runtimes map aliases (CET) to cities the admin never wrote.
+ */
+export function canonicalTimeZone(zone: string): string {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  } catch {
+    return zone;
+  }
+}
+
 export interface WallTime {
   year: number;
   /** 1-12 */
