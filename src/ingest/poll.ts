@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { systemClock, type Clock } from '../clock.ts';
@@ -6,10 +7,62 @@ import type { Article, RawDocument } from './article.ts';
 import { documentToArticle } from './clean.ts';
 import { asIngestError } from './feed-errors.ts';
 import { articleFromFeedItem, teaserArticle } from './feed-full-article.ts';
-import { feedItemToDocument, isTeaser } from './feed-items.ts';
+import { feedItemToDocument, isTeaser, itemId } from './feed-items.ts';
 import { parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 import { createHttpClient, type HttpClient } from './http-fetch.ts';
 import type { HttpLimits } from './http-limits.ts';
+
+/**
+ * What earlier polls in this process saw of each item, so an unchanged item costs a hash
+ * instead of extraction and a store read. After a restart it is empty and the store is
+ * compared instead: slower, same answers.
+ */
+export class PollMemory {
+  readonly #seen = new Map<string, string>();
+  constructor(readonly capacity = 200_000) {}
+
+  isUnchanged(key: string, fingerprint: string): boolean {
+    return this.#seen.get(key) === fingerprint;
+  }
+
+  remember(key: string, fingerprint: string): void {
+    this.#seen.delete(key);
+    this.#seen.set(key, fingerprint);
+    // Maps iterate in insertion order, so the first key is the least recently seen.
+    if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
+  }
+
+  /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
+  rememberItems(feedUrl: string, items: FeedItem[]): void {
+    items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
+  }
+
+  get size(): number {
+    return this.#seen.size;
+  }
+}
+
+function memoryKey(feedUrl: string, item: FeedItem, index: number): string {
+  return `${feedUrl}\n${itemId(item) ?? index}`;
+}
+
+/** A digest of everything in an item that can change what gets stored. */
+export function itemFingerprint(item: FeedItem): string {
+  return createHash('sha1')
+    .update([item.title ?? '', item.link ?? '', item.publishedAt ?? '', item.author ?? '', item.html ?? ''].join('\u0000'))
+    .digest('base64');
+}
+
+const memories = new WeakMap<Store, PollMemory>();
+
+function memoryFor(store: Store): PollMemory {
+  let memory = memories.get(store);
+  if (!memory) {
+    memory = new PollMemory();
+    memories.set(store, memory);
+  }
+  return memory;
+}
 
 export interface PollOptions {
   /** The HTTP client; by default one is made from `limits` and closed after the poll. */
@@ -25,6 +78,8 @@ export interface PollOptions {
   feeds?: string[];
   /** The analysis step; the real pipeline unless a caller needs another. */
   analyze?: (article: Article) => Analysis;
+  /** What earlier polls saw; by default one per store, kept for the life of the process. */
+  memory?: PollMemory;
   /** Called after each feed: feeds done, of how many, and running counts. */
   onProgress?: (done: number, total: number, counts: { new: number; failing: number }) => void;
 }
@@ -71,6 +126,7 @@ interface PollContext {
   maxAgeMs: number;
   fullArticles: boolean;
   analyze: (article: Article) => Analysis;
+  memory: PollMemory;
 }
 
 /**
@@ -81,7 +137,8 @@ interface PollContext {
 async function freshArticle(raw: RawDocument, context: PollContext): Promise<Article | undefined> {
   const stored = context.store.getAnalysis(raw.id)?.article;
   if (isTeaser(raw.html)) {
-    if (stored && stored.title === raw.title) return undefined;
+    // A stored full text stays; a stored teaser is worth another try at the page.
+    if (stored && stored.title === raw.title && !stored.teaserOnly) return undefined;
     return context.fullArticles ? articleFromFeedItem(raw, context.http.get) : teaserArticle(raw);
   }
   const article = documentToArticle(raw);
@@ -104,16 +161,24 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     if (item.publishedAt && Date.parse(item.publishedAt) < oldest) result.tooOld++;
     else fresh.push(item);
   }
+  const work = fresh.map((item, index) => ({ item, key: memoryKey(record.url, item, index), fingerprint: itemFingerprint(item) }));
+  const changed = work.filter(({ key, fingerprint }) => {
+    if (!context.memory.isUnchanged(key, fingerprint)) return true;
+    result.duplicates++;
+    return false;
+  });
   const articles = await Promise.allSettled(
-    fresh.map((item, index) => freshArticle(feedItemToDocument(item, feed, { feedName: record.url, index, feedUrl: record.url, now }), context)),
+    changed.map(({ item }, index) => freshArticle(feedItemToDocument(item, feed, { feedName: record.url, index, feedUrl: record.url, now }), context)),
   );
-  for (const outcome of articles) {
+  for (const [index, outcome] of articles.entries()) {
+    const { key, fingerprint } = changed[index]!;
     if (outcome.status === 'rejected') {
       result.skipped++;
       continue;
     }
     if (!outcome.value) {
       result.duplicates++;
+      context.memory.remember(key, fingerprint);
       continue;
     }
     let status: SaveStatus;
@@ -126,6 +191,8 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     if (status === 'new') result.new++;
     else if (status === 'updated') result.updated++;
     else result.duplicates++;
+    // A teaser-only article is not remembered, so the next poll tries its page again.
+    if (!outcome.value.teaserOnly) context.memory.remember(key, fingerprint);
   }
 }
 
@@ -191,6 +258,7 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
     maxAgeMs: (options.maxAgeDays ?? 30) * day,
     fullArticles: options.fullArticles ?? true,
     analyze: options.analyze ?? ((article) => analyzeArticle(article)),
+    memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
   const records = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));

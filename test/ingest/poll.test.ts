@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { createHttpClient, type HttpClient } from '../../src/ingest/http-fetch.ts';
-import { checkFeed, pollFeeds } from '../../src/ingest/poll.ts';
+import { checkFeed, pollFeeds, PollMemory } from '../../src/ingest/poll.ts';
 import { openStore } from '../../src/store/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sendBody, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
@@ -96,7 +96,11 @@ describe('polling feeds', () => {
     version = 2;
     const second = await pollFeeds(store, { http, clock });
     const third = await pollFeeds(store, { http, clock });
+    // After a restart nothing is remembered: the store's copy is compared instead.
+    const afterRestart = await pollFeeds(store, { http, clock, memory: new PollMemory() });
     expect(first.new).toBe(1);
+    expect(afterRestart.new + afterRestart.updated).toBe(0);
+    expect(afterRestart.duplicates).toBe(1);
     expect(second.new).toBe(0);
     expect(second.updated).toBe(1);
     expect(third.updated + third.new).toBe(0);
