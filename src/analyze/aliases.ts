@@ -28,6 +28,7 @@ function foldWord(word: string): string {
     .replace(/['’`ʼ.\-]/g, '');
   if (!w) return w;
   w = w
+    .replace(/(?<=\p{L})(ue|oe|ae)/gu, (m) => m[0]!) // Mueller / Müller, Schroeder / Schröder
     .replace(/ks/g, 'x') // Aleksei / Alexei, Aleksandr / Alexandr
     .replace(/kh/g, 'h') // Mikhail / Mihail, Kharkiv / Harkiv
     .replace(/ph/g, 'f')

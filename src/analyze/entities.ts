@@ -260,6 +260,10 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     return near(people.filter((p) => p.full.length > 1 && p.full[0] === word && (firstNameHonorific || !isFirstName(word))));
   };
 
+  /** "Te Kaurinui" for "Te Kaurinui Robert Parata": the given names of a longer name already seen. */
+  const findByGivenNames = (words: string[]): PersonDraft | undefined =>
+    people.find((p) => p.full.length > words.length && words.every((w, i) => p.full[i] === w));
+
   // Pass 1: full names (two or more words), then titled single names ("Mr. Obama", "Sir Keith").
   for (const single of [false, true]) {
     classified.forEach(({ run, c }, index) => {
@@ -267,7 +271,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       const text = paragraphs[run.paragraph]!;
       const words = personKeyWords(printed(text, c.tokens));
       if (!words.length) return;
-      let person = single ? findBySingle(words[0]!, index, firstNameTitle(c.title)) : findPerson(words, index);
+      let person = single ? findBySingle(words[0]!, index, firstNameTitle(c.title)) : findPerson(words, index) ?? findByGivenNames(words);
       if (!person) {
         person = { id: newId(), full: words, forms: new Map(), mentions: 0, firstMention: index };
         people.push(person);
@@ -297,7 +301,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     if (c.kind === 'person' || c.kind === 'single') {
       const words = personKeyWords(form);
       if (!words.length) return;
-      const person = words.length > 1 ? findPerson(words, index) : findBySingle(words[0]!, index, firstNameTitle(c.title));
+      const person = words.length > 1 ? findPerson(words, index) ?? findByGivenNames(words) : findBySingle(words[0]!, index, firstNameTitle(c.title));
       if (person) {
         person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
         const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.text.toLowerCase()) ? c.title[0]!.text : undefined;

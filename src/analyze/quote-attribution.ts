@@ -143,6 +143,14 @@ function mentionAt(ctx: Context, paragraph: number, start: number, end: number):
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
   const text = ctx.paragraphs[paragraph]!;
   let i = skipBack(tokens, verbIndex - 1);
+  if (i >= 1 && tokens[i]!.text === ',') {
+    // "Ms Khairunisa's father, Haidar Fauzi, has said": the name closing the clause speaks.
+    const named = ctx.mentions.find((m) => m.paragraph === paragraph && m.end === tokens[i - 1]!.end);
+    if (named && ctx.entities.get(named.entityId)?.type === 'person') {
+      const entity = ctx.entities.get(named.entityId)!;
+      return { start: named.start, speaker: { name: entity.name, entityId: entity.id } };
+    }
+  }
   if (i >= 0 && tokens[i]!.text === ',') {
     // A clause between commas ("The wartime leader, who has a packed itinerary ..., stressed",
     // "Sen. Dawn Addiego, for example, said"): jump to the comma that opens it.
@@ -158,7 +166,12 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
     return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
   }
-  if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'it' || pronoun === 'who') {
+  if (pronoun === 'it') return { start: token.start, speaker: resolveOrganisation(ctx, paragraph, token.start) };
+  if (pronoun === 'and' || pronoun === 'but') {
+    // "Trump said ... and suggested": the subject of the first verb.
+    return sentenceSubject(ctx, paragraph, tokens, i);
+  }
+  if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'who') {
     if (pronoun === 'who') {
       // "Trump, who said ..." — the name before the comma.
       const m = [...ctx.mentions].reverse().find((x) => x.paragraph === paragraph && x.end <= token.start && token.start - x.end < 4);
@@ -210,6 +223,7 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
   const verb = tokens[verbIndex]!;
   const sentence = ctx.sentences[sentenceAt(ctx, paragraph, verb.start)];
   const from = sentence && sentence.paragraph === paragraph ? sentence.start : 0;
+  let firstOrg: { start: number; speaker: Speaker | null } | null = null;
   for (let i = 0; i < verbIndex; i++) {
     const token = tokens[i]!;
     if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
@@ -217,9 +231,10 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
     if (lower === 'he' || lower === 'she') return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(lower)) };
     const mention = ctx.mentions.find((m) => m.paragraph === paragraph && m.start === token.start);
     const entity = mention && ctx.entities.get(mention.entityId);
-    if (entity && entity.type !== 'place') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
+    if (entity?.type === 'person') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
+    if (entity?.type === 'org') firstOrg ??= { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
   }
-  return null;
+  return firstOrg;
 }
 
 /** Steps back over adverbs ("also", "later") and a bracket ("(R-Warren)") before a verb. */
@@ -334,7 +349,10 @@ function findCues(ctx: Context): Cue[] {
 }
 
 function gapIsAttribution(text: string): boolean {
-  const rest = text.replace(/^[”"’'\s,.!?—–-]*/, '');
+  const rest = text
+    .replace(/^[”"’'\s,.!?—–-]*/, '')
+    .replace(/\b(Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Adm|Maj|Det|Supt|Insp)\./g, '$1')
+    .replace(/\b(\p{Lu})\./gu, '$1');
   return !/[.!?"“”]/.test(rest) && rest.length < 140;
 }
 
@@ -376,9 +394,10 @@ export function attributeQuotes(
       const sentence = sentenceAt(ctx, paragraph, span.start);
       const after = paragraphCues.find((c) => c.verbStart >= span.end && c.verbStart < nextStart && gapIsAttribution(text.slice(span.end, Math.min(c.start, c.verbStart))));
       const prevEnd = here[i - 1]?.end ?? 0;
-      const before = [...paragraphCues]
+      const beforeCues = [...paragraphCues]
         .reverse()
-        .find((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
+        .filter((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
+      const before = beforeCues.find((c) => c.speaker) ?? beforeCues[0];
       const cue = after?.speaker ? after : before?.speaker ? before : after ?? before;
       if (cue) assigned[i] = { speaker: cue.speaker, cue: cue.text, direct: true };
     });

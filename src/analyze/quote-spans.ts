@@ -1,3 +1,5 @@
+import { sentenceBounds } from './sentences.ts';
+
 /** One run of text between double quotation marks, as printed in one paragraph. */
 export interface QuoteSpan {
   paragraph: number;
@@ -47,8 +49,9 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
           openAt = -1;
         } else if (!sawMark && i > 0) {
           // A stray closing mark with nothing opened in this paragraph: the opening mark
-          // was lost (or printed as an image), so the quote started with the paragraph.
-          pushSpan(spans, text, paragraph, 0, i, false, true);
+          // was lost (or printed as an image), so the quote started with its sentence.
+          const sentenceStart = sentenceBounds(text).map(([start]) => start).filter((start) => start < i).pop() ?? 0;
+          pushSpan(spans, text, paragraph, sentenceStart, i, false, true);
         }
         sawMark = true;
       }
