@@ -142,6 +142,23 @@ describe('firings missed while newsbot was down', () => {
   });
 });
 
+describe('several targets', () => {
+  it('GIVEN one channel has no running connection THEN the others still get the briefing and that one is failed with what to do', async () => {
+    const store = db.open();
+    store.saveSchedule({ ...schedule, id: 'both', targets: [{ platform: 'console', id: 'main' }, { platform: 'slack', id: 'C0123ABCD' }] });
+    const clock = new ManualClock('2026-05-04T07:59:00Z');
+    const scheduler = new Scheduler({ store, clock, sinks: [new RecordingSink(deliveries)] });
+    await scheduler.catchUp();
+    const outcomes = (await scheduler.runDueFirings(new Date('2026-05-04T08:00:00Z'))).filter((o) => o.scheduleId === 'both');
+    expect(outcomes.map((o) => [o.target, o.status])).toEqual([
+      ['console:main', 'posted'],
+      ['slack:C0123ABCD', 'failed'],
+    ]);
+    expect(outcomes[1]?.error).toMatch(/no slack connection is running; configure it/);
+    expect(store.getRun('both@2026-05-04T08:00:00.000Z>console:main')).toMatchObject({ status: 'posted', messageIds: [expect.any(String)] });
+  });
+});
+
 describe('two processes on the same database file', () => {
   it('GIVEN both fire the same minute THEN only one posts', async () => {
     const clock = new ManualClock('2026-05-04T07:59:00Z');
