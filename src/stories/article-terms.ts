@@ -75,6 +75,35 @@ export function textTerms(text: string, nameKeys: ReadonlySet<string>): string[]
 }
 
 /**
+ * The names a text mentions, one key per run of adjacent name words, keyed by its last word:
+ * "Interior Minister Camila Rojas" and "Rojas" are both "@rojas", so one person counts once.
+ * A possessive ends a run ("Russia's Lavrov" names two).
+ */
+export function nameMentions(text: string, nameKeys: ReadonlySet<string>): Set<string> {
+  const mentions = new Set<string>();
+  let last: string | undefined;
+  for (const raw of foldText(text).split(/[^A-Za-z0-9'-]+/)) {
+    const possessive = /'s$/i.test(raw);
+    const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+    const key = word.length > 0 ? foldNameToken(word) : '';
+    if (key.length > 0 && nameKeys.has(key)) {
+      last = key;
+      if (possessive) {
+        mentions.add('@' + last);
+        last = undefined;
+      }
+      continue;
+    }
+    if (last !== undefined && !(isTitleWord(word) && raw.length > 0 && /^[A-Z]/.test(raw))) {
+      mentions.add('@' + last);
+      last = undefined;
+    }
+  }
+  if (last !== undefined) mentions.add('@' + last);
+  return mentions;
+}
+
+/**
  * Figures that identify an event ("6.8", "$5.7 billion", "120,000", "51-49") as "#" terms.
  * Years and small counts are left out: every story has them.
  */

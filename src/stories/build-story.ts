@@ -175,11 +175,13 @@ function comparePoints(
     .map((point) => ({ point, score: 0.5 * point.importance + 0.5 * Math.min(1, exclusiveNames(point) / 3) }))
     .sort((a, b) => b.score - a.score)
     .map(({ point }) => point);
+  const listed: SentenceUnit[] = [];
   for (const point of distinctive) {
     if (used.has(point) || agreedUnits.some((a) => a.report !== point.report && samePoint(a, point))) continue;
     const source = reportSources.get(point.report)?.[0] ?? point.source;
     const list = onlyIn[source] ?? [];
-    if (list.length >= maxOnlyIn) continue;
+    if (list.length >= maxOnlyIn || listed.some((other) => other === point || other.text === point.text || samePoint(other, point))) continue;
+    listed.push(point);
     list.push(point.text);
     onlyIn[source] = list;
   }

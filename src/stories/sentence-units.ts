@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/types.ts';
-import { textTerms } from './article-terms.ts';
+import { nameMentions, textTerms } from './article-terms.ts';
 import { foldNameToken, foldText, isCalendarWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, wordCount, words } from './text.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
@@ -22,6 +22,10 @@ export interface SentenceUnit {
   names: Set<string>;
   /** The name terms that belong to places: context, not actors. */
   places: Set<string>;
+  /** One key per person, organisation or place mentioned (see `nameMentions`). */
+  mentions: Set<string>;
+  /** Figures ("#5.7", "#120000"). */
+  figures: Set<string>;
   stems: Set<string>;
   /** Calendar words ("july", "wednesday"): two points set at different times are different events. */
   times: Set<string>;
@@ -90,11 +94,15 @@ function makeUnit(
 ): SentenceUnit {
   const names = new Set<string>();
   const places = new Set<string>();
+  const figures = new Set<string>();
   const stems = new Set<string>();
   for (const term of textTerms(text, storyNames)) {
     if (term.startsWith('@')) {
       names.add(term);
       if (storyPlaces.has(term)) places.add(term);
+    } else if (term.startsWith('#')) {
+      figures.add(term);
+      stems.add(term);
     } else stems.add(term);
   }
   return {
@@ -109,6 +117,8 @@ function makeUnit(
     pointable,
     names,
     places,
+    mentions: nameMentions(text, storyNames),
+    figures,
     stems,
     times: new Set(words(text).filter(isCalendarWord)),
     vector: new Map(),
