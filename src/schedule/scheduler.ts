@@ -160,12 +160,19 @@ export class Scheduler {
       const now = scheduledAt && scheduledAt > clockNow ? scheduledAt : clockNow;
       this.runDueFirings(now).catch((error: unknown) => this.#log.error(`scheduled briefing failed: ${errorText(error)}`));
     };
+    // node-cron logs to the console by default, which would mix into the console adapter's output.
+    const logger = {
+      info: (m: string) => this.#log.debug(`node-cron: ${m}`),
+      debug: (m: string | Error) => this.#log.debug(`node-cron: ${errorText(m)}`),
+      warn: (m: string) => this.#log.warn(`node-cron: ${m}`),
+      error: (m: string | Error) => this.#log.error(`node-cron: ${errorText(m)}`),
+    };
     for (const schedule of this.#schedules) {
-      this.#tasks.push(cron.schedule(schedule.cron, (context) => tick(context.date), { timezone: schedule.timezone, name: `briefing ${schedule.id}` }));
+      this.#tasks.push(cron.schedule(schedule.cron, (context) => tick(context.date), { timezone: schedule.timezone, name: `briefing ${schedule.id}`, logger }));
     }
     // node-cron's own daylight-saving rules differ from ours (a 02:30 on spring-forward day);
     // a once-a-minute sweep catches every firing our rules add, and the ledger stops doubles.
-    this.#tasks.push(cron.schedule('* * * * *', () => tick(), { timezone: 'UTC', name: 'briefing sweep' }));
+    this.#tasks.push(cron.schedule('* * * * *', () => tick(), { timezone: 'UTC', name: 'briefing sweep', logger }));
   }
 
   #serial<T>(scheduleId: string, work: () => Promise<T>): Promise<T> {
@@ -240,7 +247,7 @@ export class Scheduler {
     const outcomes: FiringOutcome[] = [];
     const due = firings.filter((f) => now.getTime() - f.getTime() <= this.#graceMs);
     const late = firings.filter((f) => now.getTime() - f.getTime() > this.#graceMs);
-    if (late.length > 0) outcomes.push(...(await this.#recordMissed(schedule, late)));
+    if (late.length > 0) outcomes.push(...(await this.#recordMissed(schedule, late, now)));
     const latest = due.at(-1);
     if (!latest) return outcomes;
     for (const older of due.slice(0, -1)) {
@@ -269,12 +276,12 @@ export class Scheduler {
     });
   }
 
-  async #recordMissed(schedule: Schedule, late: Date[]): Promise<FiringOutcome[]> {
+  async #recordMissed(schedule: Schedule, late: Date[], now: Date): Promise<FiringOutcome[]> {
     const error = `newsbot was not running, and it is more than ${this.#graceMs / hourMs} h late to post`;
     const recorded = late.slice(-maxMissedRecorded).flatMap((firing) => this.#claimAll(schedule, firing, 'missed', error));
     const first = late[0] as Date;
     const last = late.at(-1) as Date;
-    const next = nextRuns(schedule.cron, schedule.timezone, this.#clock.now(), 1)[0];
+    const next = nextRuns(schedule.cron, schedule.timezone, now, 1)[0];
     const what =
       late.length === 1
         ? `The briefing "${schedule.title}" due ${formatInZone(first, schedule.timezone)} was missed`
