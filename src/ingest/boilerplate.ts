@@ -56,7 +56,8 @@ const lineRules: RegExp[] = [
   /^share (this|the) (article|story|page)\b/i,
   /^follow (us|@?\w+) on\b/i,
   /^(click|tap) here\b/i,
-  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|skip (ad|advertisement)|scroll to (continue|read))\.?$/i,
+  /^(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below| the (main )?(story|article))?|skip (ad|advertisement)|scroll to (continue|read))\.?$/i,
+  /^the post .{3,200} appeared first on .{2,80}$/i,
   /^(listen to|hear) (this|the) (article|story)\b/i,
   /^(image|video|photo|picture|media) (source|caption|copyright|credit)\b/i,
   /^(getty images|ap photo|afp|reuters|shutterstock|epa|pa media|alamy)(\/.*)?$/i,
@@ -126,6 +127,10 @@ const normalise = (line: string): string =>
     .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .trim();
 
+// Only after the end of a sentence: "they wanted to see more" is prose.
+const trailingCallToAction =
+  /(?:(?<=[.!?"”’…)\]:])\s*(?:(?:read|see) more|continue reading|read the (?:full|whole|rest of the) (?:story|article)|keep reading)\s*(?:»|→|›|>>|\.\.\.|…)?|\s*\[\s*(?:…|\.\.\.)\s*\])\s*$/i;
+
 /** Headers that open an appeal running to the end of the page ("A message from ...", "Dear readers,"). */
 const appealHeader =
   /^(a (message|note|word) from\b|dear (readers?|friends?|subscribers?)\b|before you (go|continue)\b|(we|i) (need|rely on) your (help|support)|(support|fund) (independent|our|quality)\b|(become|be) a (member|supporter|subscriber|patron)\b|make a (donation|contribution)\b|why (we|you should) (need|support|donate))/i;
@@ -168,6 +173,15 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
 
   const kept: string[] = [];
   const removed: string[] = [];
+  lines.forEach((line, i) => {
+    if (drop[i]) return;
+    // Feed teasers end with a link to the full story; the words are not the story's.
+    const trimmed = line.replace(trailingCallToAction, '').trim();
+    if (trimmed !== line && trimmed !== '') {
+      removed.push(line.slice(trimmed.length).trim());
+      lines[i] = trimmed;
+    }
+  });
   lines.forEach((line, i) => (drop[i] ? removed : kept).push(line));
   return { kept, removed };
 }

@@ -127,3 +127,24 @@ export function removeBoxes(root: Element, removed: string[], phase: 'page' | 'a
   visit(root);
   return count;
 }
+
+/**
+ * Removes short paragraphs, list items and headings that are nothing but a link: inline
+ * "related story" links and link lists inside the article body. Returns how many went.
+ * Prose that merely contains links keeps them.
+ */
+export function removeLinkOnlyBlocks(root: Element, removed: string[]): number {
+  let count = 0;
+  for (const block of Array.from(root.querySelectorAll('p, li, h2, h3, h4, h5, h6'))) {
+    if (!block.isConnected || block.querySelector('p, li')) continue;
+    const text = visibleText(block);
+    if (text === '' || text.length > 200) continue;
+    const linked = Array.from(block.querySelectorAll('a')).reduce((sum, link) => sum + visibleText(link).length, 0);
+    if (linked >= text.length * 0.9) {
+      removed.push(text);
+      block.remove();
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDate, readPageMetadata, type PageMetadata } from './extract-metadata.ts';
-import { removeBoxes } from './extract-boxes.ts';
+import { removeBoxes, removeLinkOnlyBlocks } from './extract-boxes.ts';
 import { densestTextBlock } from './extract-fallback.ts';
 import { blockParagraphs } from './extract-paragraphs.ts';
 
@@ -50,6 +50,7 @@ function readabilityParagraphs(html: string, removed: string[]): ReadabilityResu
   const content = parseDocument(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);
   const root = content.body ?? content.documentElement;
   removeBoxes(root, removed, 'article');
+  removeLinkOnlyBlocks(root, removed);
   return { paragraphs: blockParagraphs(root), metadata };
 }
 

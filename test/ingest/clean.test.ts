@@ -96,4 +96,27 @@ describe('splitBoilerplate', () => {
     expect(kept).toEqual([...body, '"We need your support to rebuild," the mayor said on Friday.']);
     expect(removed).toEqual(['Before you go', 'Our reporters work hard to bring you the facts. Your contribution keeps our journalism free for everyone.', 'Give monthly', 'Give once']);
   });
+
+  it('cuts a trailing "Read more" link and a feed footer off a teaser, keeping its sentences', () => {
+    const { kept, removed } = splitBoilerplate([
+      'The mayor resigned on Friday after a week of protests. Read more »',
+      'Residents said they wanted to see more',
+      'The post Mayor resigns appeared first on Example News.',
+    ]);
+    expect(kept).toEqual(['The mayor resigned on Friday after a week of protests.', 'Residents said they wanted to see more']);
+    expect(removed).toEqual(['Read more »', 'The post Mayor resigns appeared first on Example News.']);
+  });
+
+  it('removes time stamps, bare numbers and a label repeated down the page', () => {
+    const { kept } = splitBoilerplate([
+      'JAKARTA Tue Dec 30, 2014 9:21am IST',
+      'Weather threatens holiday plans',
+      'Rain is expected across the region on Thursday, forecasters said.',
+      'Weather threatens holiday plans',
+      '11',
+      'Weather threatens holiday plans',
+      'Airports reported few delays by the evening.',
+    ]);
+    expect(kept).toEqual(['Rain is expected across the region on Thursday, forecasters said.', 'Airports reported few delays by the evening.']);
+  });
 });

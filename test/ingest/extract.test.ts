@@ -82,4 +82,12 @@ describe('extractHtml on a constructed page', () => {
     expect(article.paragraphs.join(' ')).toContain('The bridge reopened on Monday');
     expect(article.paragraphs.join(' ')).not.toContain('Story number 3 about');
   });
+
+  it('drops paragraphs and list items that are nothing but a link to another story', () => {
+    const page = `<html><body><article>${body(5)}<p><a href="/other">Five things we learned from the council meeting</a></p><ul><li><a href="/a">Fares rise again</a></li></ul><p>The plan goes to a <a href="/vote">final vote</a> next month, officials said.</p></article></body></html>`;
+    const article = documentToArticle({ id: 'links', html: page });
+    expect(article.paragraphs).toContain('The plan goes to a final vote next month, officials said.');
+    expect(article.paragraphs.join('\n')).not.toMatch(/Five things we learned|Fares rise again/);
+    expect(article.removed).toContain('Five things we learned from the council meeting');
+  });
 });
