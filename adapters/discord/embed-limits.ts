@@ -24,10 +24,20 @@ const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
  */
 export function splitText(text: string, max: number): string[] {
   if (text.length <= max) return [text];
-  const byLine = text.split('\n').map((line, i, all) => (i < all.length - 1 ? line + '\n' : line));
-  const bySentence = [...sentenceSegmenter.segment(text)].map((s) => s.segment);
-  const byWord = [...wordSegmenter.segment(text)].map((s) => s.segment);
-  const units = byLine.length > 1 ? byLine : bySentence.length > 1 ? bySentence : byWord.length > 1 ? byWord : undefined;
+  const splits = [
+    () => text.split('\n').map((line, i, all) => (i < all.length - 1 ? line + '\n' : line)),
+    () => [...sentenceSegmenter.segment(text)].map((s) => s.segment),
+    () => [...wordSegmenter.segment(text)].map((s) => s.segment),
+  ];
+  let units: string[] | undefined;
+  // Coarsest split first; segmenting a long text by words is slow, so it runs only when needed.
+  for (const split of splits) {
+    const pieces = split();
+    if (pieces.length > 1) {
+      units = pieces;
+      break;
+    }
+  }
   if (!units) {
     const pieces: string[] = [];
     for (let i = 0; i < text.length; i += max) pieces.push(text.slice(i, i + max));

@@ -101,6 +101,17 @@ describe('slash commands through discord.js against a local Discord', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
 
+  test('WHEN a member asks /story rubio lavrov THEN the answer is deferred, then one embed compares what each outlet reported', async () => {
+    const interaction = fake.sendChatInput('story', [{ name: 'words', type: 3, value: 'rubio lavrov' }]);
+    const { callback, message } = await answerOf(interaction);
+    expect(callback.body.type).toBe(CALLBACK.deferred);
+    expect(callback.body.data?.flags ?? 0).toBe(0);
+    const embed = message.embeds[0];
+    expect(embed.footer.text).toBe('News.Az · The Moscow Times');
+    const names: string[] = embed.fields.map((f: { name: string }) => f.name);
+    expect(names.some((n) => n === 'All sources agree' || n.startsWith('Only in'))).toBe(true);
+  });
+
   test('WHEN a member without Manage Server tries /digest schedule THEN it is refused privately and nothing is scheduled', async () => {
     const interaction = fake.sendChatInput(
       'digest',
