@@ -32,6 +32,12 @@ export function explainSlackError(error: unknown, channel: string | undefined, p
     case 'token_revoked':
     case 'account_inactive':
       return new SlackAdapterError('E_SLACK_AUTH', `Slack rejected SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page into .env.`, postedIds);
+    case 'is_archived':
+      return new SlackAdapterError('E_SLACK_TARGET', `Channel ${channel ?? ''} is archived: unarchive it, or remove its briefing with /digest unschedule ID.`, postedIds);
+    case 'invalid_blocks':
+    case 'msg_blocks_too_long':
+    case 'msg_too_long':
+      return new SlackAdapterError('E_SLACK_POST', `Slack refused the message layout${where} (${slackError}): newsbot split it wrongly; report this line with the briefing's stories (/digest now shows them).`, postedIds);
     case 'missing_scope':
       return new SlackAdapterError('E_SLACK_SCOPE', `The Slack app lacks a scope (missing_scope): reinstall it from adapters/slack/manifest.yaml.`, postedIds);
     default: {

@@ -16,6 +16,11 @@ export interface SlackMessage {
 /** Slack's limits (chat.postMessage, Block Kit). */
 export const slackLimits = {
   blocksPerMessage: 50,
+  /**
+   * chat.postMessage refuses blocks whose text adds up to roughly 12,000 characters
+   * (`msg_blocks_too_long`; undocumented, reported refused from about 11,300), so stay well under.
+   */
+  textCharsPerMessage: 8000,
   sectionChars: 3000,
   headerChars: 150,
   contextElements: 10,
@@ -120,26 +125,51 @@ export function storyBlocks(story: Story): Block[] {
   return blocks;
 }
 
+/** The characters of text a block carries, as Slack counts them towards a message's size. */
+function textLength(block: Block): number {
+  switch (block.type) {
+    case 'header':
+      return block.text.text.length;
+    case 'section':
+      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((sum, field) => sum + field.text.length, 0);
+    case 'context':
+      return block.elements.reduce((sum, element) => sum + ('text' in element ? element.text.length : 0), 0);
+    default:
+      return 0;
+  }
+}
+
+/** Room taken at the top of a message by the caller's header or continuation line. */
+interface Lead {
+  blocks: number;
+  chars: number;
+}
+
 /**
- * Packs groups of blocks (one per story, quote…) into messages of at most 50 blocks, keeping a
- * group whole whenever it fits in one message; `reserve` blocks stay free for the caller's
- * header or continuation line.
+ * Packs groups of blocks (one per story, quote…) into messages within Slack's 50 blocks and its
+ * cumulative text limit, keeping a group whole whenever it fits in one message.
  */
-function packGroups(groups: Block[][], reserve: (messageIndex: number) => number): Block[][] {
+function packGroups(groups: Block[][], lead: (messageIndex: number) => Lead): Block[][] {
   const messages: Block[][] = [];
   let current: Block[] = [];
-  const room = () => slackLimits.blocksPerMessage - reserve(messages.length);
+  let chars = 0;
+  const fits = (blocks: number, text: number) => {
+    const room = lead(messages.length);
+    return current.length + blocks <= slackLimits.blocksPerMessage - room.blocks && chars + text <= slackLimits.textCharsPerMessage - room.chars;
+  };
+  const close = () => {
+    messages.push(current);
+    current = [];
+    chars = 0;
+  };
   for (const group of groups) {
-    if (current.length > 0 && current.length + group.length > room()) {
-      messages.push(current);
-      current = [];
-    }
+    const groupChars = group.reduce((sum, block) => sum + textLength(block), 0);
+    if (current.length > 0 && !fits(group.length, groupChars)) close();
     for (const block of group) {
-      if (current.length >= room()) {
-        messages.push(current);
-        current = [];
-      }
+      const blockChars = textLength(block);
+      if (current.length > 0 && !fits(1, blockChars)) close();
       current.push(block);
+      chars += blockChars;
     }
   }
   if (current.length > 0 || messages.length === 0) messages.push(current);
@@ -170,7 +200,10 @@ export function renderDigest(digest: Digest): SlackMessage[] {
   ];
   const groups = digest.stories.map(storyBlocks);
   if (groups.length === 0) groups.push(sections('No new stories since the last briefing.'));
-  const packed = packGroups(groups, (index) => (index === 0 ? intro.length : 1));
+  const introLead = { blocks: intro.length, chars: intro.reduce((sum, block) => sum + textLength(block), 0) };
+  // A continuation line is one context block of about the title's length.
+  const continuationLead = { blocks: 1, chars: escapeText(title).length + 40 };
+  const packed = packGroups(groups, (index) => (index === 0 ? introLead : continuationLead));
   return packed.map((blocks, index) => {
     const storiesHere = countStories(blocks);
     if (index === 0) {
@@ -204,7 +237,7 @@ function quoteGroups(quotes: QuoteItem[]): Block[][] {
 }
 
 function messagesFrom(first: Block[], groups: Block[][], fallback: string): SlackMessage[] {
-  const packed = packGroups([first, ...groups], () => 0);
+  const packed = packGroups([first, ...groups], () => ({ blocks: 0, chars: 0 }));
   return packed.map((blocks, index) => ({ text: escapeText(index === 0 ? fallback : `${fallback} (continued)`), blocks }));
 }
 

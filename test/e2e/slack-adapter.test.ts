@@ -282,6 +282,22 @@ describe('Slack briefings through the sink', () => {
     expect(String(post.args.text)).toContain('Morning briefing: 1 story');
   });
 
+  it('GIVEN a 60-story briefing THEN Slack accepts every message it is split into, in order, and each ts is returned', async () => {
+    const story = digest.stories[0]!;
+    const long: Digest = {
+      generatedAt: '2026-11-23T08:00:00Z',
+      stories: Array.from({ length: 60 }, (_, i) => ({ ...story, id: `s${i}`, headline: `Story ${i}`, summary: [`Summary sentence of story ${i} that says what happened. `.repeat(40).trim()] })),
+    };
+    const before = fake.callsTo('chat.postMessage').length;
+    const ids = await adapter.sink.postBriefing({ platform: 'slack', id: 'CBRIEF' }, long);
+    const posts = fake.callsTo('chat.postMessage').slice(before);
+    expect(posts.length).toBeGreaterThan(2);
+    expect(ids).toHaveLength(posts.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    const headlines = posts.flatMap((post) => [...JSON.stringify(post.args.blocks).matchAll(/Story (\d+)/g)].map((match) => Number(match[1])));
+    expect([...new Set(headlines)]).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  });
+
   it('GIVEN the bot is not in the channel THEN posting fails with a coded error that says to invite it', async () => {
     fake.failures.set('chat.postMessage', 'not_in_channel');
     try {

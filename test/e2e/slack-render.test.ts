@@ -72,12 +72,13 @@ describe('Slack briefing rendering', () => {
     expect(everything.join('\n')).toContain('&lt;@U123&gt;');
   });
 
-  it('GIVEN a 60-story digest THEN it is split into messages of at most 50 blocks, sections of at most 3,000 characters, each story whole', () => {
+  it('GIVEN a 60-story digest THEN it is split into messages of at most 50 blocks and 8,000 characters, sections of at most 3,000, each story whole', () => {
     const digest: Digest = { generatedAt: '2026-11-23T08:00:00Z', stories: Array.from({ length: 60 }, (_, i) => story(i + 1)) };
     const messages = renderDigest(digest);
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
       expect(message.blocks.length).toBeLessThanOrEqual(slackLimits.blocksPerMessage);
+      expect(textsOf(message.blocks).join('').length).toBeLessThanOrEqual(slackLimits.textCharsPerMessage);
       expect(message.text.length).toBeGreaterThan(0);
       for (const block of message.blocks) {
         if (block.type === 'section') expect(block.text!.text.length).toBeLessThanOrEqual(slackLimits.sectionChars);

@@ -134,6 +134,8 @@ export class FakeSlackApi {
       case 'apps.connections.open':
         return { status: 200, body: { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` } };
       case 'chat.postMessage': {
+        const problem = blockProblem(body);
+        if (problem !== undefined) return { status: 200, body: { ok: false, error: problem } };
         this.#ts += 1;
         return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } } };
       }
@@ -141,6 +143,26 @@ export class FakeSlackApi {
         return { status: 200, body: { ok: false, error: 'unknown_method' } };
     }
   }
+}
+
+/**
+ * Refuses messages the way Slack does: more than 50 blocks, a section over 3,000 characters or a
+ * header over 150 (`invalid_blocks`), blocks whose text adds up to more than 12,000 characters
+ * (`msg_blocks_too_long`), or a `text` over 4,000 characters (`msg_too_long`).
+ */
+function blockProblem(args: Record<string, unknown>): string | undefined {
+  const blocks = Array.isArray(args.blocks) ? (args.blocks as Array<Record<string, any>>) : [];
+  if (typeof args.text === 'string' && args.text.length > 4000) return 'msg_too_long';
+  if (blocks.length > 50) return 'invalid_blocks';
+  let total = 0;
+  for (const block of blocks) {
+    if (block.type === 'section' && (block.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
+    if (block.type === 'header' && (block.text?.text?.length ?? 0) > 150) return 'invalid_blocks';
+    if (block.type === 'context' && (block.elements?.length ?? 0) > 10) return 'invalid_blocks';
+    total += block.text?.text?.length ?? 0;
+    for (const element of block.elements ?? []) total += element.text?.length ?? 0;
+  }
+  return total > 12_000 ? 'msg_blocks_too_long' : undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
