@@ -48,6 +48,8 @@ interface Run {
   tokens: Token[];
   /** The next word after the run, lowercased ("said"). */
   nextWords: string[];
+  /** The word before the run, lowercased ("spokesman"). */
+  prevWord: string;
   sentenceInitial: boolean;
 }
 
@@ -76,6 +78,7 @@ function nameLike(token: Token): boolean {
   const w = lower(token);
   if (!isCapitalised(token.text) && !PARTICLES.has(w)) return false;
   if (capitalisedFunctionWords.has(w) || demonyms.has(w) || isTitle(w)) return false;
+  if (places.has(w) && !isFirstName(w)) return false;
   if (isAcronym(withoutPossessive(token.text)) || /\d/.test(w)) return false;
   return true;
 }
@@ -99,6 +102,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           paragraph,
           tokens: current,
           nextWords,
+          prevWord: before?.word ? before.text.toLowerCase() : '',
           sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
         });
       }
@@ -168,7 +172,8 @@ function classify(run: Run): Classified {
     if (g) gender = g;
   }
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
-  const personTitle = title.some((t) => isTitle(lower(t)));
+  // A title in lowercase right before the name counts too ("spokesman Yohannes").
+  const personTitle = title.some((t) => isTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
   if (name.length === 1) return { kind: personTitle ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   const evidence =
     personTitle ||
@@ -324,7 +329,16 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       else if (isSpeechVerb(run.nextWords[0] ?? '') && !lastNames.has(word) && !isFirstName(word)) c.kind = 'org';
       else return;
     }
-    if (c.kind === 'unknown') return;
+    if (c.kind === 'unknown') {
+      const words = c.tokens.length > 1 ? personKeyWords(form) : [];
+      const person = words.length > 1 ? findPerson(words, index) ?? findByGivenNames(words) : undefined;
+      if (person) {
+        person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
+        person.mentions++;
+        mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });
+      }
+      return;
+    }
     const key = `${c.kind}:${form.toLowerCase().replace(/^the\s+/, '')}`;
     let other = others.get(key);
     if (!other) {

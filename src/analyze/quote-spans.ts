@@ -50,7 +50,9 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
         } else if (!sawMark && i > 0) {
           // A stray closing mark with nothing opened in this paragraph: the opening mark
           // was lost (or printed as an image), so the quote started with its sentence.
-          const sentenceStart = sentenceBounds(text).map(([start]) => start).filter((start) => start < i).pop() ?? 0;
+          // At the paragraph's very end it closes a block quote: the whole paragraph.
+          const atEnd = text.slice(i + 1).trim() === '';
+          const sentenceStart = atEnd ? 0 : sentenceBounds(text).map(([start]) => start).filter((start) => start < i).pop() ?? 0;
           pushSpan(spans, text, paragraph, sentenceStart, i, false, true);
         }
         sawMark = true;

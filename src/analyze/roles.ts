@@ -73,7 +73,7 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   const match = /^\s*,\s*([^,;:.()"“”]{2,90}?)\s*(?=[,;.)]|$|\s[-–—])/u.exec(rest);
   if (!match) return undefined;
   let phrase = match[1]!.trim();
-  if (/^(who|which|whose|whom|that|said|says|told|says|added|according|and|but|in|on|at|a\s+\d|\d)/i.test(phrase)) return undefined;
+  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|a\s+\d|\d)\b/i.test(phrase)) return undefined;
   phrase = phrase.replace(/^(the|a|an)\s+/i, '');
   const tokens = tokenize(phrase);
   if (tokens.length > 12) return undefined;
