@@ -5,12 +5,6 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 
-/** Subcommands of /digest and /feeds that change what the server receives; re-checked on use. */
-export const ADMIN_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
-  digest: ['now', 'schedule', 'unschedule'],
-  feeds: ['add', 'remove'],
-};
-
 const anywhere = [InteractionContextType.Guild, InteractionContextType.BotDM];
 
 /**

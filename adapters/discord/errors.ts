@@ -43,7 +43,7 @@ export function explainPostError(error: unknown, channelId: string): DiscordAdap
     return new DiscordAdapterError('E_DISCORD_POST', `Discord refused a post to ${where}: ${error.message} (${error.code})`, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new DiscordAdapterError('E_DISCORD_POST', `Posting to ${where} failed: ${message}. newsbot will try again at the next firing.`, { cause: error });
+  return new DiscordAdapterError('E_DISCORD_POST', `Posting to ${where} failed: ${message}. Check that Discord is reachable from this machine (and DISCORD_API_URL, if set).`, { cause: error });
 }
 
 export function isPermissionError(error: unknown): boolean {

@@ -112,6 +112,15 @@ describe('slash commands through discord.js against a local Discord', () => {
     expect(names.some((n) => n === 'All sources agree' || n.startsWith('Only in'))).toBe(true);
   });
 
+  test('WHEN /story finds nothing THEN the public "thinking" note is removed and the error is shown only to the asker', async () => {
+    const interaction = fake.sendChatInput('story', [{ name: 'words', type: 3, value: 'xylophone quarterfinals' }]);
+    const { callback, message } = await answerOf(interaction);
+    expect(callback.body.type).toBe(CALLBACK.deferred);
+    await fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/webhooks/${fake.appId}/${interaction.token}/messages/@original`);
+    expect(message.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(message.content).toContain('xylophone quarterfinals');
+  });
+
   test('WHEN a member without Manage Server tries /digest schedule THEN it is refused privately and nothing is scheduled', async () => {
     const interaction = fake.sendChatInput(
       'digest',

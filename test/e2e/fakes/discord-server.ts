@@ -149,11 +149,6 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Requests about one interaction: its callback and its webhook edits and follow-ups. */
-  requestsFor(interaction: { id: string; token: string }): RecordedRequest[] {
-    return this.requests.filter((r) => r.path.includes(`/${interaction.token}`));
-  }
-
   /** Sends a gateway dispatch to every connected client. */
   dispatch(event: string, data: unknown): void {
     this.#sequence += 1;
@@ -164,17 +159,12 @@ export class FakeDiscord extends EventEmitter {
 
   /** Injects a slash command; returns the interaction's id and token. */
   sendChatInput(command: string, options: ChatOption[] = [], user: InteractionUser = memberUser, channelId = this.channelId): { id: string; token: string } {
-    return this.#sendInteraction(2, { id: this.#commandId(command), name: command, type: 1, options }, user, undefined, channelId);
+    return this.#sendInteraction(2, { id: this.#commandId(command), name: command, type: 1, options }, user, channelId);
   }
 
   /** Injects an autocomplete request; `focused` is the option being typed. */
   sendAutocomplete(command: string, options: ChatOption[], user: InteractionUser = memberUser): { id: string; token: string } {
     return this.#sendInteraction(4, { id: this.#commandId(command), name: command, type: 1, options }, user);
-  }
-
-  /** Injects a button click on a message the bot posted. */
-  sendButton(customId: string, message: any, user: InteractionUser = memberUser): { id: string; token: string } {
-    return this.#sendInteraction(3, { custom_id: customId, component_type: 2 }, user, message);
   }
 
   #commandId(name: string): string {
@@ -185,7 +175,7 @@ export class FakeDiscord extends EventEmitter {
     return snowflake();
   }
 
-  #sendInteraction(type: number, data: unknown, user: InteractionUser, message?: unknown, channelId = this.channelId): { id: string; token: string } {
+  #sendInteraction(type: number, data: unknown, user: InteractionUser, channelId = this.channelId): { id: string; token: string } {
     const id = snowflake();
     const token = `tok-${id}`;
     this.dispatch('INTERACTION_CREATE', {
@@ -214,7 +204,6 @@ export class FakeDiscord extends EventEmitter {
       authorizing_integration_owners: { '0': this.guildId },
       context: 0,
       data,
-      ...(message ? { message } : {}),
     });
     return { id, token };
   }
