@@ -60,7 +60,8 @@ function slackDate(iso: string): string {
 }
 
 function quoteLine(quote: { text: string; speaker: string; source: string; url?: string }): string {
-  const body = escapeText(quote.text).replace(/\n+/g, ' ');
+  // A quote cut off before its attribution ("…ultimatum," Lavrov said) keeps no dangling comma.
+  const body = escapeText(quote.text.trim().replace(/[,;:]$/, '')).replace(/\n+/g, ' ');
   return `> “${body}”\n— *${escapeText(quote.speaker)}*, ${linkTo(quote.url, quote.source)}`;
 }
 
@@ -68,11 +69,16 @@ function bullets(points: string[]): string {
   return points.map((point) => `• ${escapeText(point)}`).join('\n');
 }
 
-/** Picks the quote most worth showing: a full sentence from a named speaker, not a fragment. */
+/**
+ * Picks the quote most worth showing: a whole statement (six words or more) by a named speaker,
+ * short enough to read at a glance when there is one, from someone the story lists among its people.
+ */
 function notableQuote(story: Story): Story['quotes'][number] | undefined {
+  const people = new Set(story.people.flatMap((person) => [person.name, ...person.aliases]));
   const named = story.quotes.filter((quote) => quote.speaker.trim() !== '');
-  const full = named.filter((quote) => quote.text.trim().split(/\s+/).length >= 6);
-  return full[0] ?? named[0];
+  const whole = named.filter((quote) => quote.text.trim().split(/\s+/).length >= 6);
+  const readable = whole.filter((quote) => quote.text.length <= 300);
+  return readable.find((quote) => people.has(quote.speaker)) ?? readable[0] ?? whole[0] ?? named[0];
 }
 
 /**

@@ -120,6 +120,24 @@ describe('Slack briefing rendering', () => {
     expect(text).not.toContain('Kremlin declined to comment on the talks. _(new)_');
   });
 
+  it('GIVEN several quotes THEN the one shown is a whole, readable statement by a person in the story, without a dangling comma', () => {
+    const [message] = renderDigest({
+      generatedAt: '2026-11-23T08:00:00Z',
+      stories: [
+        story(1, {
+          quotes: [
+            { text: 'hoax', speaker: 'Donald Trump', source: 'News.Az' },
+            { text: 'word '.repeat(120).trim(), speaker: 'Sergey Lavrov', source: 'News.Az' },
+            { text: 'We will not accept any ultimatum from anyone,', speaker: 'Sergey Lavrov', source: 'The Moscow Times', url: 'https://times.example/q' },
+          ],
+        }),
+      ],
+    });
+    const text = textsOf(message!.blocks).join('\n');
+    expect(text).toContain('> “We will not accept any ultimatum from anyone”\n— *Sergey Lavrov*, <https://times.example/q|The Moscow Times>');
+    expect(text).not.toContain('hoax');
+  });
+
   it('GIVEN an empty digest THEN the channel is told there is nothing new rather than getting a blank post', () => {
     const [message, ...rest] = renderDigest({ generatedAt: '2026-11-23T08:00:00Z', stories: [] });
     expect(rest).toHaveLength(0);
