@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { resolveWallTime, wallTimeAt } from './timezone.ts';
+import { offsetAt, resolveWallTime, wallTimeAt } from './timezone.ts';
 
 /**
  * When a 5-field cron expression fires in an IANA zone, with one rule for daylight saving:
@@ -57,10 +57,28 @@ function dayMatches(plan: CronPlan, month: number, day: number, weekday: number)
   return (plan.anyDayOfMonth || byDate) && (plan.anyWeekday || byWeekday);
 }
 
-function firingsOnDay(plan: CronPlan, year: number, month: number, day: number, zone: string): number[] {
+const dayMs = 86_400_000;
+/** UTC offsets on Earth run from -12 h to +14 h, so a wall time is never further than that from its instant. */
+const earliestOffsetMs = 14 * 3_600_000;
+const latestOffsetMs = 12 * 3_600_000;
+
+function firingsOnDay(plan: CronPlan, year: number, month: number, day: number, zone: string, window?: { after: number; until: number }): number[] {
   const instants = new Set<number>();
+  // Clock changes are months apart: when the offset is the same on both sides of the day,
+  // every wall time of the day maps to one instant without asking Intl again.
+  const dayStart = Date.UTC(year, month - 1, day);
+  const steadyOffset = offsetAt(dayStart - earliestOffsetMs, zone);
+  const steady = steadyOffset === offsetAt(dayStart + dayMs + earliestOffsetMs, zone);
   for (const hour of plan.hours) {
     for (const minute of plan.minutes) {
+      if (window) {
+        const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+        if (asUtc + latestOffsetMs <= window.after || asUtc - earliestOffsetMs > window.until) continue;
+      }
+      if (steady) {
+        instants.add(Date.UTC(year, month - 1, day, hour, minute) - steadyOffset);
+        continue;
+      }
       const resolved = resolveWallTime(year, month, day, hour, minute, zone);
       if (resolved.instants.length > 0) {
         if (plan.anyHour) for (const instant of resolved.instants) instants.add(instant);
@@ -73,7 +91,6 @@ function firingsOnDay(plan: CronPlan, year: number, month: number, day: number, 
   return [...instants].sort((a, b) => a - b);
 }
 
-const dayMs = 86_400_000;
 /** Far enough to find a 29 February on a Monday-only schedule, short enough to give up on 31 February. */
 const maxDaysAhead = 366 * 8;
 
@@ -85,13 +102,14 @@ export function firingsBetween(expression: string, zone: string, after: Date, un
   const plan = planFor(expression);
   const start = wallTimeAt(after.getTime(), zone);
   const found: number[] = [];
-  const lastDay = until.getTime() + 2 * dayMs;
+  const lastDay = until.getTime() + dayMs;
+  const window = { after: after.getTime(), until: until.getTime() };
   for (let offset = -1; ; offset++) {
     const date = new Date(Date.UTC(start.year, start.month - 1, start.day + offset));
     if (date.getTime() > lastDay) break;
     const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     if (!dayMatches(plan, month, day, date.getUTCDay())) continue;
-    for (const instant of firingsOnDay(plan, year, month, day, zone)) {
+    for (const instant of firingsOnDay(plan, year, month, day, zone, window)) {
       if (instant > after.getTime() && instant <= until.getTime()) found.push(instant);
     }
   }
