@@ -122,6 +122,8 @@ export function layoutEmbeds(header: APIEmbed, parts: EmbedPart[], continuedTitl
   };
   const budget = DISCORD_LIMITS.messageEmbedChars;
   for (const part of parts) {
+    // Discord refuses a whole message over one empty description, field name or value.
+    if ('description' in part ? !part.description.trim() : !part.field.value.trim() || !part.field.name.trim()) continue;
     if ('description' in part) {
       const room = Math.min(DISCORD_LIMITS.description, budget - embedLength({ ...header, title: continuedTitle ?? header.title ?? '' }));
       for (const piece of splitText(part.description, room)) {

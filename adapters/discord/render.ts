@@ -44,8 +44,18 @@ function validTimestamp(iso: string | undefined): string | undefined {
   return unixSeconds(iso) === undefined ? undefined : new Date(iso as string).toISOString();
 }
 
+/** Discord rejects a whole message over one malformed embed URL, so only clean http(s) URLs are used. */
 function httpUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    // Encoded parentheses keep a markdown link from ending early.
+    const href = parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return href.length <= 2048 ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sourcesFooter(story: Story): string {
@@ -59,6 +69,14 @@ function sourcesFooter(story: Story): string {
   return footer;
 }
 
+/** One line per point; blank points (nothing to say) are dropped. */
+function bullets(points: string[]): string {
+  return points
+    .filter((p) => p.trim())
+    .map(bullet)
+    .join('\n');
+}
+
 function bullet(text: string): string {
   return `• ${safe(text)}`;
 }
@@ -70,15 +88,18 @@ function quoteLine(quote: { text: string; speaker: string; source: string }): st
 function storyParts(story: Story): EmbedPart[] {
   const parts: EmbedPart[] = [];
   if (story.headline.length > DISCORD_LIMITS.title) parts.push({ description: `**${safe(story.headline)}**` });
-  if (story.summary.length > 0) parts.push({ description: story.summary.map(safe).join('\n') });
+  parts.push({ description: story.summary.map(safe).filter(Boolean).join('\n') });
   if (story.agreed.length > 0) {
-    const value = story.agreed.map((a) => `${bullet(a.point)} _(${a.sources.map(safe).join(', ')})_`).join('\n');
+    const value = story.agreed
+      .filter((a) => a.point.trim())
+      .map((a) => `${bullet(a.point)} _(${a.sources.map(safe).join(', ')})_`)
+      .join('\n');
     parts.push({ field: { name: 'All sources agree', value } });
   }
   for (const [source, points] of Object.entries(story.onlyIn)) {
-    if (points.length > 0) parts.push({ field: { name: `Only in ${safe(source)}`, value: points.map(bullet).join('\n') } });
+    parts.push({ field: { name: `Only in ${safe(source) || 'one source'}`, value: bullets(points) } });
   }
-  if (story.new.length > 0) parts.push({ field: { name: 'New since the last briefing', value: story.new.map(bullet).join('\n') } });
+  parts.push({ field: { name: 'New since the last briefing', value: bullets(story.new) } });
   if (story.people.length > 0) {
     const lines = story.people.slice(0, MAX_PEOPLE).map((p) => {
       const role = p.role ? `, ${safe(p.role)}` : '';
@@ -92,7 +113,8 @@ function storyParts(story: Story): EmbedPart[] {
   if (quote) parts.push({ field: { name: 'Quote', value: quoteLine(quote) } });
   const links = story.articles.slice(0, MAX_SOURCE_LINKS).map((a) => {
     const url = httpUrl(a.url);
-    return url ? `[${safe(a.title)}](${url}) — ${safe(a.source)}` : `${safe(a.title)} — ${safe(a.source)}`;
+    const title = safe(a.title) || 'Untitled article';
+    return url ? `[${title}](${url}) — ${safe(a.source)}` : `${title} — ${safe(a.source)}`;
   });
   if (story.articles.length > MAX_SOURCE_LINKS) links.push(`and ${story.articles.length - MAX_SOURCE_LINKS} more articles`);
   if (links.length > 0) parts.push({ field: { name: 'Sources', value: links.join('\n') } });
@@ -101,7 +123,7 @@ function storyParts(story: Story): EmbedPart[] {
 
 /** Embeds for one story: usually one; more when its text would break an embed limit. */
 export function storyEmbeds(story: Story, generatedAt: string): APIEmbed[] {
-  const title = shortenLabel(story.headline, DISCORD_LIMITS.title);
+  const title = shortenLabel(story.headline.trim() || 'Untitled story', DISCORD_LIMITS.title);
   const url = httpUrl(story.articles[0]?.url);
   const timestamp = validTimestamp(story.updatedAt) ?? validTimestamp(generatedAt);
   const header: APIEmbed = {

@@ -36,6 +36,24 @@ describe('rendering briefings and replies', () => {
     expect(limitViolations(message!)).toEqual([]);
   });
 
+  test('GIVEN a story with a malformed URL, blank points and a nameless outlet THEN its message still passes Discord validation', () => {
+    const story = seedStory(0);
+    story.articles[0]!.url = 'https://news.example/a b/(draft)';
+    story.articles[1]!.url = 'not a url';
+    story.onlyIn = { '': ['   ', 'Only this outlet named the venue.'], 'The Moscow Times': [''] };
+    story.new = [''];
+    story.agreed = [{ point: ' ', sources: ['News.Az'] }];
+    const [message] = renderDigest(seedDigest([story]));
+    const embed = message!.embeds[0]!;
+    expect(limitViolations(message!)).toEqual([]);
+    expect(embed.url).toBe('https://news.example/a%20b/%28draft%29');
+    const names = embed.fields!.map((f) => f.name);
+    expect(names).toContain('Only in one source');
+    expect(names).not.toContain('Only in The Moscow Times');
+    expect(names).not.toContain('New since the last briefing');
+    expect(names).not.toContain('All sources agree');
+  });
+
   test('GIVEN an empty briefing THEN one message says there is nothing new', () => {
     const messages = renderDigest(seedDigest([]));
     expect(messages).toHaveLength(1);

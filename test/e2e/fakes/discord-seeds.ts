@@ -69,12 +69,14 @@ export function limitViolations(body: { content?: string; embeds?: APIEmbed[] })
   for (const e of embeds) {
     const fields = e.fields ?? [];
     if ((e.title ?? '').length > 256) problems.push('title over 256');
+    if (e.title === '' || e.description === '') problems.push('empty title or description');
+    if (e.url !== undefined && !/^https?:\/\/[^\s]+$/.test(e.url)) problems.push(`bad url ${e.url}`);
     if ((e.description ?? '').length > 4096) problems.push('description over 4,096');
     if (fields.length > 25) problems.push(`${fields.length} fields`);
     for (const f of fields) {
       if (f.name.length > 256) problems.push('field name over 256');
       if (f.value.length > 1024) problems.push('field value over 1,024');
-      if (f.value.length === 0) problems.push('empty field value');
+      if (!f.value.trim() || !f.name.trim()) problems.push('empty field name or value');
     }
     if ((e.footer?.text ?? '').length > 2048) problems.push('footer over 2,048');
     total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
