@@ -10,7 +10,7 @@ import { loadDigestFiles } from './digest-files.ts';
 import { runIdFor } from './ledger.ts';
 import { syncFileSchedules } from './schedules.ts';
 import { formatTarget } from './targets.ts';
-import { formatInZone } from './timezone.ts';
+import { formatInZone, isValidTimeZone } from './timezone.ts';
 import type { BriefingSink, Run, RunStatus, Schedule } from './types.ts';
 
 export interface SchedulerOptions {
@@ -101,7 +101,12 @@ export class Scheduler {
       for (const error of files.errors) this.#log.warn(`${error.message} (this digest file is ignored until it is fixed)`);
       syncFileSchedules(this.#store, files.schedules, this.#clock.now());
     }
-    this.#schedules = this.#store.listSchedules();
+    // One unreadable stored schedule must not stop the others.
+    this.#schedules = this.#store.listSchedules().filter((schedule) => {
+      const runnable = schedule.cron.trim().split(/\s+/).length === 5 && cron.validate(schedule.cron) && isValidTimeZone(schedule.timezone);
+      if (!runnable) this.#log.error(`schedule ${schedule.id} is not run: cron "${schedule.cron}" in "${schedule.timezone}" is invalid; remove it with /digest unschedule ${schedule.id}`);
+      return runnable;
+    });
     if (this.#started) this.#armTimers();
   }
 
