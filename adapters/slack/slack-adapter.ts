@@ -84,7 +84,7 @@ async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
     const left = messages.length - maxResponses + 1;
     shown[maxResponses - 1] = {
       text: last.text,
-      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${left} more messages did not fit in this answer; schedule the briefing to this channel to get all of it.` }] }],
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${left} more messages did not fit: Slack allows five answers per command. Narrow it down (more words for /story) to see the rest.` }] }],
     };
   }
   for (const message of shown) {
@@ -118,10 +118,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await ack();
     const parsed = readSlashCommand(payload);
     if (parsed === undefined) {
-      await respond({
-        response_type: 'ephemeral',
-        text: `Unknown command "${escapeText(`${payload.command} ${payload.text}`.trim())}". Try /who NAME, /quotes NAME, /story WORDS, /digest now or /feeds list.`,
-      });
+      const typed = escapeText(`${payload.command} ${payload.text}`.trim());
+      await respond({ response_type: 'ephemeral', text: `Unknown command "${typed}". Try /who NAME, /quotes NAME, /story WORDS, /digest now or /feeds list.` }).catch((error: unknown) =>
+        log.warn(`slack: could not answer ${payload.command} in ${payload.channel_id} (${(error as Error).message})`),
+      );
       return;
     }
     const isAdmin = needsAdminCheck(parsed.name) ? await isWorkspaceAdmin(app, config.adminUserIds, payload.user_id, log) : false;

@@ -231,6 +231,15 @@ describe('Slack slash commands over HTTP', () => {
     expect(answer).toMatchObject({ text: 'Quotes by Donald Trump' });
   });
 
+  it('GIVEN /newsbot with something that is no command THEN only the caller is told which commands exist', async () => {
+    const { status, responsePath } = await sendSlash('/newsbot', 'weather <!channel>', member.id);
+    expect(status).toBe(200);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.text)).toContain('Unknown command "/newsbot weather &lt;!channel&gt;". Try /who NAME');
+    expect(received).toHaveLength(0);
+  });
+
   it('GIVEN a request signed with the wrong secret THEN it is rejected with 401 and nothing runs', async () => {
     const { status, responsePath } = await sendSlash('/who', 'lavrov', member.id, { secret: 'forged-secret' });
     expect(status).toBe(401);
