@@ -12,7 +12,7 @@ import {
   titleModifiers,
   titleNouns,
 } from './lexicon.ts';
-import { roleAfter, roleBefore, roleBeforeComma } from './roles.ts';
+import { creditRole, roleAfter, roleBefore, roleBeforeComma } from './roles.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
 import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
 import type { Entity, EntityType, Gender } from './types.ts';
@@ -148,7 +148,9 @@ function classify(run: Run): Classified {
   // Split "Russian Foreign Minister Sergey Lavrov" after its last title word.
   let lastTitle = -1;
   words.forEach((w, i) => {
-    if (isTitle(w) && i < words.length - 1) lastTitle = i;
+    // "Dean Yates", "Major Smith"? A given name opening a two-word run is a name, not a title.
+    const givenName = i === 0 && words.length === 2 && isFirstName(tokens[0]!.text) && !honorifics.has(w) && !honorifics.has(w + '.');
+    if (isTitle(w) && i < words.length - 1 && !givenName) lastTitle = i;
   });
   const title = tokens.slice(0, lastTitle + 1);
   let name = tokens.slice(lastTitle + 1);
@@ -231,7 +233,8 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       const familyFirst = surnameKey(item.c.tokens[0]!.text);
       const text = paragraphs[item.run.paragraph]!;
       const appositive = roleAfter(text, item.c.tokens[item.c.tokens.length - 1]!.end) ?? roleBeforeComma(text, item.c.tokens[0]!.start);
-      if (aloneSurnames.has(sn) || (aloneFamilyNames.has(familyFirst) && !isFirstName(item.c.tokens[0]!.text)) || appositive) item.c.kind = 'person';
+      const credited = creditRole(text, item.c.tokens[0]!.start, item.c.tokens[item.c.tokens.length - 1]!.end);
+      if (aloneSurnames.has(sn) || (aloneFamilyNames.has(familyFirst) && !isFirstName(item.c.tokens[0]!.text)) || appositive || credited) item.c.kind = 'person';
     }
   }
 
@@ -315,7 +318,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
         if (!person.role) {
-          const role = roleBefore(text, start) ?? roleAfter(text, end) ?? roleBeforeComma(text, start);
+          const role = roleBefore(text, start) ?? roleAfter(text, end) ?? roleBeforeComma(text, start) ?? creditRole(text, start, end);
           if (role) person.role = role;
         }
         mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });

@@ -46,6 +46,8 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
     if (isPossessive(token.text)) break;
   }
   while (chain.length && (CHAIN_LINKS.has(chain[0]!.text.toLowerCase()) || /^(pro|anti)-/i.test(chain[0]!.text))) chain.shift();
+  // Forms of address are no titles ("Sir Keith", "Mr. Obama").
+  while (chain.length && /^(sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)$/i.test(chain[chain.length - 1]!.text)) chain.pop();
   if (!chain.some((t) => isTitleWord(t.text.toLowerCase()))) return undefined;
   // The chain must end in a title word or modifier, not in another name ("Trump Sergey Lavrov").
   const last = chain[chain.length - 1]!.text.toLowerCase();
@@ -63,39 +65,89 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   return text.slice(chain[0]!.start, chain[chain.length - 1]!.end);
 }
 
+const NOT_AGENT_NOUNS = new Set([
+  'number', 'order', 'water', 'center', 'centre', 'other', 'after', 'under', 'over', 'never', 'ever', 'together',
+  'however', 'winter', 'summer', 'quarter', 'october', 'november', 'december', 'september', 'matter', 'letter',
+  'paper', 'power', 'border', 'corner', 'daughter', 'dinner', 'disorder', 'error', 'factor', 'floor', 'door',
+  'colour', 'color', 'honour', 'honor', 'favour', 'labour', 'flavour', 'percent', 'moment', 'government',
+  'statement', 'agreement', 'department', 'parliament', 'movement', 'investment', 'event', 'comment', 'element',
+  'content', 'extent', 'incident', 'accident', 'per', 'cent', 'plant', 'giant', 'elephant', 'restaurant',
+]);
+
+/** True for a word that names what somebody is: a title ("minister") or an agent noun ("oceanographer"). */
+function isRoleNoun(word: string): boolean {
+  const w = withoutPossessive(word).toLowerCase();
+  if (isTitleWord(w)) return true;
+  if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || isCapitalised(word)) return false;
+  return /(er|or|ist|ian|ant|ent|man|woman|person|ee|ive)s?$/.test(w);
+}
+
+const ABBREVIATION_END = /(\b\p{Lu}|\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Prof|No)|\p{Lu}\.\p{Lu})$/u;
+
+/** The phrase after a name's comma, up to the next comma, bracket, quote or sentence end. */
+function appositivePhrase(rest: string): string | undefined {
+  const opening = /^\s*,\s*/.exec(rest);
+  if (!opening) return undefined;
+  let i = opening[0].length;
+  const from = i;
+  for (; i < rest.length; i++) {
+    const ch = rest[i]!;
+    if (',;()"“”[]'.includes(ch)) break;
+    if ((ch === '—' || ch === '–') && rest[i - 1] === ' ') break;
+    if (ch === '.' && (i + 1 >= rest.length || /\s/.test(rest[i + 1]!)) && !ABBREVIATION_END.test(rest.slice(from, i))) break;
+  }
+  return rest.slice(from, i).trim();
+}
+
 /**
  * Returns the appositive title after a name ("Russia's foreign minister" in "Lavrov, Russia's
- * foreign minister, said"), trimmed of its article, or undefined when the words after the comma
- * are no title (a relative clause, a verb, a place).
+ * foreign minister, said"; "a physical oceanographer at the University of New South Wales"),
+ * without its article, or undefined when the words after the comma are no title (a relative
+ * clause, a verb, a place).
  */
 export function roleAfter(text: string, nameEnd: number): string | undefined {
-  const rest = text.slice(nameEnd);
-  const match = /^\s*,\s*([^,;:.()"“”]{2,90}?)\s*(?=[,;.)]|$|\s[-–—])/u.exec(rest);
-  if (!match) return undefined;
-  let phrase = match[1]!.trim();
-  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|a\s+\d|\d)\b/i.test(phrase)) return undefined;
-  phrase = phrase.replace(/^(the|a|an)\s+/i, '');
-  const tokens = tokenize(phrase);
-  if (tokens.length > 12) return undefined;
-  const headIndex = tokens.findIndex((t) => isTitleWord(t.text.toLowerCase()) || isTitleWord(withoutPossessive(t.text).toLowerCase()));
-  if (headIndex < 0) return undefined;
-  // Verbs inside mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
+  let phrase = appositivePhrase(text.slice(nameEnd));
+  if (!phrase || phrase.length < 2) return undefined;
+  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
+  // A clause that follows the title is not part of it ("... in Sydney told Reuters").
+  phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would|says)\b.*$/i, '');
+  phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
+  const tokens = tokenize(phrase).filter((t) => t.word);
+  if (!tokens.length || tokens.length > 22) return undefined;
+  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text));
+  if (headIndex < 0 || headIndex > 6) return undefined;
+  // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
   if (tokens.some((t, i) => i < headIndex && /(ing|ed)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.text.toLowerCase()))) return undefined;
-  return phrase.replace(/\s+(who|which|that)\b.*$/i, '').trim() || undefined;
+  return phrase || undefined;
 }
 
 /**
  * Returns the title of a description set before a name between commas ("The mayor of
- * Surabaya, Tri Rismaharini, said" -> "mayor of Surabaya"), or undefined.
+ * Surabaya, Tri Rismaharini, said" -> "mayor of Surabaya"; "Sudan's president, Omar al-Bashir,"),
+ * or undefined.
  */
 export function roleBeforeComma(text: string, nameStart: number): string | undefined {
-  const match = /(?:^|[.;:!?]\s+|,\s+)(?:the|a|an|its|their)\s+([^,;"“”()]{2,80}),\s*$/i.exec(text.slice(0, nameStart));
+  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(text.slice(0, nameStart));
   if (!match) return undefined;
-  const phrase = match[1]!.trim();
-  const words = phrase.toLowerCase().split(/\s+/);
-  if (!words.some((w) => isTitleWord(w) || isTitleWord(withoutPossessive(w)))) return undefined;
-  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|and)$/.test(w))) return undefined;
+  const phrase = match[1]!.trim().replace(/^(the|a|an)\s+/i, '');
+  const words = phrase.split(/\s+/);
+  if (!words.some((w) => isRoleNoun(w))) return undefined;
+  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|and|but)$/i.test(w))) return undefined;
   return phrase;
+}
+
+const CREDIT = /\b((?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written))(?:\s+\w+){0,2}\s+by\s+[^;]*$/i;
+
+/**
+ * Returns a contributor's credit for a name in a credit line ("Additional reporting by ...",
+ * "Writing by ...", "... contributed to this report"), or undefined.
+ */
+export function creditRole(text: string, nameStart: number, nameEnd: number): string | undefined {
+  const before = CREDIT.exec(text.slice(0, nameStart));
+  if (before) return before[1]!;
+  const after = /^[^.;]*?\bcontributed\s+(?:reporting\s+)?to\s+this\s+(report|story|article)/i.exec(text.slice(nameEnd));
+  if (after && !/[.!?]\s/.test(after[0])) return `contributed to this ${after[1]!.toLowerCase()}`;
+  return undefined;
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
