@@ -41,7 +41,6 @@ const lineRules: RegExp[] = [
   /^(thank you for (signing up|subscribing)|you('| a)re (now )?subscribed)/i,
   // Donation and membership appeals.
   /\b(please|can you|will you|help us)\b.{0,60}\b(support|donat\w*|contribut\w*)\b.{0,80}\b(journalism|reporting|newsroom|our work|us)\b/i,
-  /\b(support|donat\w*|contribut\w*)\b.{0,80}\b(independent|quality|free|local|public[- ]interest) (journalism|press|media|news|reporting)\b/i,
   /^not ready to (support|donate|subscribe|give)\b/i,
   /^(remind me later|maybe later|no,? thanks?|close)\.?$/i,
   /\bpa(y|i)ment methods?\b/i,
@@ -51,7 +50,9 @@ const lineRules: RegExp[] = [
   // Sharing, related links, navigation words.
   /^(read|see|learn|find out) more\b.{0,80}$/i,
   /^(read|watch|listen)( next| also| more)?\s*:/i,
-  /^(also read|more from|more on this|more stories|related( articles| stories| coverage| content| topics)?|recommended( for you| stories)?|most (read|popular|viewed|shared)|trending( now)?|top stories|you (may|might) also like|editor'?s picks)\b.{0,100}$/i,
+  /^(also read|related|recommended|more on this( story)?|see also|you (may|might) also like)\s*[:|»›–—-]/i,
+  /^(comments are closed|join the (conversation|discussion)|be the first to comment)\b/i,
+  /^courtesy( of)?\s+[A-Z]/,
   /^(share|tweet|email|print|copy link|pin)( (this|the) (article|story|page))?( on| via| to)?( facebook| twitter| x| whatsapp| linkedin| email| reddit| telegram)?[:.!]?$/i,
   /^share (this|the) (article|story|page)\b/i,
   /^follow (us|@?\w+) on\b/i,
@@ -70,12 +71,20 @@ const lineRules: RegExp[] = [
   /^(photo|image|picture)\s+by\s+\S/i,
 ];
 
+/** Words a reader-facing appeal uses: "you", "your", "us", "our". */
+const addressesReader = /\b(you|your|us|our|we)\b/i;
+const donationPitch = /\b(support|donat\w*|contribut\w*|subscri\w*|member(ship)?)\b.{0,80}\b(independent|quality|free|local|public[- ]interest|our) (journalism|press|media|news|reporting|newsroom|work)\b/i;
+
+/** "Related stories", "Most read", "More from Example": a heading over a box of links. */
+const linkBoxHeading =
+  /^(also read|more from|more on this|more stories|related( articles| stories| coverage| content| topics| news| video)?|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest( news| stories)?|you (may|might) also like|editor'?s picks|in case you missed it|don'?t miss|what to read next|explore more)\b/i;
+
 /** Photo credit at the end of a caption: "... Jane Doe / AFP", "Photo: Reuters", "(Getty Images)". */
 const creditTail = new RegExp(
   [
     String.raw`\b[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}\s*\/\s*(?:[A-Z][A-Z&.]{1,}(?:\s+[A-Z][\p{L}]+)*|Getty(?: Images)?|Reuters|Shutterstock|Alamy|Sputnik|Pool|Xinhua|Kremlin\.ru|[A-Z][\p{L}]+ (?:Images|Photos?|News|Press))\.?$`,
     String.raw`\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|XINHUA|TASS)\s*\/\s*[A-Z][\p{L}.' -]+$`,
-    String.raw`\((?:photo|image|picture|credit)?:?\s*(?:Getty Images|Reuters|AFP|AP|EPA|Shutterstock|AP Photo[^)]*|[A-Z][\p{L}]+ \/ [A-Z][\p{L}]+)\)\.?$`,
+    String.raw`\((?:(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Cc]ourtesy|[Ff]ile)(?: by| of)?:?\s*[^()]{2,80}|Getty Images|Reuters|AFP|AP|EPA|Shutterstock|AP Photo[^()]*|[A-Z][^()]{1,60}\/\s*[A-Z][^()]{1,60})\)\.?$`,
     String.raw`\b(?:Photo|Photograph|Picture|Image|Credit)s?:\s*[^.]{2,60}$`,
   ].join('|'),
   'u',
@@ -113,10 +122,12 @@ export function boilerplateReason(line: string): string | undefined {
   if (text === '') return 'empty';
   if (isBannerLine(text)) return 'banner';
   if (words(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
+  if (words(text) <= 80 && donationPitch.test(text) && addressesReader.test(text)) return 'appeal';
+  if (words(text) <= 8 && !/[.!?]$/.test(text) && linkBoxHeading.test(text)) return 'links';
   if (isCaption(text)) return 'caption';
   if (isByline(text)) return 'byline';
   if (isTimestamp(text)) return 'timestamp';
-  if (/^[\d\s.,:/()#|•·–—-]+$/.test(text)) return 'number';
+  if (/^[\d\s.,:/()#|•·–—_*=~+-]+$/.test(text)) return 'number';
   return undefined;
 }
 
@@ -136,6 +147,13 @@ const appealHeader =
   /^(a (message|note|word) from\b|dear (readers?|friends?|subscribers?)\b|before you (go|continue)\b|(we|i) (need|rely on) your (help|support)|(support|fund) (independent|our|quality)\b|(become|be) a (member|supporter|subscriber|patron)\b|make a (donation|contribution)\b|why (we|you should) (need|support|donate))/i;
 const appealVocabulary = /\b(support(ing|ers?)?|donat\w*|contribut\w*|subscri\w*|member(ship)?|journalism|paywall|monthly|annual(ly)?|one-?time)\b/i;
 
+/** The headline again, or near the top the headline with or without the outlet's name around it. */
+function repeatsTitle(line: string, title: string, index: number): boolean {
+  if (line === title) return true;
+  if (index > 2 || line.length < 20) return false;
+  return (title.startsWith(line) || line.startsWith(title)) && Math.min(line.length, title.length) / Math.max(line.length, title.length) > 0.6;
+}
+
 /**
  * Splits paragraphs into article text and boilerplate; returns both, in their original order.
  * Beyond line rules, it removes a closing appeal (a donation or membership box: its header and
@@ -146,7 +164,7 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   const lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
   const title = context.title ? normalise(context.title) : undefined;
-  if (title) lines.forEach((line, i) => (normalise(line) === title ? (drop[i] = true) : undefined));
+  if (title) lines.forEach((line, i) => (repeatsTitle(normalise(line), title, i) ? (drop[i] = true) : undefined));
 
   // A short line repeated three times or more is a gallery or widget label, not prose.
   const seen = new Map<string, number>();

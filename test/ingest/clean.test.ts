@@ -119,4 +119,17 @@ describe('splitBoilerplate', () => {
     ]);
     expect(kept).toEqual(['Rain is expected across the region on Thursday, forecasters said.', 'Airports reported few delays by the evening.']);
   });
+
+  it('removes an appeal to the reader to fund journalism but keeps news about funding the press', () => {
+    const news = 'Foreign donors contributed $5m to support independent media in the region, the ministry said.';
+    const appeal = 'If you value our reporting, please consider a contribution to support independent journalism.';
+    const { kept, removed } = splitBoilerplate([news, 'The grants run for three years.', appeal, 'Officials will review the program in 2027.']);
+    expect(kept).toEqual([news, 'The grants run for three years.', 'Officials will review the program in 2027.']);
+    expect(removed).toEqual([appeal]);
+  });
+
+  it('keeps a sentence that merely starts like a link-box heading', () => {
+    const line = 'Most popular among voters was the promise to cut fares.';
+    expect(splitBoilerplate([line, 'Related stories', 'The vote is on Friday.']).kept).toEqual([line, 'The vote is on Friday.']);
+  });
 });
