@@ -2,8 +2,8 @@ import type { ChannelRef, Platform } from '../commands/types.ts';
 import { ScheduleError } from './errors.ts';
 
 const idPatterns: Record<Platform, { pattern: RegExp; example: string }> = {
-  slack: { pattern: /^[A-Z0-9]{8,12}$/, example: 'slack:C0123ABCD (the channel id, from the channel details)' },
-  discord: { pattern: /^\d{15,21}$/, example: 'discord:1234567890123456789 (right-click the channel, Copy Channel ID)' },
+  slack: { pattern: /^[A-Z][A-Z0-9]{3,}$/, example: 'slack:C0123ABCD (the channel id, from the channel details)' },
+  discord: { pattern: /^\d{5,21}$/, example: 'discord:1234567890123456789 (right-click the channel, Copy Channel ID)' },
   console: { pattern: /^[\w.-]+$/, example: 'console:main' },
 };
 

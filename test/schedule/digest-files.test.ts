@@ -50,7 +50,10 @@ describe('digest files', () => {
   });
 
   it('GIVEN no timezone THEN the default zone applies, and the name defaults to the file name', () => {
-    const schedule = parseDigestFile('schedule: "0 8 * * 1-5"\ntargets: [console:main]\n', 'digests/weekday.yaml', { defaultTimezone: 'America/New_York' });
+    const schedule = parseDigestFile('schedule: "0 8 * * 1-5"\ntargets: [slack:C0123, discord:1234567890, console:main]\n', 'digests/weekday.yaml', {
+      defaultTimezone: 'America/New_York',
+    });
+    expect(schedule.targets.map((t) => `${t.platform}:${t.id}`)).toEqual(['slack:C0123', 'discord:1234567890', 'console:main']);
     expect(schedule).toMatchObject({ id: 'file:weekday', title: 'weekday', timezone: 'America/New_York', cron: '0 8 * * 1-5', maxStories: 5, feeds: [] });
   });
 
