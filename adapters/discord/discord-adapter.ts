@@ -5,6 +5,7 @@ import {
   MessageFlags,
   Routes,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type RESTPostAPIChannelMessageResult,
@@ -19,6 +20,7 @@ import type { PersonSuggestion } from '../../src/store/store.ts';
 import { DiscordAdapterError, explainPostError, isPermissionError } from './errors.ts';
 import { interactionToCommand } from './interaction-command.ts';
 import { renderDigest, renderReply, type RenderedMessage } from './render.ts';
+import { SOURCES_BUTTON_ID, sourcesFromEmbeds } from './sources-button.ts';
 
 export interface DiscordAdapterOptions {
   config: NonNullable<Config['discord']>;
@@ -72,7 +74,7 @@ function choiceLabel(person: PersonSuggestion): string {
 }
 
 function editPayload(message: RenderedMessage) {
-  return { content: message.content ?? '', embeds: message.embeds, allowedMentions: NO_MENTIONS };
+  return { content: message.content ?? '', embeds: message.embeds, components: message.components ?? [], allowedMentions: NO_MENTIONS };
 }
 
 function interactionPayload(message: RenderedMessage, ephemeral: boolean) {
@@ -108,6 +110,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return answerAutocomplete(interaction);
     if (interaction.isChatInputCommand()) return answerCommand(interaction);
+    if (interaction.isButton() && interaction.customId === SOURCES_BUTTON_ID) return answerSources(interaction);
+  }
+
+  async function answerSources(interaction: ButtonInteraction): Promise<void> {
+    const [first, ...rest] = sourcesFromEmbeds(interaction.message.embeds);
+    await interaction.reply(interactionPayload({ content: first ?? 'This message lists no sources.', embeds: [] }, true));
+    for (const content of rest) await interaction.followUp(interactionPayload({ content, embeds: [] }, true));
   }
 
   async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -170,7 +179,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   }
 
   async function postMessage(channelId: string, message: RenderedMessage): Promise<string> {
-    const body = { content: message.content, embeds: message.embeds, allowed_mentions: NO_MENTIONS };
+    const body = { content: message.content, embeds: message.embeds, components: message.components ?? [], allowed_mentions: NO_MENTIONS };
     const posted = (await client.rest.post(Routes.channelMessages(channelId), { body })) as RESTPostAPIChannelMessageResult;
     return posted.id;
   }

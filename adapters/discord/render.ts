@@ -1,13 +1,16 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { SOURCES_FIELD, sourcesButtonRow } from './sources-button.ts';
 import { DISCORD_LIMITS, groupEmbeds, layoutEmbeds, packLines, shortenLabel, type EmbedPart } from './embed-limits.ts';
 
 /** One Discord message before it is sent: content and/or embeds, each within the limits. */
 export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
+  /** Buttons under the message (the briefing's "Sources"). */
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 /** A reply as Discord messages: the first answers the interaction, the rest follow up. */
@@ -117,7 +120,7 @@ function storyParts(story: Story): EmbedPart[] {
     return url ? `[${title}](${url}) — ${safe(a.source)}` : `${title} — ${safe(a.source)}`;
   });
   if (story.articles.length > MAX_SOURCE_LINKS) links.push(`and ${story.articles.length - MAX_SOURCE_LINKS} more articles`);
-  if (links.length > 0) parts.push({ field: { name: 'Sources', value: links.join('\n') } });
+  if (links.length > 0) parts.push({ field: { name: SOURCES_FIELD, value: links.join('\n') } });
   return parts;
 }
 
@@ -138,7 +141,7 @@ export function storyEmbeds(story: Story, generatedAt: string): APIEmbed[] {
 
 /**
  * A briefing as Discord messages: a heading line, then one embed per story, grouped so that no
- * message breaks Discord's limits. An empty digest is one message saying so.
+ * message breaks Discord's limits, each with a "Sources" button. An empty digest is one message saying so.
  */
 export function renderDigest(digest: Digest): RenderedMessage[] {
   const title = digest.title ?? 'News briefing';
@@ -147,7 +150,11 @@ export function renderDigest(digest: Digest): RenderedMessage[] {
   const heading = shortenLabel(`**${safe(title)}** · ${count}${when === undefined ? '' : ` · <t:${when}:f>`}`, DISCORD_LIMITS.content);
   if (digest.stories.length === 0) return [{ content: `${heading}\nNo new stories since the last briefing.`, embeds: [] }];
   const embeds = digest.stories.flatMap((story) => storyEmbeds(story, digest.generatedAt));
-  return groupEmbeds(embeds).map((group, index) => (index === 0 ? { content: heading, embeds: group } : { embeds: group }));
+  return groupEmbeds(embeds).map((group, index) => ({
+    ...(index === 0 ? { content: heading } : {}),
+    embeds: group,
+    components: [sourcesButtonRow()],
+  }));
 }
 
 function quoteField(quote: QuoteItem): EmbedPart {

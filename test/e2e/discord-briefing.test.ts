@@ -85,6 +85,20 @@ describe('briefings posted to a Discord channel', () => {
     expect(storyTitles).toHaveLength(24);
   });
 
+  test('WHEN a member clicks "Sources" under a briefing THEN only they see the links to every article of its stories', async () => {
+    const channel = '610000000000000006';
+    await adapter.sink.postBriefing({ platform: 'discord', id: channel }, seedDigest([seedStory(0)]));
+    const [post] = channelPosts(channel);
+    expect(post!.body.components[0].components[0]).toMatchObject({ type: 2, label: 'Sources' });
+
+    const click = fake.sendButton(post!.body.components[0].components[0].custom_id, post!.response);
+    const callback = await fake.waitForRequest((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);
+    expect(callback.body.data.flags & 64).toBe(64);
+    expect(callback.body.data.content).toContain('**Rubio to meet Lavrov at UN as Trump shifts stance on Ukraine**');
+    expect(callback.body.data.content).toContain('(https://news.az/news/000_1e144d6f0b5b1d8e)');
+    expect(callback.body.data.content).toContain('(https://www.themoscowtimes.com/002_a7fd2f92f3b9b7ac)');
+  });
+
   test('GIVEN a channel where the bot lacks permissions (50013) THEN the post fails naming the channel, and the server owner is told by DM', async () => {
     const channel = '610000000000000004';
     fake.refusedChannels.set(channel, { code: 50013, message: 'Missing Permissions' });

@@ -167,6 +167,11 @@ export class FakeDiscord extends EventEmitter {
     return this.#sendInteraction(4, { id: this.#commandId(command), name: command, type: 1, options }, user);
   }
 
+  /** Injects a click on a button under `message` (a message object the fake returned earlier). */
+  sendButton(customId: string, message: unknown, user: InteractionUser = memberUser): { id: string; token: string } {
+    return this.#sendInteraction(3, { custom_id: customId, component_type: 2 }, user, this.channelId, message);
+  }
+
   #commandId(name: string): string {
     for (const list of this.commands.values()) {
       const found = list.find((c) => c.name === name);
@@ -175,7 +180,7 @@ export class FakeDiscord extends EventEmitter {
     return snowflake();
   }
 
-  #sendInteraction(type: number, data: unknown, user: InteractionUser, channelId = this.channelId): { id: string; token: string } {
+  #sendInteraction(type: number, data: unknown, user: InteractionUser, channelId = this.channelId, message?: unknown): { id: string; token: string } {
     const id = snowflake();
     const token = `tok-${id}`;
     this.dispatch('INTERACTION_CREATE', {
@@ -204,6 +209,7 @@ export class FakeDiscord extends EventEmitter {
       authorizing_integration_owners: { '0': this.guildId },
       context: 0,
       data,
+      ...(message === undefined ? {} : { message }),
     });
     return { id, token };
   }
