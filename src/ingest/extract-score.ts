@@ -120,3 +120,25 @@ export function scoreExtraction(pagesDir: string): ExtractionScore {
   const bySet = Object.fromEntries(sets.map((set) => [set, mean(perPage.filter((score) => score.set === set))]));
   return { ...mean(perPage), bySet, perPage };
 }
+
+const figure = (value: number): string => value.toFixed(3);
+
+/**
+ * The extraction block of `npm run eval`: per-page token precision/recall/F1 of the main text
+ * against the pages' expected text, then the means by set and overall. Returns no lines and a
+ * null summary when the evaluation has no pages folder.
+ */
+export const extractionEvalSection = {
+  name: 'extraction',
+  run(options: { pagesDir?: string }): { lines: string[]; summary: unknown } {
+    if (!options.pagesDir) return { lines: ['no pages folder: skipped'], summary: null };
+    const score = scoreExtraction(options.pagesDir);
+    const width = Math.max(...score.perPage.map((page) => `${page.set}/${page.page}`.length), 10);
+    const lines = [`${'page'.padEnd(width)}      P      R     F1`];
+    for (const page of score.perPage) lines.push(`${`${page.set}/${page.page}`.padEnd(width)}  ${figure(page.precision)}  ${figure(page.recall)}  ${figure(page.f1)}`);
+    for (const [set, figures] of Object.entries(score.bySet)) lines.push(`${`MEAN ${set}`.padEnd(width)}  ${figure(figures.precision)}  ${figure(figures.recall)}  ${figure(figures.f1)}`);
+    lines.push(`${`MEAN (${score.pages} pages)`.padEnd(width)}  ${figure(score.precision)}  ${figure(score.recall)}  ${figure(score.f1)}`);
+    const round = (figures: ScoreFigures) => ({ pages: figures.pages, token_precision: +figures.precision.toFixed(4), token_recall: +figures.recall.toFixed(4), token_f1: +figures.f1.toFixed(4) });
+    return { lines, summary: { ...round(score), by_set: Object.fromEntries(Object.entries(score.bySet).map(([set, figures]) => [set, round(figures)])) } };
+  },
+};
