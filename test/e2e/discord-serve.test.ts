@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 /** Resolves once the running bot has written a line matching `pattern` to stderr. */
-function waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+function waitForOutput(pattern: RegExp, timeoutMs = 40_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot never printed ${pattern}; stderr:\n${stderr}`)), timeoutMs);
     const check = () => {
@@ -78,7 +78,7 @@ describe('the newsbot command with DISCORD_* set', () => {
   test('WHEN `newsbot serve` runs THEN it connects to Discord and answers /who lavrov from the store', async () => {
     bot = spawn(process.execPath, [bin, 'serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     bot.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const identify = await fake.waitForGatewayFrame((f) => f.op === 2, 20_000).catch((error: Error) => {
+    const identify = await fake.waitForGatewayFrame((f) => f.op === 2, 40_000).catch((error: Error) => {
       throw new Error(`${error.message}\nbot stderr:\n${stderr}`);
     });
     expect(identify.d.token).toBe('test-token');
@@ -88,5 +88,5 @@ describe('the newsbot command with DISCORD_* set', () => {
     const callback = await fake.waitForRequest((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, 20_000);
     expect(callback.body.data.embeds[0].title).toBe('Sergey Lavrov');
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
-  });
+  }, 60_000);
 });
