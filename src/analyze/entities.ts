@@ -185,6 +185,15 @@ function classify(run: Run): Classified {
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
 
+/**
+ * The title before a name unless it is a bare academic or clerical title ("Prof.", "Dr.",
+ * "Rev.") and an appositive says more.
+ */
+function bestRole(before: string | undefined, around: string | undefined): string | undefined {
+  if (before && around && /^(prof|dr|rev|fr|sr)\.?$/i.test(before)) return around;
+  return before ?? around;
+}
+
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
   const last = title[title.length - 1]?.text.toLowerCase();
@@ -318,7 +327,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
         if (!person.role) {
-          const role = roleBefore(text, start) ?? roleAfter(text, end) ?? roleBeforeComma(text, start) ?? creditRole(text, start, end);
+          const role = bestRole(roleBefore(text, start), roleAfter(text, end) ?? roleBeforeComma(text, start)) ?? creditRole(text, start, end);
           if (role) person.role = role;
         }
         mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });

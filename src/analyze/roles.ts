@@ -48,7 +48,10 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   while (chain.length && (CHAIN_LINKS.has(chain[0]!.text.toLowerCase()) || /^(pro|anti)-/i.test(chain[0]!.text))) chain.shift();
   // Forms of address are no titles ("Sir Keith", "Mr. Obama").
   while (chain.length && /^(sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)$/i.test(chain[chain.length - 1]!.text)) chain.pop();
-  if (!chain.some((t) => isTitleWord(t.text.toLowerCase()))) return undefined;
+  // An agent noun right before the name is a title too ("Dockworker Tomas Ruiz", "analyst Maria Teodor").
+  const lastWord = chain[chain.length - 1];
+  const agent = lastWord !== undefined && isRoleNoun(lastWord.text.toLowerCase()) && !isFirstName(lastWord.text);
+  if (!chain.some((t) => isTitleWord(t.text.toLowerCase())) && !agent) return undefined;
   // The chain must end in a title word or modifier, not in another name ("Trump Sergey Lavrov").
   const last = chain[chain.length - 1]!.text.toLowerCase();
   if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last)) {
@@ -132,7 +135,7 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   const phrase = match[1]!.trim().replace(/^(the|a|an)\s+/i, '');
   const words = phrase.split(/\s+/);
   if (!words.some((w) => isRoleNoun(w))) return undefined;
-  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|and|but)$/i.test(w))) return undefined;
+  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) return undefined;
   return phrase;
 }
 
