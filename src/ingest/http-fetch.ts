@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { IngestError, type IngestErrorCode } from './feed-errors.ts';
@@ -95,7 +95,29 @@ function classify(error: unknown, url: string, limits: HttpLimits): IngestError 
   });
 }
 
-function decoderFor(encoding: string, firstByte: number | undefined): NodeJS.ReadWriteStream | undefined {
+/** Inflates zlib-wrapped or raw deflate, deciding on the first byte (a zlib stream starts with 0x?8). */
+function deflateEither(): NodeJS.ReadWriteStream {
+  let inner: Transform | undefined;
+  const outer = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (!inner) {
+        inner = (chunk[0]! & 0x0f) === 8 ? createInflate() : createInflateRaw();
+        inner.on('data', (data: Buffer) => outer.push(data));
+        inner.on('error', (error) => outer.destroy(error));
+      }
+      if (inner.write(chunk)) callback();
+      else inner.once('drain', () => callback());
+    },
+    flush(callback) {
+      if (!inner) return callback();
+      inner.once('end', () => callback());
+      inner.end();
+    },
+  });
+  return outer;
+}
+
+function decoderFor(encoding: string): NodeJS.ReadWriteStream | undefined {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
@@ -103,8 +125,8 @@ function decoderFor(encoding: string, firstByte: number | undefined): NodeJS.Rea
     case 'br':
       return createBrotliDecompress();
     case 'deflate':
-      // Many servers send raw deflate under this name; a zlib stream starts with 0x?8.
-      return firstByte !== undefined && (firstByte & 0x0f) === 8 ? createInflate() : createInflateRaw();
+      // Many servers send raw deflate under this name; deflateEither tells them apart.
+      return deflateEither();
     default:
       return undefined;
   }
@@ -115,32 +137,26 @@ function decoderFor(encoding: string, firstByte: number | undefined): NodeJS.Rea
  * the decompressed size passes `maxBytes` (so a compression bomb costs at most that much).
  */
 async function readCappedBody(body: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Uint8Array> {
-  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let rawBytes = 0;
-  const countRaw = (chunk: Buffer) => {
-    rawBytes += chunk.length;
-    if (rawBytes > maxBytes) throw tooLarge(url, maxBytes);
-    return chunk;
-  };
-  const first = await iterator.next();
-  if (first.done) return new Uint8Array(0);
   const encodings = (contentEncoding ?? '').toLowerCase().split(',').map((part) => part.trim()).filter((part) => part && part !== 'identity');
-  const rawChunks = async function* () {
-    yield countRaw(first.value);
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield countRaw(next.value);
+  let rawBytes = 0;
+  let rawTooLarge = false;
+  let stream: Readable = body;
+  if (encodings.length > 0) {
+    body.on('data', (chunk: Buffer) => {
+      rawBytes += chunk.length;
+      if (rawBytes > maxBytes && !rawTooLarge) {
+        rawTooLarge = true;
+        body.destroy(tooLarge(url, maxBytes));
+      }
+    });
+    // Encodings are listed in the order they were applied; undo them in reverse.
+    for (const encoding of [...encodings].reverse()) {
+      const decoder = decoderFor(encoding);
+      if (!decoder) continue;
+      const source = stream;
+      source.on('error', (error) => (decoder as unknown as Readable).destroy(error));
+      stream = source.pipe(decoder) as unknown as Readable;
     }
-  };
-  let stream: Readable = Readable.from(rawChunks(), { objectMode: false });
-  // Encodings are listed in the order they were applied; undo them in reverse.
-  for (const encoding of encodings.reverse()) {
-    const decoder = decoderFor(encoding, encodings.length === 1 ? first.value[0] : undefined);
-    if (!decoder) continue;
-    const source = stream;
-    source.on('error', (error) => (decoder as unknown as Readable).destroy(error));
-    stream = source.pipe(decoder) as unknown as Readable;
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -160,7 +176,7 @@ async function readCappedBody(body: Readable, contentEncoding: string | undefine
     }
     throw error;
   }
-  return Buffer.concat(chunks, size);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 /**

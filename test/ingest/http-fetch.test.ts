@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/feed-errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../../src/ingest/http-fetch.ts';
@@ -36,6 +36,20 @@ describe('the HTTP layer', () => {
     const zipped = await http.get(`${server.url}/feeds/rss-parser/heraldsun.rss?gzip=1`);
     expect(Buffer.from(zipped.body).toString('latin1')).toBe(Buffer.from(plain.body).toString('latin1'));
     expect(Buffer.from(zipped.body).toString('latin1')).toContain('RSS0.92 Example');
+    await http.close();
+  });
+
+  it.each([
+    ['br', brotliCompressSync],
+    ['deflate', deflateSync],
+    ['deflate', deflateRawSync],
+  ] as const)('GIVEN a body encoded with %s THEN it arrives decoded', async (encoding, compress) => {
+    const text = '<rss version="2.0"><channel><title>Ünïcödé feed</title></channel></rss>'.repeat(50);
+    const path = `/encoded-${encoding}-${compress.name}`;
+    server.route(path, (req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-encoding': encoding }).end(compress(Buffer.from(text))));
+    const http = client();
+    const response = await http.get(`${server.url}${path}`);
+    expect(Buffer.from(response.body).toString('utf8')).toBe(text);
     await http.close();
   });
 
