@@ -73,7 +73,7 @@ describe('the newsbot command with DISCORD_* set', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('/who');
     expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'quotes', 'story', 'who']);
-  });
+  }, 60_000);
 
   test('WHEN `newsbot serve` runs THEN it connects to Discord and answers /who lavrov from the store', async () => {
     bot = spawn(process.execPath, [bin, 'serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
