@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { main, type PlatformHooks, type Runtime } from '../src/cli.ts';
 import { analyzeArticle } from '../src/analyze/pipeline.ts';
+import type { Analysis } from '../src/analyze/types.ts';
 import { runCommand } from '../src/commands/index.ts';
 import type { Command } from '../src/commands/types.ts';
 import { buildDigest } from '../src/digest/build.ts';
@@ -25,17 +26,33 @@ const demoDefinition = resolve(digestsDir, 'demo.yaml');
 /** How often every stored feed is polled while the bot runs. */
 const pollIntervalMs = 15 * 60 * 1000;
 
+/**
+ * Reads feed files or folders on this machine into the store. Their articles carry the file's
+ * absolute path as their feed, as digest files name it, so schedules find them.
+ */
+async function ingestLocalFeeds(runtime: Runtime, paths: string[]): Promise<Analysis[]> {
+  const analyses: Analysis[] = [];
+  for (const path of paths) {
+    const { articles, warnings } = await loadInputs([path], { allowPrivateUrls: runtime.config.allowPrivateUrls });
+    for (const warning of warnings) runtime.log.warn(warning);
+    for (const article of articles) {
+      const analysis = analyzeArticle({ ...article, feedUrl: path });
+      runtime.store.saveAnalysis(analysis);
+      analyses.push(analysis);
+    }
+  }
+  return analyses;
+}
+
 /** Prints the demo briefing: the embedded default when no platform is configured. */
 async function printDemoBriefing(runtime: Runtime, sink: BriefingSink): Promise<void> {
   const schedule = loadDigestFile(demoDefinition);
-  const feeds = schedule.feeds.map((feed) => (/^https?:/i.test(feed) ? feed : resolve(root, feed)));
-  const { articles, warnings } = await loadInputs(feeds, { allowPrivateUrls: runtime.config.allowPrivateUrls });
-  for (const warning of warnings) runtime.log.warn(warning);
-  const analyses = articles.map((article) => analyzeArticle(article));
-  for (const analysis of analyses) runtime.store.saveAnalysis(analysis);
+  const analyses = await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
   const digest = buildDigest(analyses, { now: runtime.clock.now(), maxStories: schedule.maxStories, title: schedule.title });
   await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
 }
+
+const isUrl = (feed: string) => /^https?:/i.test(feed);
 
 const connectHint = `
 newsbot is running on its embedded default: SQLite at %DB%, the bundled demo feed and the console.
@@ -88,8 +105,9 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     defaultTimezone: config.timezone,
     logger: log,
     refreshFeeds: async (schedule) => {
-      const urls = schedule.feeds.filter((feed) => /^https?:/i.test(feed));
+      const urls = schedule.feeds.filter(isUrl);
       if (urls.length) await pollFeeds(store, { feeds: urls, allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock });
+      await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
     },
   });
   runtime.commandContext.onSchedulesChanged = () => scheduler.reload();

@@ -1,5 +1,4 @@
 import { buildDigest } from '../digest/build.ts';
-import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Schedule } from './types.ts';
@@ -22,9 +21,4 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
     title: schedule.title,
     ...(previous ? { previousPoints: previous.points } : {}),
   });
-}
-
-/** The points a posted briefing said, kept in its run so the next one knows what is new. */
-export function briefingPoints(digest: Digest): string[] {
-  return digestPoints(digest);
 }

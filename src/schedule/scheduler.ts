@@ -4,7 +4,8 @@ import type { ChannelRef } from '../commands/types.ts';
 import type { Digest } from '../digest/types.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
-import { buildBriefing, briefingPoints } from './briefing.ts';
+import { digestPoints } from '../digest/points.ts';
+import { buildBriefing } from './briefing.ts';
 import { firingsBetween, nextRuns } from './cron-times.ts';
 import { loadDigestFiles } from './digest-files.ts';
 import { runIdFor } from './ledger.ts';
@@ -334,9 +335,8 @@ export class Scheduler {
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${error}`);
       return outcome(run, 'failed', error);
     }
-    // Re-read right before posting: if another process resumed this claim, it is theirs.
-    if (this.#store.getRun(run.id)?.status !== 'claimed') return outcome(run, 'taken');
-    this.#store.updateRun(run.id, { status: 'posting' });
+    // Compare-and-set right before posting: if another process resumed this claim, it is theirs.
+    if (!this.#store.transitionRun(run.id, 'claimed', { status: 'posting' })) return outcome(run, 'taken');
     let messageIds: string[];
     try {
       messageIds = await sink.postBriefing(target, digest);
@@ -347,7 +347,7 @@ export class Scheduler {
       await this.#notify(run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
       return outcome(run, 'failed', message);
     }
-    this.#store.updateRun(run.id, { status: 'posted', messageIds, points: briefingPoints(digest), error: undefined });
+    this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
     this.#log.info(`briefing ${schedule.id} posted to ${run.target}`);
     return outcome(run, 'posted');
   }

@@ -471,6 +471,14 @@ class SqliteStore implements Store {
   }
 
   updateRun(id: string, patch: Partial<Omit<Run, 'id' | 'scheduleId' | 'scheduledFor'>>): void {
+    this.#patchRun(id, undefined, patch);
+  }
+
+  transitionRun(id: string, from: Run['status'], patch: Partial<Omit<Run, 'id' | 'scheduleId' | 'scheduledFor'>>): boolean {
+    return this.#patchRun(id, from, patch);
+  }
+
+  #patchRun(id: string, from: Run['status'] | undefined, patch: Partial<Omit<Run, 'id' | 'scheduleId' | 'scheduledFor'>>): boolean {
     const sets: string[] = ['updated_at = ?'];
     const params: unknown[] = [new Date().toISOString()];
     if (patch.status !== undefined) sets.push('status = ?'), params.push(patch.status);
@@ -478,7 +486,9 @@ class SqliteStore implements Store {
     if (patch.messageIds !== undefined) sets.push('message_ids_json = ?'), params.push(JSON.stringify(patch.messageIds));
     if (patch.points !== undefined) sets.push('points_json = ?'), params.push(JSON.stringify(patch.points));
     if ('error' in patch) sets.push('error = ?'), params.push(patch.error ?? null);
-    this.#db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    const guard = from === undefined ? '' : ' AND status = ?';
+    const result = this.#db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?${guard}`).run(...params, id, ...(from === undefined ? [] : [from]));
+    return result.changes === 1;
   }
 
   getRun(id: string): Run | undefined {

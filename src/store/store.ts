@@ -82,6 +82,11 @@ export interface Store {
    */
   claimRun(run: Omit<Run, 'updatedAt'>): boolean;
   updateRun(id: string, patch: Partial<Omit<Run, 'id' | 'scheduleId' | 'scheduledFor'>>): void;
+  /**
+   * Moves a run from one status to the next only if it is still in `from` (compare-and-set);
+   * returns false when another process changed it first.
+   */
+  transitionRun(id: string, from: Run['status'], patch: Partial<Omit<Run, 'id' | 'scheduleId' | 'scheduledFor'>>): boolean;
   getRun(id: string): Run | undefined;
   listRuns(scheduleId: string, limit?: number): Run[];
   /** The latest run of this schedule (and target) that reached the channel. */

@@ -130,6 +130,8 @@ describe('SQLite store', () => {
       const run = { id: 's1@2026-01-01T08:00:00.000Z>console:main', scheduleId: 's1', scheduledFor: '2026-01-01T08:00:00.000Z', target: 'console:main', status: 'claimed' as const, messageIds: [], points: [] };
       expect(store.claimRun(run)).toBe(true);
       expect(other.claimRun(run)).toBe(false);
+      expect(other.transitionRun(run.id, 'claimed', { status: 'posting' })).toBe(true);
+      expect(store.transitionRun(run.id, 'claimed', { status: 'posting' })).toBe(false);
       other.updateRun(run.id, { status: 'posted', messageIds: ['m1'], points: ['p'] });
       expect(store.lastPostedRun('s1')).toEqual(expect.objectContaining({ status: 'posted', messageIds: ['m1'], points: ['p'] }));
     } finally {
