@@ -307,6 +307,23 @@ describe('Slack briefings through the sink', () => {
     expect([...new Set(headlines)]).toEqual(Array.from({ length: 60 }, (_, i) => i));
   });
 
+  it('GIVEN Slack fails in the middle of a long briefing THEN the error still carries the ts of the messages already posted', async () => {
+    const story = digest.stories[0]!;
+    const long: Digest = {
+      generatedAt: '2026-11-23T08:00:00Z',
+      stories: Array.from({ length: 30 }, (_, i) => ({ ...story, id: `s${i}`, headline: `Story ${i}`, summary: ['A sentence long enough to fill the message. '.repeat(50).trim()] })),
+    };
+    fake.failuresAfter.set('chat.postMessage', { calls: 1, error: 'channel_not_found' });
+    try {
+      const failure = await adapter.sink.postBriefing({ platform: 'slack', id: 'CGONE' }, long).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: 'E_SLACK_TARGET' });
+      expect((failure as SlackAdapterError).postedIds).toHaveLength(1);
+      expect((failure as SlackAdapterError).postedIds[0]).toMatch(/^\d+\.\d+$/);
+    } finally {
+      fake.failuresAfter.delete('chat.postMessage');
+    }
+  });
+
   it('GIVEN the bot is not in the channel THEN posting fails with a coded error that says to invite it', async () => {
     fake.failures.set('chat.postMessage', 'not_in_channel');
     try {

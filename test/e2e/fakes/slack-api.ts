@@ -32,6 +32,8 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly failures = new Map<string, string>();
+  /** Methods that succeed `calls` more times and then fail with `error`. */
+  readonly failuresAfter = new Map<string, { calls: number; error: string }>();
   readonly socketFrames: Array<Record<string, unknown>> = [];
   #server: Server;
   #sockets = new WebSocketServer({ noServer: true });
@@ -124,6 +126,11 @@ export class FakeSlackApi {
     this.calls.push({ method, token, args: body });
     const failure = this.failures.get(method);
     if (failure !== undefined) return { status: 200, body: { ok: false, error: failure } };
+    const later = this.failuresAfter.get(method);
+    if (later !== undefined) {
+      if (later.calls <= 0) return { status: 200, body: { ok: false, error: later.error } };
+      later.calls -= 1;
+    }
     switch (method) {
       case 'auth.test':
         return { status: 200, body: { ok: true, url: 'https://newsroom.example/', team: 'Newsroom', user: 'newsbot', team_id: 'T0NEWS', user_id: 'U0BOT', bot_id: 'B0BOT' } };
