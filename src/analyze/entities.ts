@@ -48,6 +48,8 @@ interface Run {
   tokens: Token[];
   /** The next word after the run, lowercased ("said"). */
   nextWords: string[];
+  /** ", 61, said", ", a 61-year-old", ", the company's spokeswoman, told": what follows a person. */
+  followedBySpeechOrAge: boolean;
   /** The word before the run, lowercased ("spokesman"). */
   prevWord: string;
   sentenceInitial: boolean;
@@ -103,6 +105,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           tokens: current,
           nextWords,
           prevWord: before?.word ? before.text.toLowerCase() : '',
+          followedBySpeechOrAge: followedBySpeechOrAge(text.slice(current[current.length - 1]!.end)),
           sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
         });
       }
@@ -130,6 +133,15 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
     close(tokens.length);
   });
   return runs;
+}
+
+const AGE = /^\s*,\s*(\d{1,3}|aged \d{1,3}|an? \d{1,3}-year-old)\b/;
+const CLAUSE_THEN_VERB = /^\s*,[^,"“”.;]{1,80},\s+(?:(?:also|later|then|has|had|again)\s+)?(\p{Ll}+)/u;
+
+function followedBySpeechOrAge(rest: string): boolean {
+  if (AGE.test(rest)) return true;
+  const clause = CLAUSE_THEN_VERB.exec(rest);
+  return clause !== null && isSpeechVerb(clause[1]!);
 }
 
 function classify(run: Run): Classified {
@@ -181,7 +193,8 @@ function classify(run: Run): Classified {
     personTitle ||
     isFirstName(name[0]!.text) ||
     lastNames.has(lower(name[name.length - 1]!)) ||
-    run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
+    run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x))) ||
+    run.followedBySpeechOrAge;
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
 

@@ -173,10 +173,14 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   }
   if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'who') {
     if (pronoun === 'who') {
-      // "Trump, who said ..." — the name before the comma.
-      const m = [...ctx.mentions].reverse().find((x) => x.paragraph === paragraph && x.end <= token.start && token.start - x.end < 4);
+      // "Trump, who said ...", "Gerda Vos, the company's spokeswoman, who called it ...": the person before the clause.
+      const m = [...ctx.mentions].reverse().find((x) => {
+        if (x.paragraph !== paragraph || x.end > token.start || ctx.entities.get(x.entityId)?.type !== 'person') return false;
+        const between = text.slice(x.end, token.start);
+        return /^\s*,(\s*[^,"“”.;]{1,80},)?\s*$/.test(between);
+      });
       const e = m && ctx.entities.get(m.entityId);
-      return e ? { start: m.start, speaker: { name: e.name, entityId: e.id } } : null;
+      return e && m ? { start: m.start, speaker: { name: e.name, entityId: e.id } } : null;
     }
     return { start: token.start, speaker: null };
   }
@@ -294,19 +298,21 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
   if (lowerFirst === 'he' || lowerFirst === 'she') {
     return { end: first.end, speaker: resolvePronoun(ctx, paragraph, first.start, PRONOUNS.get(lowerFirst)) };
   }
-  // The first mention within a short title chain after the verb.
+  // The first person within a short title chain after the verb ("said State Department
+  // spokesman Tommy Pigott"), else the first organisation there.
   let j = i;
+  let firstOrg: { end: number; speaker: Speaker } | null = null;
   while (j < tokens.length && j < i + 8 && tokens[j]!.word) {
     const m = ctx.mentions.find((x) => x.paragraph === paragraph && x.start === tokens[j]!.start);
-    if (m) {
-      const entity = ctx.entities.get(m.entityId)!;
-      return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
-    }
+    const entity = m && ctx.entities.get(m.entityId);
+    if (m && entity?.type === 'person') return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+    if (m && entity?.type === 'org') firstOrg ??= { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     const w = tokens[j]!.text;
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w)) break;
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
     j++;
   }
+  if (firstOrg) return firstOrg;
   if (DETERMINERS.has(lowerFirst)) {
     let k = i + 1;
     while (k < tokens.length && k < i + 7 && tokens[k]!.word && !/^(on|in|at|to|that|who|which|during|after|before|when|as|of)$/.test(tokens[k]!.text)) k++;

@@ -38,8 +38,9 @@ export function splitSentences(paragraphs: readonly string[]): Sentence[] {
   const sentences: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
     for (const [start, end] of sentenceBounds(paragraph)) {
-      const text = paragraph.slice(start, end).trim();
-      if (text) sentences.push({ text, paragraph: index, start: start + (paragraph.slice(start, end).length - paragraph.slice(start, end).trimStart().length) });
+      const raw = paragraph.slice(start, end);
+      const text = raw.trim();
+      if (text) sentences.push({ text, paragraph: index, start: start + raw.length - raw.trimStart().length });
     }
   });
   return sentences;
@@ -58,7 +59,10 @@ export function sentenceBounds(text: string): Array<[number, number]> {
     // Take the whole run of terminal punctuation and closing marks.
     let end = i + 1;
     while (end < text.length && '.!?…'.includes(text[end]!)) end++;
-    while (end < text.length && CLOSERS.includes(text[end]!)) end++;
+    while (end < text.length && CLOSERS.includes(text[end]!)) {
+      if ((text[end] === ')' || text[end] === ']') && depth > 0) depth--;
+      end++;
+    }
     if (end < text.length && !/\s/.test(text[end]!)) {
       i = end - 1;
       continue;
@@ -66,7 +70,7 @@ export function sentenceBounds(text: string): Array<[number, number]> {
     let next = end;
     while (next < text.length && /\s/.test(text[next]!)) next++;
     if (next >= text.length) break;
-    if (depth > 0 && !CLOSERS.includes(text[end - 1]!)) {
+    if (depth > 0) {
       i = end - 1;
       continue;
     }
