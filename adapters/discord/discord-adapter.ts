@@ -17,6 +17,7 @@ import type { Digest } from '../../src/digest/types.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import type { PersonSuggestion } from '../../src/store/store.ts';
+import { DISCORD_LIMITS, splitText } from './embed-limits.ts';
 import { DiscordAdapterError, explainPostError, isPermissionError } from './errors.ts';
 import { interactionToCommand } from './interaction-command.ts';
 import { renderDigest, renderReply, type RenderedMessage } from './render.ts';
@@ -206,9 +207,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
 
     async notifyAdmins(target, message) {
-      const text = `⚠️ newsbot: ${message}`.slice(0, 2000);
+      const text = `⚠️ newsbot: ${message}`;
+      const postText = async (channelId: string, content: string) => {
+        for (const piece of splitText(content, DISCORD_LIMITS.content)) await postMessage(channelId, { content: piece, embeds: [] });
+      };
       try {
-        await postMessage(target.id, { content: text, embeds: [] });
+        await postText(target.id, text);
         return;
       } catch (error) {
         if (!isPermissionError(explainPostError(error, target.id))) log.warn(`discord: could not warn in channel ${target.id}: ${(error as Error).message}`);
@@ -220,7 +224,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         const guild = (await client.rest.get(Routes.guild(channel.guild_id))) as { owner_id: string; name?: string };
         const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: guild.owner_id } })) as { id: string };
         const where = guild.name ? ` (server ${guild.name})` : '';
-        await postMessage(dm.id, { content: `${text}${where}`.slice(0, 2000), embeds: [] });
+        await postText(dm.id, `${text}${where}`);
       } catch (error) {
         log.error(`discord: nobody could be told about channel ${target.id}: ${message} (${(error as Error).message})`);
       }
@@ -232,7 +236,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     sink,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      try {
+        await client.login(config.token);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
+          throw new DiscordAdapterError('E_DISCORD_TOKEN', 'Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot > Reset Token)', { cause: error });
+        }
+        throw new DiscordAdapterError('E_DISCORD_CONNECT', `Could not connect to Discord: ${(error as Error).message}. Check the network (and DISCORD_API_URL, if set).`, { cause: error });
+      }
       await ready;
       log.info(`discord: connected as ${client.user?.tag ?? 'newsbot'} in ${client.guilds.cache.size} server(s)`);
     },

@@ -1,6 +1,6 @@
 import { DiscordAPIError } from 'discord.js';
 
-export type DiscordErrorCode = 'E_DISCORD_FORBIDDEN' | 'E_DISCORD_CHANNEL' | 'E_DISCORD_TOKEN' | 'E_DISCORD_REGISTER' | 'E_DISCORD_POST';
+export type DiscordErrorCode = 'E_DISCORD_FORBIDDEN' | 'E_DISCORD_CHANNEL' | 'E_DISCORD_TOKEN' | 'E_DISCORD_REGISTER' | 'E_DISCORD_POST' | 'E_DISCORD_CONNECT';
 
 /** A Discord failure with a code and a message that says what to do next. */
 export class DiscordAdapterError extends Error {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
+import { registerCommands } from '../../adapters/discord/register.ts';
 import { errorReply } from '../../src/commands/types.ts';
 import { FakeDiscord } from './fakes/discord-server.ts';
 import { limitViolations, seedDigest, seedStory } from './fakes/discord-seeds.ts';
@@ -26,6 +27,22 @@ afterAll(async () => {
 });
 
 const channelPosts = (channelId: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+
+describe('a wrong bot token', () => {
+  test('GIVEN a token Discord refuses THEN starting and registering fail with E_DISCORD_TOKEN and say where to get a new one', async () => {
+    const wrong = createDiscordAdapter({
+      config: { token: 'revoked-token', appId: fake.appId, apiUrl: fake.apiUrl },
+      handleCommand: async () => errorReply('internal', 'not used here'),
+      suggestPeople: () => [],
+    });
+    try {
+      await expect(wrong.start()).rejects.toMatchObject({ code: 'E_DISCORD_TOKEN', message: expect.stringContaining('Reset Token') });
+    } finally {
+      await wrong.stop();
+    }
+    await expect(registerCommands({ token: 'revoked-token', appId: fake.appId, apiUrl: fake.apiUrl })).rejects.toMatchObject({ code: 'E_DISCORD_TOKEN' });
+  });
+});
 
 describe('briefings posted to a Discord channel', () => {
   test('GIVEN a digest of two stories THEN the channel receives one linked embed per story with its fields, and the message id comes back', async () => {

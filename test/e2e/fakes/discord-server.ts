@@ -27,6 +27,8 @@ export interface FakeDiscordOptions {
   guildId?: string;
   channelId?: string;
   ownerId?: string;
+  /** The only bot token REST and IDENTIFY accept; default `test-token`. */
+  token?: string;
   /** What HELLO asks for; short in tests so heartbeats and their ACKs really happen. */
   heartbeatIntervalMs?: number;
 }
@@ -75,6 +77,7 @@ export class FakeDiscord extends EventEmitter {
   /** Every dispatch sent, so a client that resumes after a reconnect gets what it missed. */
   #dispatched: Array<{ s: number; frame: string }> = [];
   #heartbeatIntervalMs: number;
+  #token: string;
 
   constructor(options: FakeDiscordOptions = {}) {
     super();
@@ -83,6 +86,7 @@ export class FakeDiscord extends EventEmitter {
     this.channelId = options.channelId ?? '600000000000000001';
     this.ownerId = options.ownerId ?? adminUser.id;
     this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.#token = options.token ?? 'test-token';
     this.botUser.id = this.appId;
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#wss = new WebSocketServer({ server: this.#server });
@@ -256,7 +260,8 @@ export class FakeDiscord extends EventEmitter {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     try {
-      const reply = this.#route(request);
+      const authorized = req.headers.authorization === `Bot ${this.#token}` || rawPath.startsWith('/interactions/') || rawPath.startsWith('/webhooks/');
+      const reply = authorized ? this.#route(request) : { status: 401, body: { message: '401: Unauthorized', code: 0 } };
       request.status = reply.status;
       request.response = reply.body;
       send(reply.status, reply.body);
