@@ -30,8 +30,8 @@ interface ReadabilityResult {
   metadata: PageMetadata;
 }
 
-function readabilityParagraphs(html: string, removed: string[]): ReadabilityResult {
-  const document = parseDocument(html);
+/** Runs Readability over the page; it changes `document`, which is of no use afterwards. */
+function readabilityParagraphs(document: Document, removed: string[]): ReadabilityResult {
   removeBoxes(document.body ?? document.documentElement, removed, 'page');
   let parsed: ReturnType<Readability['parse']> = null;
   try {
@@ -61,9 +61,10 @@ function readabilityParagraphs(html: string, removed: string[]): ReadabilityResu
  * `<p>` text stands in. Returns paragraphs, removed text and the page's own metadata.
  */
 export function extractHtml(html: string): HtmlExtraction {
-  const metadata = readPageMetadata(parseDocument(html));
+  const page = parseDocument(html);
+  const metadata = readPageMetadata(page);
   const removed: string[] = [];
-  const readability = readabilityParagraphs(html, removed);
+  const readability = readabilityParagraphs(page, removed);
   let paragraphs = readability.paragraphs;
   let method: HtmlExtraction['method'] = 'readability';
 

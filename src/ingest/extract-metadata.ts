@@ -16,14 +16,18 @@ const text = (value: unknown): string | undefined => {
   return folded === '' ? undefined : folded;
 };
 
-function metaContent(document: Document, ...keys: string[]): string | undefined {
-  for (const key of keys) {
+/** Every <meta> content by its property, name or itemprop (lowercase), first one winning. */
+function metaTags(document: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const content = text(meta.getAttribute('content'));
+    if (!content) continue;
     for (const attribute of ['property', 'name', 'itemprop']) {
-      const value = text(document.querySelector(`meta[${attribute}="${key}"]`)?.getAttribute('content'));
-      if (value) return value;
+      const key = meta.getAttribute(attribute)?.toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
     }
   }
-  return undefined;
+  return tags;
 }
 
 /** Every JSON-LD object on the page, @graph members included. */
@@ -94,11 +98,13 @@ export function withoutSiteSuffix(title: string, siteName: string | undefined): 
  * Returns only what the page declares; publishedAt is ISO 8601 when the page's date parses.
  */
 export function readPageMetadata(document: Document): PageMetadata {
+  const tags = metaTags(document);
+  const metaContent = (...keys: string[]): string | undefined => keys.map((key) => tags.get(key.toLowerCase())).find(Boolean);
   const linked = jsonLdObjects(document);
   const article = linked.find((record) => articleTypes.test(typeOf(record)) && (record.headline || record.datePublished)) ?? linked[0];
 
   const title =
-    metaContent(document, 'og:title', 'twitter:title', 'headline') ??
+    metaContent('og:title', 'twitter:title', 'headline') ??
     text(article?.headline) ??
     text(document.querySelector('h1')?.textContent) ??
     (text(document.querySelector('title')?.textContent) ? trimTitleSuffix(text(document.querySelector('title')?.textContent)!) : undefined);
@@ -106,24 +112,24 @@ export function readPageMetadata(document: Document): PageMetadata {
   const authors = article ? names(article.author) : [];
   const byline =
     (authors.length > 0 ? authors.join(', ') : undefined) ??
-    metaContent(document, 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author') ??
+    metaContent('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author') ??
     text(document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent);
 
   const published =
-    metaContent(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date') ??
+    metaContent('article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date') ??
     text(article?.datePublished) ??
     text(document.querySelector('time[datetime]')?.getAttribute('datetime')) ??
     text(document.querySelector('time')?.textContent);
 
   const publisher = linked.flatMap((record) => names(record.publisher))[0];
-  const siteName = metaContent(document, 'og:site_name') ?? publisher ?? metaContent(document, 'application-name');
+  const siteName = metaContent('og:site_name') ?? publisher ?? metaContent('application-name');
 
-  const canonical = text(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent(document, 'og:url');
+  const canonical = text(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent('og:url');
 
   const metadata: PageMetadata = {};
   if (title) metadata.title = withoutSiteSuffix(title, siteName);
   if (canonical && /^https?:\/\//i.test(canonical)) metadata.url = canonical;
-  if (byline) metadata.byline = byline;
+  if (byline) metadata.byline = byline.replace(/^by\s+/i, '');
   const publishedAt = normaliseDate(published);
   if (publishedAt) metadata.publishedAt = publishedAt;
   if (siteName) metadata.siteName = siteName;

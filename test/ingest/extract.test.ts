@@ -6,22 +6,7 @@ import { extractionTokens, scoreExtraction, tokenOverlap } from '../../src/inges
 
 const pages = '../shared/fixtures/pages';
 
-describe('extractHtml on real news pages', () => {
-  const cases: [string, string][] = [
-    ['readability/bbc-1', 'expected.html'],
-    ['readability/guardian-1', 'expected.html'],
-    ['newspaper/reuters.com2', 'expected.txt'],
-    ['newspaper/thedailybeast.com1', 'expected.txt'],
-  ];
-  for (const [page, expectedFile] of cases) {
-    it(`finds the main text of ${page} with token F1 of at least 0.9`, () => {
-      const article = documentToArticle({ id: page, html: readFileSync(`${pages}/${page}/source.html`, 'utf8') });
-      const expected = readFileSync(`${pages}/${page}/${expectedFile}`, 'utf8').replace(/<[^>]+>/g, '\n');
-      const score = tokenOverlap(expected, article.paragraphs.join('\n\n'));
-      expect(score.f1).toBeGreaterThanOrEqual(0.9);
-    });
-  }
-
+describe('extractHtml on a real news page', () => {
   it('reads headline, byline, publication time and site name from the page metadata', () => {
     const page = extractHtml(readFileSync(`${pages}/readability/bbc-1/source.html`, 'utf8'));
     expect(page.title).toMatch(/Obama/);
