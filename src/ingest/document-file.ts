@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { RawDocument } from './article.ts';
+import { decodeBytes } from './charset.ts';
 import { isBannerLine } from './boilerplate.ts';
 
 /** A local article file that cannot be turned into a document; the message names the file. */
@@ -27,7 +28,7 @@ export class BadArticleError extends Error {
 export function readDocumentFile(path: string): RawDocument {
   let content: string;
   try {
-    content = readFileSync(path, 'utf8');
+    content = decodeFile(readFileSync(path));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new BadArticleError(path, `cannot read the file (${reason}); check the path and its permissions`);
@@ -43,6 +44,18 @@ export function readDocumentFile(path: string): RawDocument {
   }
   if (extension === '.html' || extension === '.htm' || start.startsWith('<')) return { id, html: content };
   return textDocument(path, id, content);
+}
+
+/**
+ * UTF-8 whenever the bytes are valid UTF-8 (saved pages often keep a stale charset
+ * declaration); otherwise the BOM, the page's own declaration or a guess decides.
+ */
+function decodeFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeBytes(bytes).text;
+  }
 }
 
 function textDocument(path: string, id: string, content: string): RawDocument {

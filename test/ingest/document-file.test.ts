@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BadArticleError, readDocumentFile } from '../../src/ingest/document-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-document-file-'));
-function file(name: string, content: string): string {
+function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
@@ -77,5 +77,11 @@ describe('readDocumentFile', () => {
     expect(error.code).toBe('E_BAD_ARTICLE');
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/cannot read/);
+  });
+
+  it('decodes a saved page in the legacy charset it declares', () => {
+    const cyrillic = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет" in windows-1251
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), cyrillic, Buffer.from('</p></body></html>')]);
+    expect(readDocumentFile(file('legacy.html', page)).html).toContain('Привет');
   });
 });
