@@ -40,6 +40,8 @@ export interface EntityFindings {
 }
 
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'y', 'bint', 'abu', 'st.']);
+/** "al-Bashir", "bin-Salman", "el-Sisi": a lowercase article joined to a capitalised name. */
+const ARABIC_ARTICLE = /^(al|el|ad|as|ash|at|az|ul|bin|ibn|abu|ben)-\p{Lu}/u;
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** A run of capitalised words as printed. */
@@ -78,8 +80,8 @@ function isAcronym(word: string): boolean {
 
 function nameLike(token: Token): boolean {
   const w = lower(token);
-  if (!isCapitalised(token.text) && !PARTICLES.has(w)) return false;
-  if (capitalisedFunctionWords.has(w) || demonyms.has(w) || isTitle(w)) return false;
+  if (!isCapitalised(token.text) && !PARTICLES.has(w) && !ARABIC_ARTICLE.test(token.text)) return false;
+  if (capitalisedFunctionWords.has(w) || demonyms.has(w) || (isTitle(w) && !isFirstName(token.text))) return false;
   if (places.has(w) && !isFirstName(w)) return false;
   if (isAcronym(withoutPossessive(token.text)) || /\d/.test(w)) return false;
   return true;
@@ -113,7 +115,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
     };
     tokens.forEach((token, i) => {
       const next = tokens[i + 1];
-      const capital = token.word && isCapitalised(token.text) && !/^\d/.test(token.text);
+      const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
       const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
       const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
       const adjacent = current.length === 0 || /^\s+$/.test(paragraphs[paragraph]!.slice(current[current.length - 1]!.end, token.start)) || current[current.length - 1]!.end === token.start;

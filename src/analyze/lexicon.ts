@@ -4,9 +4,10 @@ import type { Gender } from './types.ts';
 /** Word classes the rules below rely on; all lowercase. */
 const set = (...lists: readonly string[][]): ReadonlySet<string> => new Set(lists.flat());
 
-const maleNames = set(words.maleNames);
+// Given names that are also titles, missing from the word lists.
+const maleNames = set(words.maleNames, ['dean', 'earl', 'marshall', 'carter', 'chase', 'hunter', 'major']);
 const femaleNames = set(words.femaleNames);
-const firstNames = set(words.maleNames, words.femaleNames, words.firstNames);
+const firstNames = set([...maleNames], words.femaleNames, words.firstNames);
 export const lastNames = set(words.lastNames);
 
 export const places = set(words.countries, words.cities, words.regions, [

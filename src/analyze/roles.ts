@@ -130,7 +130,7 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
  * or undefined.
  */
 export function roleBeforeComma(text: string, nameStart: number): string | undefined {
-  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(text.slice(0, nameStart));
+  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their|his|her)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(text.slice(0, nameStart));
   if (!match) return undefined;
   const phrase = match[1]!.trim().replace(/^(the|a|an)\s+/i, '');
   const words = phrase.split(/\s+/);
