@@ -149,17 +149,21 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const reply = errorReply('usage', `newsbot does not know /${interaction.commandName}.`, 'An admin can refresh the commands with `newsbot discord register`.');
       return sendReply(interaction, reply);
     }
-    const pending = runSafely(command);
-    let deferred = isSlow(command);
-    if (!deferred) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deferAfterMs)));
-      deferred = (await Promise.race([pending, late])) === 'late';
-      clearTimeout(timer);
+    const deferNote = { ephemeral: likelyEphemeral(command) };
+    const defer = () => interaction.deferReply(deferNote.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    if (isSlow(command)) {
+      // Defer before the work starts: building a briefing is synchronous and would hold the defer back.
+      await defer();
+      return sendReply(interaction, await runSafely(command), deferNote);
     }
-    const deferredAs = deferred ? { ephemeral: likelyEphemeral(command) } : undefined;
-    if (deferredAs) await interaction.deferReply(deferredAs.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    return sendReply(interaction, await pending, deferredAs);
+    const pending = runSafely(command);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deferAfterMs)));
+    const first = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (first !== 'late') return sendReply(interaction, first);
+    await defer();
+    return sendReply(interaction, await pending, deferNote);
   }
 
   /** Answers with the rendered reply; `deferred` says how the "thinking" note was shown, if one was. */

@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
 import { registerCommands } from '../../adapters/discord/register.ts';
-import { errorReply } from '../../src/commands/types.ts';
+import { errorReply, type Command, type Reply } from '../../src/commands/types.ts';
 import { FakeDiscord } from './fakes/discord-server.ts';
 import { limitViolations, seedDigest, seedStory } from './fakes/discord-seeds.ts';
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 const logged: string[] = [];
+let handleCommand: (command: Command) => Promise<Reply> = async () => errorReply('internal', 'not used here');
 
 beforeAll(async () => {
   fake = new FakeDiscord();
   const apiUrl = await fake.start();
   adapter = createDiscordAdapter({
     config: { token: 'test-token', appId: fake.appId, apiUrl },
-    handleCommand: async () => errorReply('internal', 'not used here'),
+    handleCommand: (command) => handleCommand(command),
     suggestPeople: () => [],
+    deferAfterMs: 20,
     log: { debug: () => {}, info: () => {}, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
   });
   await adapter.start();
@@ -41,6 +43,20 @@ describe('a wrong bot token', () => {
       await wrong.stop();
     }
     await expect(registerCommands({ token: 'revoked-token', appId: fake.appId, apiUrl: fake.apiUrl })).rejects.toMatchObject({ code: 'E_DISCORD_TOKEN' });
+  });
+});
+
+describe('answers that take a while', () => {
+  test('GIVEN a command still working after the defer threshold THEN Discord is told to wait, and the answer replaces the note', async () => {
+    let finish: (reply: Reply) => void = () => {};
+    handleCommand = () => new Promise((resolve) => (finish = resolve));
+    const interaction = fake.sendChatInput('who', [{ name: 'name', type: 3, value: 'somebody' }]);
+
+    const callback = await fake.waitForRequest((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
+    expect(callback.body.type).toBe(5);
+    finish({ kind: 'text', ephemeral: false, sections: [{ lines: ['Found somebody at last.'] }] });
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.appId}/${interaction.token}/messages/@original`);
+    expect(edit.body.content).toBe('Found somebody at last.');
   });
 });
 
