@@ -4,9 +4,25 @@
  * `<!channel>`, `<!here>` or `<@U123>`.
  */
 
-/** Returns the text with `&`, `<` and `>` turned into Slack's entities. */
+/**
+ * Returns the text with `&`, `<` and `>` turned into Slack's entities, and a word joiner after
+ * the `@` of a bare `@channel`, `@here` or `@everyone`, so no client can read those as a ping.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(?=(?:channel|here|everyone)\b)/gi, '@\u2060');
+}
+
+/** Turns the http(s) URLs in already escaped text into Slack links (verbatim text links nothing by itself). */
+export function linkUrls(escaped: string): string {
+  return escaped.replace(/https?:\/\/(?:(?!&lt;|&gt;)[^\s<>|])+/gi, (match) => {
+    // Sentence punctuation after a URL is not part of it.
+    const url = match.replace(/[.,;:!?)\]'"”’]+$/, '');
+    return `<${url}>${match.slice(url.length)}`;
+  });
 }
 
 /** Undoes Slack's escaping of what a user typed (slash-command text arrives escaped). */

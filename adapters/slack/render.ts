@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
-import { escapeText, linkTo } from './escape.ts';
+import { escapeText, linkTo, linkUrls } from './escape.ts';
 import { splitText } from './split-text.ts';
 
 type Block = types.KnownBlock;
@@ -28,15 +28,19 @@ export const slackLimits = {
   fallbackChars: 3000,
 } as const;
 
+/*
+ * Every mrkdwn object is `verbatim`: without it Slack itself turns bare `@here`, `#channel` and
+ * URLs in the text into mentions and links. Links newsbot means are written out as `<url|label>`.
+ */
 function sections(mrkdwn: string): Block[] {
-  return splitText(mrkdwn, slackLimits.sectionChars).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  return splitText(mrkdwn, slackLimits.sectionChars).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }));
 }
 
 /** Context blocks holding the given mrkdwn snippets, at most ten elements each. */
 function contexts(snippets: string[]): Block[] {
   const elements = snippets
     .flatMap((snippet) => splitText(snippet, slackLimits.contextElementChars))
-    .map((text) => ({ type: 'mrkdwn' as const, text }));
+    .map((text) => ({ type: 'mrkdwn' as const, text, verbatim: true }));
   const blocks: Block[] = [];
   for (let i = 0; i < elements.length; i += slackLimits.contextElements) {
     blocks.push({ type: 'context', elements: elements.slice(i, i + slackLimits.contextElements) });
@@ -273,7 +277,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
     case 'text': {
       const first = reply.title ? titleBlock(reply.title) : [];
       const groups = reply.sections.map((section) =>
-        sections([section.heading ? `*${escapeText(section.heading)}*` : '', ...section.lines.map(escapeText)].filter(Boolean).join('\n')),
+        sections([section.heading ? `*${escapeText(section.heading)}*` : '', ...section.lines.map((line) => linkUrls(escapeText(line)))].filter(Boolean).join('\n')),
       );
       const fallback = reply.title ?? reply.sections[0]?.heading ?? reply.sections[0]?.lines[0] ?? 'newsbot';
       return messagesFrom(first, groups, fallback);

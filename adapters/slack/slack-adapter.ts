@@ -84,7 +84,7 @@ async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
     const left = messages.length - maxResponses + 1;
     shown[maxResponses - 1] = {
       text: last.text,
-      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${left} more messages did not fit: Slack allows five answers per command. Narrow it down (more words for /story) to see the rest.` }] }],
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: `${left} more messages did not fit: Slack allows five answers per command. Narrow it down (more words for /story) to see the rest.` }] }],
     };
   }
   for (const message of shown) {
@@ -159,6 +159,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
             blocks: message.blocks,
             unfurl_links: false,
             unfurl_media: false,
+            // Belt and braces beside the escaping: nothing in the fallback text is read as a mention.
+            parse: 'none',
+            link_names: false,
           });
           if (result.ts) posted.push(result.ts);
         } catch (error) {

@@ -72,6 +72,20 @@ describe('Slack briefing rendering', () => {
     expect(everything.join('\n')).toContain('&lt;@U123&gt;');
   });
 
+  it('GIVEN an article that writes a bare @here or @channel THEN Slack gets text it cannot read as a ping, in blocks it does not parse', () => {
+    const [message] = renderDigest({
+      generatedAt: '2026-11-23T08:00:00Z',
+      stories: [story(1, { headline: 'Office memo to @here leaked', summary: ['The memo told @channel and @everyone to stay home.'] })],
+    });
+    const texts = [message!.text, ...textsOf(message!.blocks)].join('\n');
+    expect(texts).not.toMatch(/@(here|channel|everyone)/);
+    expect(texts).toContain('@\u2060here');
+    for (const block of message!.blocks) {
+      if (block.type === 'section') expect(block.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+      if (block.type === 'context') for (const element of block.elements) expect(element).toMatchObject({ verbatim: true });
+    }
+  });
+
   it('GIVEN a 60-story digest THEN it is split into messages of at most 50 blocks and 8,000 characters, sections of at most 3,000, each story whole', () => {
     const digest: Digest = { generatedAt: '2026-11-23T08:00:00Z', stories: Array.from({ length: 60 }, (_, i) => story(i + 1)) };
     const messages = renderDigest(digest);
@@ -154,6 +168,11 @@ describe('Slack text helpers', () => {
   it('GIVEN a javascript: URL THEN the label is shown without a link', () => {
     expect(linkTo('javascript:alert(1)', 'Click')).toBe('Click');
     expect(linkTo('https://news.example/a?b=1&c=2|x', 'A | B')).toBe('<https://news.example/a?b=1&amp;c=2%7Cx|A ¦ B>');
+  });
+
+  it('GIVEN a text reply with URLs THEN they become links without the punctuation around them', () => {
+    const [message] = renderReply({ kind: 'text', ephemeral: true, title: 'Feeds', sections: [{ lines: ['Following https://example.com/rss.xml.', '(https://news.example/feed?a=1&b=2), ok'] }] });
+    expect(textsOf(message!.blocks)).toContain('Following <https://example.com/rss.xml>.\n(<https://news.example/feed?a=1&amp;b=2>), ok');
   });
 
   it('GIVEN a line longer than the limit THEN it breaks at a sentence end, never inside a link', () => {
