@@ -181,6 +181,13 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
     if (appealing >= 1 && quoted === 0) for (let i = appealStart; i < lines.length; i++) drop[i] = true;
   }
 
+  // A "Related stories" / "More from ..." heading near the end heads a list of teasers:
+  // short lines follow it until the first paragraph long enough to be the article again.
+  for (let i = Math.floor(lines.length * 0.7); i < lines.length; i++) {
+    if (!(words(lines[i]!) <= 8 && linkBoxHeading.test(lines[i]!) && !/[.!?]$/.test(lines[i]!))) continue;
+    for (let j = i + 1; j < lines.length && words(lines[j]!) <= 30; j++) drop[j] = true;
+  }
+
   // Buttons and menu words left at the bottom of a page ("Monthly", "Continue", "Read more").
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;

@@ -12,7 +12,7 @@ const boxWords = new Set(
   paywall comments comment disqus outbrain taboola caption captions credit credits breadcrumb breadcrumbs
   tags tag topics readmore most popular trending sidebar footer nav navigation menu byline author authors
   toolbar enlarge visually sr srOnly skip modal popup overlay banner masthead alert pagination pager
-  widget widgets print email follow rating ratings newsletterSignup inset more`
+  widget widgets print email follow rating ratings newsletterSignup inset more links`
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word.toLowerCase()),

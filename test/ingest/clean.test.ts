@@ -132,4 +132,11 @@ describe('splitBoilerplate', () => {
     const line = 'Most popular among voters was the promise to cut fares.';
     expect(splitBoilerplate([line, 'Related stories', 'The vote is on Friday.']).kept).toEqual([line, 'The vote is on Friday.']);
   });
+
+  it('drops the teasers under a closing "More from" heading but not the article before it', () => {
+    const body = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} tells the story of the flood and the long clean-up that followed it in the valley towns.`);
+    const { kept, removed } = splitBoilerplate([...body, 'More from Example News', 'Bridge closed after storm', 'Council votes on flood defences', 'Five pictures of the week']);
+    expect(kept).toEqual(body);
+    expect(removed).toEqual(['More from Example News', 'Bridge closed after storm', 'Council votes on flood defences', 'Five pictures of the week']);
+  });
 });
