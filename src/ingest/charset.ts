@@ -77,10 +77,13 @@ export function guessLegacyCharset(bytes: Uint8Array): string {
   for (const candidate of ['shift_jis', 'euc-jp']) {
     try {
       const text = new TextDecoder(candidate, { fatal: true }).decode(bytes);
-      const japanese = countMatches(text, /[\u3040-\u30ff\u4e00-\u9fff]/g);
+      const kana = countMatches(text, /[\u3040-\u30ff]/g);
+      const japanese = kana + countMatches(text, /[\u4e00-\u9fff]/g);
       const halfWidth = countMatches(text, /[\uff61-\uff9f]/g);
       const nonAscii = countMatches(text, /[^\x00-\x7f]/g);
-      if (japanese > 0 && japanese >= nonAscii * 0.7 && halfWidth < japanese * 0.2) return candidate;
+      // Latin-1 letters followed by ASCII also pair up into valid kanji; real Japanese text
+      // always carries kana between its kanji.
+      if (kana > 0 && kana >= japanese * 0.15 && japanese >= nonAscii * 0.7 && halfWidth < japanese * 0.2) return candidate;
     } catch {
       // Not valid in this charset; try the next.
     }

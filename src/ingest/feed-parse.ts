@@ -34,8 +34,11 @@ type RawItem = Record<string, unknown>;
 // because xml2js can stop calling back after it once met an error.
 const newParser = () => new Parser<Record<string, unknown>, RawItem>({ defaultRSS: 2 });
 
+// Control characters are no text; sax lets some through even in strict mode.
+const controlChars = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
+
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return value.replace(controlChars, '').trim() || undefined;
   if (value && typeof value === 'object' && '_' in value) return text((value as { _: unknown })._);
   return undefined;
 }
