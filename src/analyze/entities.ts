@@ -209,6 +209,15 @@ function bestRole(before: string | undefined, around: string | undefined): strin
   return before ?? around;
 }
 
+/**
+ * The role to show for a person: the first formal title (a capitalised title word, "U.S.
+ * Secretary of State") among the roles the article gives, else the first role.
+ */
+function pickRole(roles: readonly string[]): string | undefined {
+  const formal = roles.find((r) => r.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase())));
+  return formal ?? roles[0];
+}
+
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
   const last = title[title.length - 1]?.text.toLowerCase();
@@ -225,8 +234,11 @@ interface PersonDraft {
   full: string[]; // folded key words of the fullest name
   forms: Map<string, number>;
   gender?: Gender;
-  role?: string;
+  /** Roles in reading order, body first; photo captions only add to them. */
+  roles: string[];
+  captionRoles: string[];
   mentions: number;
+  captionMentions: number;
   firstMention: number;
 }
 
@@ -236,7 +248,9 @@ interface PersonDraft {
  * known given name, its last word a known surname, a speech verb follows, or its surname is
  * used alone elsewhere; a bare surname joins the person last named with it.
  */
-export function findEntities(paragraphs: readonly string[], known: readonly KnownPerson[] = []): EntityFindings {
+export function findEntities(paragraphs: readonly string[], known: readonly KnownPerson[] = [], captions: readonly string[] = []): EntityFindings {
+  const bodyCount = paragraphs.length;
+  paragraphs = [...paragraphs, ...captions];
   const runs = collectRuns(paragraphs);
   const classified = runs.map((run) => ({ run, c: classify(run) }));
 
@@ -305,7 +319,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       if (!words.length) return;
       let person = single ? findBySingle(words[0]!, index, firstNameTitle(c.title)) : findPerson(words, index) ?? findByGivenNames(words);
       if (!person) {
-        person = { id: newId(), full: words, forms: new Map(), mentions: 0, firstMention: index };
+        person = { id: newId(), full: words, forms: new Map(), roles: [], captionRoles: [], mentions: 0, captionMentions: 0, firstMention: index };
         people.push(person);
       } else if (words.length > person.full.length) {
         person.full = words;
@@ -319,7 +333,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     if (!words.length || people.some((p) => p.full[p.full.length - 1] === words[words.length - 1])) continue;
     const sn = words[words.length - 1]!;
     if (classified.some(({ c }) => c.kind === 'single' && surnameKey(c.tokens[0]!.text) === sn)) {
-      people.push({ id: newId(), full: [sn], forms: new Map(), mentions: 0, firstMention: Number.MAX_SAFE_INTEGER, ...(k.gender ? { gender: k.gender } : {}) });
+      people.push({ id: newId(), full: [sn], forms: new Map(), roles: [], captionRoles: [], mentions: 0, captionMentions: 0, firstMention: Number.MAX_SAFE_INTEGER, ...(k.gender ? { gender: k.gender } : {}) });
     }
   }
 
@@ -330,6 +344,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     const start = c.tokens[0]!.start;
     const end = c.tokens[c.tokens.length - 1]!.end;
     const form = printed(text, c.tokens);
+    const inCaption = run.paragraph >= bodyCount;
     if (c.kind === 'person' || c.kind === 'single') {
       const words = personKeyWords(form);
       if (!words.length) return;
@@ -338,17 +353,19 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
         const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.text.toLowerCase()) ? c.title[0]!.text : undefined;
         if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
-        person.mentions++;
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
-        if (!person.role) {
-          const role = bestRole(roleBefore(text, start), roleAfter(text, end) ?? roleBeforeComma(text, start)) ?? creditRole(text, start, end);
-          if (role) person.role = role;
+        const role = bestRole(roleBefore(text, start), roleAfter(text, end) ?? roleBeforeComma(text, start)) ?? creditRole(text, start, end);
+        if (role) (inCaption ? person.captionRoles : person.roles).push(role);
+        if (inCaption) {
+          person.captionMentions++;
+          return;
         }
+        person.mentions++;
         mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });
         return;
       }
-      if (c.kind === 'person') return;
+      if (c.kind === 'person' || inCaption) return;
       const word = words[0]!;
       if (places.has(form.toLowerCase())) c.kind = 'place';
       else if (isAcronym(form)) c.kind = 'org';
@@ -356,6 +373,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       else if (isSpeechVerb(run.nextWords[0] ?? '') && !lastNames.has(word) && !isFirstName(word)) c.kind = 'org';
       else return;
     }
+    if (inCaption) return;
     if (c.kind === 'unknown') {
       const words = c.tokens.length > 1 ? personKeyWords(form) : [];
       const person = words.length > 1 ? findPerson(words, index) ?? findByGivenNames(words) : undefined;
@@ -378,7 +396,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
 
   const entities: Entity[] = [];
   for (const p of people) {
-    if (!p.mentions) continue;
+    if (!p.mentions && !p.captionMentions) continue;
     const forms = [...p.forms.keys()];
     forms.sort((a, b) => personKeyWords(b).length - personKeyWords(a).length || (p.forms.get(b) ?? 0) - (p.forms.get(a) ?? 0));
     const name = forms.find((f) => !honorifics.has(f.split(' ')[0]!.toLowerCase())) ?? forms[0]!;
@@ -387,10 +405,11 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       name,
       type: 'person',
       aliases: forms.filter((f) => f !== name),
-      mentions: p.mentions,
+      mentions: p.mentions + p.captionMentions,
     };
     const knownMatch = knownPeople.find(({ keys }) => keys.includes(p.full[p.full.length - 1]!));
-    if (p.role) entity.role = p.role;
+    const role = pickRole([...p.roles, ...p.captionRoles]);
+    if (role) entity.role = role;
     const gender = p.gender ?? knownMatch?.k.gender;
     if (gender) entity.gender = gender;
     entities.push(entity);

@@ -1,4 +1,5 @@
 import type { Article } from '../ingest/article.ts';
+import { isCaption } from '../ingest/boilerplate.ts';
 import { findEntities, type KnownPerson } from './entities.ts';
 import { selectKeyPoints } from './key-points.ts';
 import { attributeQuotes } from './quote-attribution.ts';
@@ -17,6 +18,9 @@ export interface AnalysisContext {
 
 export type { KnownPerson };
 
+/** "... Ilya Yermakov / TASS": the photographer is no person of the story. */
+const PHOTO_CREDIT = /[.;]?\s*[^.;]*\/\s*[^./]*$/;
+
 /** Invisible characters that split words in the middle (soft hyphens, zero-width marks). */
 const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
 
@@ -31,7 +35,9 @@ export function analyzeArticle(article: Article, context: AnalysisContext = {}):
   const paragraphs = article.paragraphs.map((p) => p.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   const known = context.knownPeople ?? [];
   const sentences = splitSentences(paragraphs);
-  const findings = findEntities(paragraphs, known);
+  // Photo captions were cleaned out of the text, but they name people with their full titles.
+  const captions = article.removed.filter(isCaption).map((c) => c.replace(INVISIBLE, '').replace(PHOTO_CREDIT, ''));
+  const findings = findEntities(paragraphs, known, captions);
   const spans = findQuoteSpans(paragraphs);
   const quotes = attributeQuotes(paragraphs, spans, sentences, findings, known);
   const keyPoints = selectKeyPoints(sentences, findings.mentions, quotes);
