@@ -63,7 +63,7 @@ describe('slash commands through discord.js against a local Discord', () => {
     expect(message.flags ?? 0).toBe(0);
     const embed = message.embeds[0];
     expect(embed.title).toBe('Sergey Lavrov');
-    expect(embed.description).toContain('Russian Foreign Minister');
+    expect(embed.description).toMatch(/Foreign Minister/);
     expect(JSON.stringify(embed.fields)).toContain('News.Az');
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
