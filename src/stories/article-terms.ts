@@ -24,10 +24,14 @@ export function nameKeys(analyses: Analysis[]): Set<string> {
     const tokens = foldText(text).split(/[^A-Za-z0-9'-]+/);
     let first = true;
     for (const raw of tokens) {
-      const token = raw.replace(/'s$/, '').replace(/^'+|'+$/g, '');
+      const token = raw.includes("'") ? raw.replace(/'s$/, '').replace(/^'+|'+$/g, '') : raw;
       if (token.length === 0) continue;
       const lower = token.toLowerCase();
-      if (/^[A-Z]/.test(token) && !/^[A-Z]{2,}$/.test(token) || /^[A-Z]{2,5}$/.test(token) && !first) {
+      const initial = token.charCodeAt(0);
+      const capital = initial >= 65 && initial <= 90;
+      const allCaps = capital && token.length > 1 && token === token.toUpperCase() && /^[A-Z]+$/.test(token);
+      // Acronyms (NATO, ASEAN) are names; shouted words (BREAKING) are not.
+      if ((capital && !allCaps) || (allCaps && token.length <= 5 && !first)) {
         if (!first) capitalised.set(lower, (capitalised.get(lower) ?? 0) + 1);
       } else {
         lowercase.set(lower, (lowercase.get(lower) ?? 0) + 1);

@@ -19,23 +19,62 @@ const HOUR = 3_600_000;
 /** Terms per article that go into the inverted index: enough to find a story, few enough to stay fast. */
 const INDEXED_TERMS = 12;
 /** Candidates scored exactly per new article, most shared index terms first. */
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 25;
 const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
 const TIME_SCALE_HOURS = 72;
 
-/** Document frequencies, counted as articles arrive; smoothed so early articles are not extreme. */
+/**
+ * Term ids and document frequencies, counted as articles arrive; idf is smoothed so early
+ * articles are not extreme. Ids keep vectors as sorted integer arrays, which compare fast.
+ */
 export class TermFrequencies {
-  readonly #df = new Map<string, number>();
+  readonly #ids = new Map<string, number>();
+  readonly #names: boolean[] = [];
+  readonly #df: number[] = [];
+  /** Per term, the last document that counted it: dedupes a document's terms without a Set. */
+  readonly #lastDocument: number[] = [];
   #documents = 0;
 
-  add(terms: Iterable<string>): void {
-    this.#documents += 1;
-    for (const term of new Set(terms)) this.#df.set(term, (this.#df.get(term) ?? 0) + 1);
+  /** The id of a term, allocated on first sight. */
+  intern(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.#names.length;
+      this.#ids.set(term, id);
+      this.#names.push(term.startsWith('@'));
+      this.#df.push(0);
+      this.#lastDocument.push(-1);
+    }
+    return id;
   }
 
-  idf(term: string): number {
-    return Math.log((this.#documents + 1) / ((this.#df.get(term) ?? 0) + 0.5)) + 1;
+  /** Counts one document's terms and returns their ids, repeats kept. */
+  add(terms: readonly string[]): Int32Array {
+    const ids = this.lookup(terms);
+    const document = this.#documents;
+    this.#documents += 1;
+    for (const id of ids) {
+      if (this.#lastDocument[id] === document) continue;
+      this.#lastDocument[id] = document;
+      this.#df[id] = (this.#df[id] ?? 0) + 1;
+    }
+    return ids;
+  }
+
+  /** Ids of a document's terms without counting it. */
+  lookup(terms: readonly string[]): Int32Array {
+    const ids = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i += 1) ids[i] = this.intern(terms[i] ?? '');
+    return ids;
+  }
+
+  idf(id: number): number {
+    return Math.log((this.#documents + 1) / ((this.#df[id] ?? 0) + 0.5)) + 1;
+  }
+
+  isName(id: number): boolean {
+    return this.#names[id] ?? false;
   }
 
   get documents(): number {
@@ -43,12 +82,23 @@ export class TermFrequencies {
   }
 }
 
+/** A unit-length sparse vector: term ids ascending, with their weights. */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
 /** One article prepared for clustering: its weighted term vector and what else links stories. */
 export interface ArticleProfile {
   analysis: Analysis;
   time: number;
+  /** Raw terms (title counted twice); emptied once the vector is built. */
   terms: string[];
-  vector: Map<string, number>;
+  /** Term ids of `terms`, when document frequencies were counted beforehand. */
+  termIds?: Int32Array;
+  vector: SparseVector;
   quoteKeys: Set<string>;
 }
 
@@ -65,23 +115,48 @@ export function profileArticle(analysis: Analysis, time: number): ArticleProfile
     const key = words(quote.text).slice(0, 8).join(' ');
     if (key.split(' ').length >= 5) quoteKeys.add(key);
   }
-  return { analysis, time, terms, vector: new Map(), quoteKeys };
+  return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
 }
 
 /** Fills `profile.vector`: sublinear tf x idf, names boosted, unit length. */
 export function weigh(profile: ArticleProfile, frequencies: TermFrequencies): void {
-  const tf = new Map<string, number>();
-  for (const term of profile.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+  const all = (profile.termIds ?? frequencies.lookup(profile.terms)).slice().sort();
+  const ids: number[] = [];
+  const weights: number[] = [];
   let norm = 0;
-  const vector = new Map<string, number>();
-  for (const [term, count] of tf) {
-    const weight = (1 + Math.log(count)) * frequencies.idf(term) * (term.startsWith('@') ? NAME_BOOST : 1);
-    vector.set(term, weight);
+  for (let i = 0; i < all.length; ) {
+    const id = all[i] ?? 0;
+    let j = i;
+    while (j < all.length && all[j] === id) j += 1;
+    const weight = (1 + Math.log(j - i)) * frequencies.idf(id) * (frequencies.isName(id) ? NAME_BOOST : 1);
+    ids.push(id);
+    weights.push(weight);
     norm += weight * weight;
+    i = j;
   }
   norm = Math.sqrt(norm) || 1;
-  for (const [term, weight] of vector) vector.set(term, weight / norm);
-  profile.vector = vector;
+  for (let k = 0; k < weights.length; k += 1) weights[k] = (weights[k] ?? 0) / norm;
+  profile.vector = { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+}
+
+/** Cosine of two unit sparse vectors (a merge of the sorted ids). */
+export function sparseCosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      sum += a.weights[i]! * b.weights[j]!;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return sum;
 }
 
 /** Cosine of two unit vectors. */
@@ -100,7 +175,7 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * lowered as the time between them grows past a day and a half.
  */
 export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number {
-  let score = cosine(a.vector, b.vector);
+  let score = sparseCosine(a.vector, b.vector);
   let sharedQuotes = 0;
   for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
   score += Math.min(0.3, 0.15 * sharedQuotes);
@@ -130,8 +205,9 @@ export class StoryClusterer {
   readonly #profiles: ArticleProfile[] = [];
   readonly #storyOf: number[] = [];
   readonly #stories: OpenStory[] = [];
-  readonly #postings = new Map<string, number[]>();
+  readonly #postings = new Map<number, number[]>();
   #indexedSinceCompaction = 0;
+  #firstPossiblyOpen = 0;
 
   constructor(options: ClusterOptions & { frequencies?: TermFrequencies } = {}) {
     this.#quietMs = (options.quietHours ?? DEFAULT_QUIET_HOURS) * HOUR;
@@ -146,11 +222,14 @@ export class StoryClusterer {
   }
 
   addProfile(profile: ArticleProfile): string {
-    if (!this.#fixedFrequencies) this.#frequencies.add(profile.terms);
+    if (!this.#fixedFrequencies) profile.termIds = this.#frequencies.add(profile.terms);
     weigh(profile, this.#frequencies);
+    // The raw terms were only needed for the weights; a long run should not keep them.
+    profile.terms = [];
+    delete profile.termIds;
     const index = this.#profiles.length;
     this.#profiles.push(profile);
-    const strongest = [...profile.vector.entries()].sort((x, y) => y[1] - x[1]).slice(0, INDEXED_TERMS);
+    const strongest = strongestTerms(profile.vector, INDEXED_TERMS);
 
     const hits = new Map<number, number>();
     for (const [term, weight] of strongest) {
@@ -199,19 +278,24 @@ export class StoryClusterer {
     }));
   }
 
-  /** Profiles of one story's articles, for callers that reuse the weighted vectors. */
-  profilesOf(storyId: string): ArticleProfile[] {
-    const story = this.#stories.find((s) => s.id === storyId);
-    return story === undefined ? [] : story.members.map((i) => this.#profiles[i]).filter((p): p is ArticleProfile => p !== undefined);
-  }
-
   #isOpen(story: OpenStory, time: number): boolean {
     return !(time - story.lastTime > this.#quietMs);
   }
 
-  /** Drops closed stories' articles from the index so posting lists stay short over a long run. */
+  /**
+   * Drops closed stories' articles from the index, and their vectors, so a long run keeps
+   * memory for the open window only.
+   */
   #compact(time: number): void {
     this.#indexedSinceCompaction = 0;
+    for (const story of this.#stories.slice(this.#firstPossiblyOpen)) {
+      if (this.#isOpen(story, time)) continue;
+      for (const member of story.members) {
+        const profile = this.#profiles[member];
+        if (profile !== undefined) profile.vector = EMPTY_VECTOR;
+      }
+    }
+    while (this.#firstPossiblyOpen < this.#stories.length && !this.#isOpen(this.#stories[this.#firstPossiblyOpen]!, time)) this.#firstPossiblyOpen += 1;
     for (const [term, list] of this.#postings) {
       const open = list.filter((i) => {
         const story = this.#stories[this.#storyOf[i] ?? -1];
@@ -221,6 +305,12 @@ export class StoryClusterer {
       else this.#postings.set(term, open);
     }
   }
+}
+
+function strongestTerms(vector: SparseVector, count: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < vector.ids.length; i += 1) pairs.push([vector.ids[i]!, vector.weights[i]!]);
+  return pairs.sort((x, y) => y[1] - x[1]).slice(0, count);
 }
 
 /** A story's id: derived from its first article's id, so the same story keeps it across runs. */
@@ -245,7 +335,7 @@ export function clusterArticles(analyses: Analysis[], options: ClusterOptions = 
     .map((analysis) => profileArticle(analysis, articleTime(analysis, undatedAt)))
     .sort((a, b) => a.time - b.time || compareIds(a.analysis.article.id, b.analysis.article.id));
   const frequencies = new TermFrequencies();
-  for (const profile of profiles) frequencies.add(profile.terms);
+  for (const profile of profiles) profile.termIds = frequencies.add(profile.terms);
   const clusterer = new StoryClusterer({ ...options, frequencies });
   for (const profile of profiles) clusterer.addProfile(profile);
   return clusterer.stories().map((story) => story.analyses);

@@ -65,6 +65,8 @@ const IRREGULAR_STEMS: Record<string, string> = {
 
 /** Removes accents and folds curly apostrophes so "Zelenskyy’s" and "Zelenskyy's" tokenise alike. */
 export function foldText(text: string): string {
+  // Most news text is plain ASCII; normalising it is the costliest step of tokenising.
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -75,7 +77,7 @@ export function foldText(text: string): string {
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of foldText(text).toLowerCase().split(/[^a-z0-9']+/)) {
-    const word = raw.replace(/'s$/, '').replace(/'/g, '');
+    const word = raw.includes("'") ? raw.replace(/'s$/, '').replace(/'/g, '') : raw;
     if (word.length > 0) out.push(word);
   }
   return out;
@@ -83,6 +85,18 @@ export function words(text: string): string[] {
 
 /** A light suffix stripper: enough to meet "meeting"/"meets"/"met" and "votes"/"voted". */
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+const STEM_CACHE_SIZE = 200_000;
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
   const irregular = IRREGULAR_STEMS[word];
   if (irregular !== undefined) return irregular;
   if (word.length <= 4) return word;
@@ -125,8 +139,9 @@ export function contentStems(text: string): string[] {
  * Zelenskyy/Zelenskiy/Zelensky -> zelensky, Sergei -> sergey, Dmitriy -> dmitry.
  */
 export function foldNameToken(token: string): string {
-  let key = foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
-  key = key.replace(/(?:yy|iy|ii)$/, 'y').replace(/ei$/, 'ey');
+  let key = /^[a-z0-9-]+$/.test(token) ? token : foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
+  if (key.endsWith('yy') || key.endsWith('iy') || key.endsWith('ii')) key = key.slice(0, -2) + 'y';
+  else if (key.endsWith('ei')) key = key.slice(0, -2) + 'ey';
   return key;
 }
 
