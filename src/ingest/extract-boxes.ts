@@ -87,7 +87,7 @@ function visibleText(element: Element): string {
     if (node.nodeType === 3) parts.push(node.textContent ?? '');
     else if (node.nodeType === 1 && !/^(script|style|noscript|template)$/i.test((node as Element).tagName)) {
       for (const child of Array.from(node.childNodes)) walk(child);
-      if (/^(p|div|li|h\d|br|tr|td)$/i.test((node as Element).tagName)) parts.push(' ');
+      if (/^(p|div|li|h\d|br|tr|td|a|button)$/i.test((node as Element).tagName)) parts.push(' ');
     }
   };
   walk(element);
