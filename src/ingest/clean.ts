@@ -17,12 +17,27 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Plain text to paragraphs: one per non-empty line, whitespace folded. */
+const fold = (line: string): string => line.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** True for a block of hard-wrapped prose: long lines that mostly stop mid-sentence. */
+function isWrappedProse(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const inner = lines.slice(0, -1);
+  const averageLength = lines.reduce((sum, line) => sum + line.length, 0) / lines.length;
+  const unfinished = inner.filter((line) => !/[.!?:;"”’)]$/.test(line)).length;
+  return averageLength >= 40 && unfinished / inner.length >= 0.6;
+}
+
+/**
+ * Plain text to paragraphs: one per non-empty line, whitespace folded; except that a
+ * blank-line-separated block of hard-wrapped prose becomes one paragraph.
+ */
 function textParagraphs(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter((line) => line !== '');
+  const blocks = text.split(/(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)/);
+  return blocks.flatMap((block) => {
+    const lines = block.split(/\r\n|\r|\n/).map(fold).filter((line) => line !== '');
+    return isWrappedProse(lines) ? [lines.join(' ')] : lines;
+  });
 }
 
 /**

@@ -139,4 +139,16 @@ describe('splitBoilerplate', () => {
     expect(kept).toEqual(body);
     expect(removed).toEqual(['More from Example News', 'Bridge closed after storm', 'Council votes on flood defences', 'Five pictures of the week']);
   });
+
+});
+
+describe('documentToArticle on plain text', () => {
+  it('joins a hard-wrapped paragraph but keeps one paragraph per line elsewhere', () => {
+    const text = 'The council voted on Monday to approve a new budget that\nraises spending on schools and roads, officials said after a\nlong debate.\n\n"This is a good day," the mayor said.\nThe vote was 7-2.';
+    expect(documentToArticle({ id: 'wrapped', title: 'Budget', text }).paragraphs).toEqual([
+      'The council voted on Monday to approve a new budget that raises spending on schools and roads, officials said after a long debate.',
+      '"This is a good day," the mayor said.',
+      'The vote was 7-2.',
+    ]);
+  });
 });
