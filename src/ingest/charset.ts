@@ -13,6 +13,17 @@ export interface DecodedText {
   source: CharsetSource;
 }
 
+// Node's windows-1252 decoder is latin1 underneath: it leaves 0x80-0x9F as C1 controls where
+// windows-1252 (and so every "iso-8859-1" feed, per the WHATWG encoding standard) has € “ ” — ….
+const cp1252High = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes bytes in `charset` (a TextDecoder label), windows-1252 done right. */
+export function decodeAs(charset: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(charset).decode(bytes);
+  if (new TextDecoder(charset).encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (char) => cp1252High[char.charCodeAt(0) - 0x80] ?? char);
+}
+
 const boms: Array<{ bytes: number[]; charset: string }> = [
   { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
   { bytes: [0xff, 0xfe], charset: 'utf-16le' },
@@ -120,9 +131,35 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   for (const [charset, source] of declared) {
     if (!charset) continue;
     if (charset === 'utf-8' && !isValidUtf8(bytes)) continue;
-    return { text: new TextDecoder(charset).decode(bytes), charset, source };
+    return { text: decodeAs(charset, bytes), charset, source };
   }
   if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'default' };
   const guessed = guessLegacyCharset(bytes);
-  return { text: new TextDecoder(guessed).decode(bytes), charset: guessed, source: 'guess' };
+  return { text: decodeAs(guessed, bytes), charset: guessed, source: 'guess' };
+}
+
+// windows-1252 puts printable characters where latin1 has C1 controls; mojibake shows either.
+const cp1252Bytes = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  cp1252Bytes.set(String.fromCharCode(byte), byte);
+  cp1252Bytes.set(decodeAs('windows-1252', Uint8Array.of(byte)), byte);
+}
+const continuation = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u2018\\u2019\\u201c\\u201d\\u2022\\u2013\\u2014\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178]';
+const mojibakeRun = new RegExp(`[\\u00c2-\\u00df]${continuation}|[\\u00e0-\\u00ef]${continuation}{2}|[\\u00f0-\\u00f4]${continuation}{3}`, 'g');
+
+/**
+ * Repairs UTF-8 text that was once decoded as windows-1252/latin1 ("Ã©" for "é", "â€¦" for
+ * "…"). Returns the text with every such sequence turned back into the character it encodes;
+ * sequences that do not form valid UTF-8 are left alone.
+ */
+export function fixMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return text.replace(mojibakeRun, (run) => {
+    const bytes = [...run].map((char) => cp1252Bytes.get(char) ?? char.charCodeAt(0));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+    } catch {
+      return run;
+    }
+  });
 }

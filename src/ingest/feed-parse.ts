@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { decodeBytes } from './charset.ts';
+import { decodeBytes, fixMojibake } from './charset.ts';
 import { IngestError } from './feed-errors.ts';
 import { repairXml } from './feed-repair.ts';
 
@@ -38,7 +38,7 @@ const newParser = () => new Parser<Record<string, unknown>, RawItem>({ defaultRS
 const controlChars = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.replace(controlChars, '').trim() || undefined;
+  if (typeof value === 'string') return fixMojibake(value.replace(controlChars, '')).trim() || undefined;
   if (value && typeof value === 'object' && '_' in value) return text((value as { _: unknown })._);
   return undefined;
 }

@@ -57,3 +57,23 @@ describe('charset detection', () => {
     expect(decodeBytes(bytes).text).toBe('東京で新しい駅が開業しました');
   });
 });
+
+describe('mojibake', () => {
+  it('GIVEN UTF-8 once misread as windows-1252 or latin1 THEN the characters come back', async () => {
+    const { fixMojibake } = await import('../../src/ingest/charset.ts');
+    expect(fixMojibake('CafÃ© â€œopenâ€\u009d â€¦')).toBe('Café “open” …');
+    expect(fixMojibake('\u00e2\u0080\u00a6')).toBe('…');
+  });
+
+  it('GIVEN ordinary accented text THEN it is left alone', async () => {
+    const { fixMojibake } = await import('../../src/ingest/charset.ts');
+    for (const text of ['Notícias de São Paulo', 'Größe über Äpfel', 'À bientôt, Señor Ñandú', 'Ã la carte']) expect(fixMojibake(text)).toBe(text);
+  });
+});
+
+describe('windows-1252', () => {
+  it('GIVEN curly quotes, dashes and the euro sign in windows-1252 THEN they decode to those characters', () => {
+    const bytes = Uint8Array.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35, 0x85]);
+    expect(decodeBytes(bytes, 'text/xml; charset=iso-8859-1').text).toBe('“Hi” – €5…');
+  });
+});
