@@ -86,7 +86,6 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   if (config.discord) {
     const discord = createDiscordAdapter({ config: config.discord, handleCommand, suggestPeople: (prefix, limit) => store.suggestPeople(prefix, limit), log });
     await discord.start();
-    log.info('Discord: connected');
     sinks.push(discord.sink);
     stops.push(() => discord.stop());
   }
@@ -117,8 +116,10 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock })
       .then((report) => log.debug(`poll: ${report.new} new, ${report.failing} failing`))
       .catch((error: Error) => log.error(`poll failed: ${error.message}`));
-  void poll();
-  const pollTimer = setInterval(poll, pollIntervalMs);
+  // Under discord.js sharding every shard runs this process; one poller is enough.
+  const pollsFeeds = process.env['SHARDS'] === undefined || process.env['SHARDS'].split(',').includes('0');
+  if (pollsFeeds) void poll();
+  const pollTimer = pollsFeeds ? setInterval(poll, pollIntervalMs) : undefined;
   log.info(`newsbot is running with ${scheduler.schedules.length} schedule(s); Ctrl-C to stop.`);
 
   if (stops.length === 0) {
@@ -127,7 +128,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   } else {
     await untilSignal();
   }
-  clearInterval(pollTimer);
+  if (pollTimer) clearInterval(pollTimer);
   await scheduler.stop();
   for (const stop of stops) await stop();
 }

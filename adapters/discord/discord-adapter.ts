@@ -210,11 +210,21 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       return ids;
     },
 
-    async notifyAdmins(target, message) {
+    async notifyAdmins(target, message, context) {
       const text = `⚠️ newsbot: ${message}`;
       const postText = async (channelId: string, content: string) => {
         for (const piece of splitText(content, DISCORD_LIMITS.content)) await postMessage(channelId, { content: piece, embeds: [] });
       };
+      // The admin who scheduled the briefing hears it first, in a direct message.
+      if (context?.createdBy && /^\d{15,22}$/.test(context.createdBy)) {
+        try {
+          const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: context.createdBy } })) as { id: string };
+          await postText(dm.id, `${text} (channel <#${target.id}>)`);
+          return;
+        } catch (error) {
+          log.warn(`discord: could not message ${context.createdBy}, who scheduled the briefing: ${(error as Error).message}`);
+        }
+      }
       try {
         await postText(target.id, text);
         return;

@@ -219,7 +219,7 @@ export class Scheduler {
       const error = 'newsbot stopped while posting this briefing, so it may not have arrived; it is not posted again, so it can never arrive twice';
       this.#store.updateRun(run.id, { status: 'failed', error });
       outcomes.push(outcome(run, 'failed', error));
-      await this.#notify(run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(run.scheduledFor), schedule.timezone)} may not have arrived: newsbot stopped while posting it. It was not posted again to avoid a duplicate; use /digest now for a preview.`);
+      await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(run.scheduledFor), schedule.timezone)} may not have arrived: newsbot stopped while posting it. It was not posted again to avoid a duplicate; use /digest now for a preview.`);
     }
 
     const claimedByFiring = new Map<string, Run[]>();
@@ -233,7 +233,7 @@ export class Scheduler {
         for (const run of runs) {
           this.#store.updateRun(run.id, { status: 'missed', error });
           outcomes.push(outcome(run, 'missed', error));
-          await this.#notify(run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(due), schedule.timezone)} was missed: ${error}.`);
+          await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(due), schedule.timezone)} was missed: ${error}.`);
         }
       } else if (latestDue && latestDue.getTime() > due) {
         const error = `covered by the catch-up briefing for ${latestDue.toISOString()}`;
@@ -295,7 +295,7 @@ export class Scheduler {
     const message = `${what}: ${error}.${next ? ` The next one is due ${formatInZone(next, schedule.timezone)}.` : ''}`;
     // Only the process that recorded the miss tells the admins, so they hear it once.
     const toldTargets = new Set(recorded.filter((o) => o.status === 'missed').map((o) => o.target));
-    for (const target of toldTargets) await this.#notify(target, message);
+    for (const target of toldTargets) await this.#notify(schedule, target, message);
     return recorded;
   }
 
@@ -317,7 +317,7 @@ export class Scheduler {
       for (const run of runs) {
         this.#store.updateRun(run.id, { status: 'failed', error: message });
         outcomes.push(outcome(run, 'failed', message));
-        await this.#notify(run.target, `The briefing "${schedule.title}" could not be built (${errorText(error)}); check the logs.`);
+        await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be built (${errorText(error)}); check the logs.`);
       }
       return outcomes;
     }
@@ -344,7 +344,7 @@ export class Scheduler {
       const message = `posting failed: ${errorText(error)}; not retried, so the briefing can never arrive twice`;
       this.#store.updateRun(run.id, { status: 'failed', error: message });
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${message}`);
-      await this.#notify(run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
+      await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
       return outcome(run, 'failed', message);
     }
     this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
@@ -352,13 +352,13 @@ export class Scheduler {
     return outcome(run, 'posted');
   }
 
-  async #notify(targetText: string, message: string): Promise<void> {
+  async #notify(schedule: Schedule, targetText: string, message: string): Promise<void> {
     const target = parseRunTarget(targetText);
     const sink = target ? this.#sinks.get(target.platform) : undefined;
     this.#log.warn(`${targetText}: ${message}`);
     if (!target || !sink?.notifyAdmins) return;
     try {
-      await sink.notifyAdmins(target, message);
+      await sink.notifyAdmins(target, message, { scheduleId: schedule.id, ...(schedule.createdBy ? { createdBy: schedule.createdBy } : {}) });
     } catch (error) {
       this.#log.warn(`could not tell the admins of ${targetText}: ${errorText(error)}`);
     }

@@ -45,6 +45,14 @@ export interface Run {
 export interface BriefingSink {
   platform: ChannelRef['platform'];
   postBriefing(target: ChannelRef, digest: Digest): Promise<string[]>;
-  /** Tells the channel's admins something went wrong (a missed firing, a permission error). */
-  notifyAdmins?(target: ChannelRef, message: string): Promise<void>;
+  /**
+   * Tells the channel's admins something went wrong (a missed firing, a permission error);
+   * `context.createdBy` is the platform user who made the schedule in chat, told first.
+   */
+  notifyAdmins?(target: ChannelRef, message: string, context?: NotifyContext): Promise<void>;
+}
+
+export interface NotifyContext {
+  scheduleId: string;
+  createdBy?: string;
 }
