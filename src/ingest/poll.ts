@@ -97,7 +97,7 @@ export interface FeedPollResult {
   tooOld: number;
   /** Items that could not be turned into an article or analysed. */
   skipped: number;
-  /** Why the feed failed, or what was repaired in a degraded one. */
+  /** Why the feed failed, or what was repaired in a degraded one; without the feed's URL, which `url` gives. */
   error?: string;
 }
 
@@ -196,6 +196,11 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
   }
 }
 
+/** The message without its leading "URL: ", for places that already show the feed's URL. */
+function withoutSubject(message: string, url: string): string {
+  return message.startsWith(`${url}: `) ? message.slice(url.length + 2) : message;
+}
+
 async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPollResult> {
   const result: FeedPollResult = { url: record.url, health: 'ok', notModified: false, items: 0, new: 0, updated: 0, duplicates: 0, tooOld: 0, skipped: 0 };
   const polledAt = context.clock.now().toISOString();
@@ -229,7 +234,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
     });
   } catch (error) {
     result.health = 'failing';
-    result.error = asIngestError(error).message;
+    result.error = withoutSubject(asIngestError(error).message, record.url);
     context.store.updateFeed(record.url, {
       health: 'failing',
       failingSince: record.health === 'failing' && record.failingSince ? record.failingSince : polledAt,

@@ -65,7 +65,7 @@ describe('polling feeds', () => {
     expect(byUrl.get(good)?.etag).toBeTruthy();
     expect(byUrl.get(broken)?.health).toBe('failing');
     expect(byUrl.get(broken)?.failingSince).toBe('2015-03-01T00:00:00.000Z');
-    expect(byUrl.get(broken)?.lastError).toMatch(/HTTP 500/);
+    expect(byUrl.get(broken)?.lastError).toBe('the server answered HTTP 500; the site has a problem, try again later');
     expect(byUrl.get(damaged)?.health).toBe('degraded');
     expect(byUrl.get(damaged)?.itemCount).toBe(3);
     expect(report.failing).toBe(1);
