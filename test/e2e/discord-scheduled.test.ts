@@ -89,7 +89,7 @@ describe('a briefing scheduled in Discord and fired by the scheduler', () => {
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`)).toHaveLength(posts.length);
   });
 
-  test('GIVEN the bot lost Send Messages in the scheduled channel WHEN the briefing fires THEN the run fails naming the channel and the server owner hears of it', async () => {
+  test('GIVEN the bot lost Send Messages in the scheduled channel WHEN the briefing fires THEN the run fails naming the channel and the admin who scheduled it hears of it in a direct message', async () => {
     await scheduleBriefing(closedChannel);
     const schedule = store.listSchedules().find((s) => s.targets.some((t) => t.id === closedChannel));
     fake.refusedChannels.set(closedChannel, { code: 50013, message: 'Missing Permissions' });
@@ -102,6 +102,8 @@ describe('a briefing scheduled in Discord and fired by the scheduler', () => {
     expect(failed?.error).toContain('Missing Permissions (50013)');
     expect(store.listRuns(schedule!.id)[0]?.status).toBe('failed');
 
+    const opened = await fake.waitForRequest((r) => r.method === 'POST' && r.path === '/users/@me/channels');
+    expect(opened.body.recipient_id).toBe(adminUser.id);
     const dm = await fake.waitForRequest((r) => r.method === 'POST' && /^\/channels\/5\d+\/messages$/.test(r.path));
     expect(dm.body.content).toContain('could not be posted');
     expect(dm.body.content).toContain(closedChannel);
