@@ -12,6 +12,8 @@ export interface BoilerplateSplit {
 export interface BoilerplateContext {
   /** The headline: a paragraph repeating it is removed. */
   title?: string;
+  /** Other spellings of the headline the page carries (its <h1>, og:title, <title>). */
+  headlines?: string[];
 }
 
 const words = (line: string): number => line.split(/\s+/).filter(Boolean).length;
@@ -163,8 +165,8 @@ function repeatsTitle(line: string, title: string, index: number): boolean {
 export function splitBoilerplate(paragraphs: string[], context: BoilerplateContext = {}): BoilerplateSplit {
   const lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
-  const title = context.title ? normalise(context.title) : undefined;
-  if (title) lines.forEach((line, i) => (repeatsTitle(normalise(line), title, i) ? (drop[i] = true) : undefined));
+  const titles = [context.title, ...(context.headlines ?? [])].filter((t): t is string => !!t).map(normalise).filter(Boolean);
+  lines.forEach((line, i) => (titles.some((title) => repeatsTitle(normalise(line), title, i)) ? (drop[i] = true) : undefined));
 
   // A short line repeated three times or more is a gallery or widget label, not prose.
   const seen = new Map<string, number>();

@@ -56,6 +56,7 @@ export function documentToArticle(raw: RawDocument): Article {
   let publishedAt = raw.publishedAt;
   let siteName: string | undefined;
   let pageUrl: string | undefined;
+  let headlines: string[] = [];
 
   if (raw.html !== undefined && raw.html.trim() !== '') {
     const page = extractHtml(raw.html);
@@ -66,13 +67,14 @@ export function documentToArticle(raw: RawDocument): Article {
     publishedAt ??= page.publishedAt;
     siteName = page.siteName;
     pageUrl = page.url;
+    headlines = page.headlines ?? [];
   } else if (raw.text !== undefined && raw.text.trim() !== '') {
     paragraphs = textParagraphs(raw.text);
   } else {
     throw new EmptyArticleError(`${raw.id}: the article has no text; give "text" or "html"`);
   }
 
-  const context = title === undefined ? {} : { title };
+  const context = { ...(title === undefined ? {} : { title }), headlines };
   const { kept, removed: boilerplate } = splitBoilerplate(paragraphs, context);
   const article: Article = {
     id: raw.id,

@@ -6,6 +6,8 @@ export interface PageMetadata {
   siteName?: string;
   /** The page's canonical address (rel=canonical or og:url), when absolute. */
   url?: string;
+  /** Every form of the headline the page shows: og:title, JSON-LD headline, <h1>, <title>. */
+  headlines?: string[];
 }
 
 type JsonRecord = Record<string, unknown>;
@@ -126,7 +128,15 @@ export function readPageMetadata(document: Document): PageMetadata {
 
   const canonical = text(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? metaContent('og:url');
 
+  const headlines = [
+    metaContent('og:title', 'twitter:title'),
+    text(article?.headline),
+    text(document.querySelector('h1')?.textContent),
+    text(document.querySelector('title')?.textContent),
+  ].filter((headline): headline is string => headline !== undefined);
+
   const metadata: PageMetadata = {};
+  if (headlines.length > 0) metadata.headlines = [...new Set(headlines.flatMap((headline) => [headline, withoutSiteSuffix(headline, siteName)]))];
   if (title) metadata.title = withoutSiteSuffix(title, siteName);
   if (canonical && /^https?:\/\//i.test(canonical)) metadata.url = canonical;
   if (byline) metadata.byline = byline.replace(/^by\s+/i, '');

@@ -142,6 +142,17 @@ describe('splitBoilerplate', () => {
 
 });
 
+describe('splitBoilerplate headlines', () => {
+  it("removes the page's own headline at the top even when the social headline differs", () => {
+    const { kept, removed } = splitBoilerplate(
+      ['Storm batters coast as thousands lose power', 'Thousands of homes lost power on Sunday as the storm hit the coast.'],
+      { title: 'Storm: thousands without power', headlines: ['Storm batters coast as thousands lose power'] },
+    );
+    expect(kept).toEqual(['Thousands of homes lost power on Sunday as the storm hit the coast.']);
+    expect(removed).toEqual(['Storm batters coast as thousands lose power']);
+  });
+});
+
 describe('documentToArticle on plain text', () => {
   it('joins a hard-wrapped paragraph but keeps one paragraph per line elsewhere', () => {
     const text = 'The council voted on Monday to approve a new budget that\nraises spending on schools and roads, officials said after a\nlong debate.\n\n"This is a good day," the mayor said.\nThe vote was 7-2.';
