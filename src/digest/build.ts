@@ -32,10 +32,7 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
         return !Number.isFinite(published) || published >= since;
       })
     : analyses;
-  const clusters = clusterArticles(dedupeById(kept), {
-    undatedAt: options.now.getTime(),
-    ...(options.quietHours === undefined ? {} : { quietHours: options.quietHours }),
-  });
+  const clusters = clusterArticles(dedupeById(kept), options.quietHours === undefined ? {} : { quietHours: options.quietHours });
   const storyOptions = options.previousPoints === undefined ? {} : { previousPoints: options.previousPoints };
   const ranked = clusters
     .map((cluster) => buildStory(cluster, storyOptions))

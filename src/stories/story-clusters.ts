@@ -8,7 +8,7 @@ export interface ClusterOptions {
   quietHours?: number;
   /** Minimum similarity for an article to join a story. Default 0.16. */
   threshold?: number;
-  /** Time used for articles without publishedAt (ms since epoch). Default: the latest known time. */
+  /** Time used for articles without publishedAt (ms since epoch). Default: none, so time neither helps nor hurts them. */
   undatedAt?: number;
 }
 
@@ -254,11 +254,12 @@ export class StoryClusterer {
     }
 
     if (bestStory === undefined) {
+      // An undated article's story has no clock: it stays open (NaN never exceeds the window).
       bestStory = { id: storyIdFor(profile.analysis.article.id), index: this.#stories.length, members: [], lastTime: profile.time };
       this.#stories.push(bestStory);
     }
     bestStory.members.push(index);
-    if (!(profile.time <= bestStory.lastTime)) bestStory.lastTime = profile.time;
+    if (Number.isFinite(profile.time) && !(profile.time <= bestStory.lastTime)) bestStory.lastTime = profile.time;
     this.#storyOf[index] = bestStory.index;
     for (const [term] of strongest) {
       const list = this.#postings.get(term);
@@ -329,11 +330,12 @@ export function articleTime(analysis: Analysis, fallback: number): number {
  * result does not depend on the order given; document frequencies come from the whole batch.
  */
 export function clusterArticles(analyses: Analysis[], options: ClusterOptions = {}): Analysis[][] {
-  const known = analyses.map((a) => articleTime(a, Number.NaN)).filter((t) => Number.isFinite(t));
-  const undatedAt = options.undatedAt ?? known.reduce((latest, t) => Math.max(latest, t), 0);
+  const undatedAt = options.undatedAt ?? Number.NaN;
+  // Dated articles in publication order, then the undated ones.
+  const sortTime = (time: number): number => (Number.isFinite(time) ? time : Infinity);
   const profiles = analyses
     .map((analysis) => profileArticle(analysis, articleTime(analysis, undatedAt)))
-    .sort((a, b) => a.time - b.time || compareIds(a.analysis.article.id, b.analysis.article.id));
+    .sort((a, b) => sortTime(a.time) - sortTime(b.time) || compareIds(a.analysis.article.id, b.analysis.article.id));
   const frequencies = new TermFrequencies();
   for (const profile of profiles) profile.termIds = frequencies.add(profile.terms);
   const clusterer = new StoryClusterer({ ...options, frequencies });

@@ -11,7 +11,12 @@ const STOP_WORDS = new Set(
     'it its he him his she her hers they them their theirs we us our ours you your yours i me my mine who whom whose ' +
     'which what when where why how all any both each few more most other some such own same s t don now up down out ' +
     'off again further once said says say told tell according while who\'s per via mr mrs ms dr one two new ' +
-    'last first next year years week weeks day days time times including amid among against between through'
+    'last first next year years week weeks day days time times including amid among against between through ' +
+    // Function words of the other languages feeds often carry, so two French articles do not look alike by grammar.
+    'le la les de des du un une et en est que qui dans pour par sur au aux ce cette ces il elle ils sont pas plus ont avec se sa son ses leur ' +
+    'el los las del y es por con para una al lo como mas su sus pero fue han o um uma os da do das dos em no na nos nas ao ' +
+    'der die das und ist nicht mit den dem ein eine zu von im auf fur sich auch es wird wurde werden hat il di che della nel non gli ' +
+    'si sul alla delle dei'
   ).split(/\s+/),
 );
 
