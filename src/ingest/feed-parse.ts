@@ -156,7 +156,8 @@ export async function parseFeedBytes(
 
 /** True when the bytes look like a feed rather than an HTML page (for URLs of either kind). */
 export function looksLikeFeed(bytes: Uint8Array, contentType?: string | null): boolean {
-  if (/(rss|atom|rdf)\+xml|\/xml/i.test(contentType ?? '')) return true;
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '');
-  return /^\s*(\uFEFF|ï»¿)?\s*<(rss|feed|rdf:RDF)[\s>]/i.test(head) || /<(rss|feed|rdf:RDF)[\s>]/i.test(head.slice(0, 400)) && !/<html[\s>]/i.test(head);
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '');
+  if (/<!doctype html|<html[\s>]/i.test(head)) return false;
+  if (/<(rss|feed|rdf:RDF)[\s>]/i.test(head)) return true;
+  return /(rss|atom|rdf)\+xml|\/xml/i.test(contentType ?? '');
 }

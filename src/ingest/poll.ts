@@ -8,7 +8,9 @@ import { documentToArticle } from './clean.ts';
 import { asIngestError } from './feed-errors.ts';
 import { articleFromFeedItem, teaserArticle } from './feed-full-article.ts';
 import { feedItemToDocument, isTeaser, itemId } from './feed-items.ts';
-import { parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
+import { decodeBytes } from './charset.ts';
+import { discoverFeedLinks } from './feed-discovery.ts';
+import { looksLikeFeed, parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 import { createHttpClient, type HttpClient } from './http-fetch.ts';
 import type { HttpLimits } from './http-limits.ts';
 
@@ -324,6 +326,12 @@ export async function checkFeed(url: string, options: Pick<PollOptions, 'http' |
   const http = options.http ?? ownHttp!;
   try {
     const response = await http.get(url);
+    if (!looksLikeFeed(response.body, response.contentType)) {
+      const advertised = discoverFeedLinks(decodeBytes(response.body, response.contentType).text, response.url);
+      if (advertised.length > 0) {
+        return { url, ok: false, health: 'failing', itemCount: 0, items: [], error: `${url}: a web page, not a feed; it names ${advertised.length === 1 ? 'this feed' : 'these feeds'}: ${advertised.join(' ')}` };
+      }
+    }
     const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
     const check: FeedCheck = {
       url,

@@ -184,6 +184,17 @@ describe('checking one feed', () => {
     expect(store.countArticles()).toBe(0);
   });
 
+  it('GIVEN a home page that advertises its feed THEN the check names the feed to add instead', async () => {
+    server.route('/home', (req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feeds/rss-parser/narro.rss"></head><body>Hi</body></html>'),
+    );
+    const check = await checkFeed(`${server.url}/home`, { http });
+    expect(check.ok).toBe(false);
+    expect(check.error).toBe(`${server.url}/home: a web page, not a feed; it names this feed: ${server.url}/feeds/rss-parser/narro.rss`);
+  });
+
   it('GIVEN a page that is not a feed THEN the check says so naming the URL', async () => {
     const check = await checkFeed(`${server.url}/feeds/rss-parser/unrecognized.rss`, { http });
     expect(check.ok).toBe(false);
