@@ -17,6 +17,12 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * Soft hyphens and zero-width marks split names for everything downstream ("Zelen\u00adsky");
+ * composed accents make "é" one character however the page encoded it.
+ */
+const invisibleCharactersOut = (paragraph: string): string => paragraph.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFC');
+
 const fold = (line: string): string => line.replace(/[\s\u00a0]+/g, ' ').trim();
 
 /** True for a block of hard-wrapped prose: long lines that mostly stop mid-sentence. */
@@ -75,7 +81,7 @@ export function documentToArticle(raw: RawDocument): Article {
   }
 
   const context = { ...(title === undefined ? {} : { title }), headlines };
-  const { kept, removed: boilerplate } = splitBoilerplate(paragraphs, context);
+  const { kept, removed: boilerplate } = splitBoilerplate(paragraphs.map(invisibleCharactersOut), context);
   const article: Article = {
     id: raw.id,
     source: raw.source ?? siteName ?? hostOf(raw.url ?? pageUrl) ?? 'unknown',

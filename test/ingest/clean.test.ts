@@ -162,4 +162,8 @@ describe('documentToArticle on plain text', () => {
       'The vote was 7-2.',
     ]);
   });
+
+  it('takes soft hyphens and zero-width marks out of words', () => {
+    expect(documentToArticle({ id: 'soft', title: 'T', text: 'President Zelen\u00adsky spoke to\u200b reporters.' }).paragraphs).toEqual(['President Zelensky spoke to reporters.']);
+  });
 });
