@@ -87,7 +87,8 @@ const creditTail = new RegExp(
     String.raw`\b[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}\s*\/\s*(?:[A-Z][A-Z&.]{1,}(?:\s+[A-Z][\p{L}]+)*|Getty(?: Images)?|Reuters|Shutterstock|Alamy|Sputnik|Pool|Xinhua|Kremlin\.ru|[A-Z][\p{L}]+ (?:Images|Photos?|News|Press))\.?$`,
     String.raw`\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|XINHUA|TASS)\s*\/\s*[A-Z][\p{L}.' -]+$`,
     String.raw`\((?:(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Cc]ourtesy|[Ff]ile)(?: by| of)?:?\s*[^()]{2,80}|Getty Images|Reuters|AFP|AP|EPA|Shutterstock|AP Photo[^()]*|[A-Z][^()]{1,60}\/\s*[A-Z][^()]{1,60})\)\.?$`,
-    String.raw`\b(?:Photo|Photograph|Picture|Image|Credit)s?:\s*[^.]{2,60}$`,
+    String.raw`\b(?:Photo|Photograph|Picture|Pic|Image|Illustration|Graphic|Credit)s?(?::| by)\s*[^.]{2,60}$`,
+    String.raw`\bSource:\s*(?:Supplied|[A-Z][\p{L}&.]+(?:\s+[A-Z][\p{L}&.]+){0,3})\.?$`,
   ].join('|'),
   'u',
 );

@@ -142,6 +142,24 @@ describe('splitBoilerplate', () => {
 
 });
 
+describe('splitBoilerplate captions', () => {
+  it('removes photo captions by their credit, whatever the agency or style', () => {
+    const captions = [
+      'The president waves to supporters in Ohio on Tuesday. (AP Photo/Evan Vucci)',
+      'Firefighters battle the blaze on Sunday. REUTERS/Kevin Lamarque',
+      'Residents wade through the high street. Photograph: Tom Reed/PA',
+      'A new bill would require providers to store metadata. Source: Supplied',
+      'The minister (2nd R) at the summit in Brussels.',
+      'Supporters gather outside the court. Jane Doe / AFP',
+      'Illustration by Sam Lee',
+    ];
+    const sentence = 'The court will rule on the appeal next week, a spokesman said.';
+    const { kept, removed } = splitBoilerplate([sentence, ...captions, 'The ruling is final.']);
+    expect(kept).toEqual([sentence, 'The ruling is final.']);
+    expect(removed).toEqual(captions);
+  });
+});
+
 describe('splitBoilerplate headlines', () => {
   it("removes the page's own headline at the top even when the social headline differs", () => {
     const { kept, removed } = splitBoilerplate(
