@@ -80,6 +80,8 @@ export interface PollOptions {
   feeds?: string[];
   /** The analysis step; the real pipeline unless a caller needs another. */
   analyze?: (article: Article) => Analysis;
+  /** Poll failing feeds too, however recently they were tried (a manual "poll now"). */
+  force?: boolean;
   /** What earlier polls saw; by default one per store, kept for the life of the process. */
   memory?: PollMemory;
   /** Called after each feed: feeds done, of how many, and running counts. */
@@ -113,6 +115,23 @@ export interface PollReport {
   notModified: number;
   failing: number;
   degraded: number;
+  /** Failing feeds left out of this poll because they were tried recently (see `isDeferred`). */
+  deferred: number;
+}
+
+/** Longest wait between two tries of a failing feed. */
+const maxFailingWaitMs = 6 * 60 * 60 * 1000;
+
+/**
+ * True when a failing feed should sit this poll out: it waits a quarter of its failing streak
+ * since its last try, at most six hours, so a feed down for a minute is retried at once and a
+ * feed gone for days costs four requests a day instead of one per poll.
+ */
+export function isDeferred(record: FeedRecord, now: Date): boolean {
+  if (record.health !== 'failing' || !record.failingSince || !record.lastPolledAt) return false;
+  const streak = now.getTime() - Date.parse(record.failingSince);
+  const wait = Math.min(maxFailingWaitMs, streak / 4);
+  return now.getTime() - Date.parse(record.lastPolledAt) < wait;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -252,8 +271,22 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
  * items older than the maximum age skipped, teasers completed from their pages, each new or
  * changed article analysed and saved, and each feed's health recorded. Returns the counts per
  * feed and overall. One failing feed never stops the others; nothing here throws for a feed.
+ * Feeds failing for a while are tried less often (`isDeferred`) unless `force` is set; a full
+ * poll asked for while one is running returns the running one.
  */
 export async function pollFeeds(store: Store, options: PollOptions = {}): Promise<PollReport> {
+  // Two full polls of one store at once would fetch every feed twice: the second joins the first.
+  if (options.feeds) return pollOnce(store, options);
+  const running = pollsInFlight.get(store);
+  if (running) return running;
+  const poll = pollOnce(store, options).finally(() => pollsInFlight.delete(store));
+  pollsInFlight.set(store, poll);
+  return poll;
+}
+
+const pollsInFlight = new WeakMap<Store, Promise<PollReport>>();
+
+async function pollOnce(store: Store, options: PollOptions): Promise<PollReport> {
   const clock = options.clock ?? systemClock;
   const ownHttp = options.http
     ? undefined
@@ -268,8 +301,10 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
     memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
-  const records = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));
-  const startedAt = clock.now().toISOString();
+  const listed = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));
+  const startNow = clock.now();
+  const records = options.force ? listed : listed.filter((record) => !isDeferred(record, startNow));
+  const startedAt = startNow.toISOString();
   let done = 0;
   const counts = { new: 0, failing: 0 };
   try {
@@ -294,6 +329,7 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
       notModified: sum((r) => Number(r.notModified)),
       failing: sum((r) => Number(r.health === 'failing')),
       degraded: sum((r) => Number(r.health === 'degraded')),
+      deferred: listed.length - records.length,
     };
   } finally {
     await ownHttp?.close();

@@ -174,6 +174,30 @@ describe('polling feeds', () => {
   });
 });
 
+describe('failing feeds over time', () => {
+  it('GIVEN a feed failing for two days THEN it is tried at most every six hours unless forced', async () => {
+    const url = `${server.url}/status/502`;
+    store.addFeed({ url });
+    store.updateFeed(url, { health: 'failing', failingSince: '2026-11-18T12:00:00.000Z', lastPolledAt: '2026-11-20T10:00:00.000Z' });
+    const soon = await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T12:00:00Z') });
+    expect(soon.deferred).toBe(1);
+    expect(soon.feeds).toHaveLength(0);
+    const later = await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T16:30:00Z') });
+    expect(later.feeds).toHaveLength(1);
+    const forced = await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T16:31:00Z'), force: true });
+    expect(forced.feeds).toHaveLength(1);
+    expect(store.getFeed(url)?.failingSince).toBe('2026-11-18T12:00:00.000Z');
+  });
+
+  it('GIVEN a poll asked for while one runs THEN both get the same report and each feed is fetched once', async () => {
+    store.addFeed({ url: `${server.url}/feeds/rss-parser/instant-article.rss?delay=50` });
+    const before = server.hits.get('/feeds/rss-parser/instant-article.rss') ?? 0;
+    const [a, b] = await Promise.all([pollFeeds(store, { http, clock }), pollFeeds(store, { http, clock })]);
+    expect(a).toBe(b);
+    expect(server.hits.get('/feeds/rss-parser/instant-article.rss')).toBe(before + 1);
+  });
+});
+
 describe('checking one feed', () => {
   it('GIVEN a feed URL THEN its title and first items come back without storing anything', async () => {
     const check = await checkFeed(`${server.url}/feeds/rss-parser/heraldsun.rss`, { http });
