@@ -6,14 +6,14 @@ import { words } from './text.ts';
 export interface ClusterOptions {
   /** A story closes when no article joined it for this long (hours). Default 72. */
   quietHours?: number;
-  /** Minimum similarity for an article to join a story. Default 0.16. */
+  /** Minimum similarity for an article to join a story. Default 0.18. */
   threshold?: number;
   /** Time used for articles without publishedAt (ms since epoch). Default: none, so time neither helps nor hurts them. */
   undatedAt?: number;
 }
 
 export const DEFAULT_QUIET_HOURS = 72;
-export const DEFAULT_JOIN_THRESHOLD = 0.16;
+export const DEFAULT_JOIN_THRESHOLD = 0.18;
 
 const HOUR = 3_600_000;
 /** Terms per article that go into the inverted index: enough to find a story, few enough to stay fast. */
