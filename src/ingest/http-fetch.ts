@@ -196,7 +196,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const trustedOrigins = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const userAgent = options.userAgent ?? 'newsbot/0.1 (+https://github.com/newsbot)';
+  const userAgent = options.userAgent ?? 'newsbot/0.1 (news digest bot; RSS/Atom reader)';
   const agent = new Agent({
     connect: { timeout: limits.connectTimeoutMs, ...(allowPrivate ? {} : { lookup: guardedLookup }) },
     connections: limits.perHostConcurrency,
