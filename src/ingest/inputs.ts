@@ -121,7 +121,8 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
     const extension = extname(path).toLowerCase();
     if (feedExtensions.has(extension)) {
       const feed = await parseFeedBytes(readFeedFile(path), path);
-      await addFeed({ name: path, feed }, false);
+      // A feed file is its own feed: its path is what `ArticleQuery.feeds` matches.
+      await addFeed({ name: path, feed, feedUrl: path }, false);
     } else {
       articles.push(documentToArticle(readDocumentFile(path)));
     }
