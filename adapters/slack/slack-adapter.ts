@@ -170,9 +170,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
       return posted;
     },
-    async notifyAdmins(target, message) {
-      // Admins listed by id get a direct message from the app; otherwise the channel itself is told.
-      const recipients = config.adminUserIds.length > 0 ? config.adminUserIds : [target.id];
+    async notifyAdmins(target, message, context) {
+      // The admin who scheduled it in chat hears first, then the listed admins, by direct message;
+      // with neither (a schedule from a digest file), the channel itself is told.
+      const creator = context?.createdBy !== undefined && /^[UW][A-Z0-9]+$/.test(context.createdBy) ? [context.createdBy] : [];
+      const admins = [...new Set([...creator, ...config.adminUserIds])];
+      const recipients = admins.length > 0 ? admins : [target.id];
       for (const recipient of recipients) {
         try {
           await app.client.chat.postMessage({ channel: recipient, text: `:warning: newsbot: ${escapeText(message)}` });

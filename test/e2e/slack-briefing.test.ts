@@ -110,8 +110,10 @@ describe('scheduled Slack briefings', () => {
       expect(outcomes).toMatchObject([{ status: 'failed', scheduledFor: '2026-11-24T07:00:00.000Z' }]);
       expect(outcomes[0]!.error).toContain('/invite @newsbot');
       expect(briefingPosts().length - before).toBe(1);
-      // With no SLACK_ADMIN_USER_IDS, the channel itself is told (here that fails too, and is only logged).
-      expect(fake.callsTo('chat.postMessage').at(-1)!.args.text).toMatch(/^:warning: newsbot: /);
+      // The admin who made the schedule is told by direct message (here Slack refuses that too, which is only logged).
+      const notice = fake.callsTo('chat.postMessage').at(-1)!;
+      expect(notice.args.channel).toBe('UADMIN');
+      expect(notice.args.text).toMatch(/^:warning: newsbot: .*Morning briefing/);
     } finally {
       fake.failures.delete('chat.postMessage');
     }
