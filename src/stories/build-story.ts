@@ -30,6 +30,9 @@ const DEFAULT_MAX_ONLY_IN = 3;
 const DEFAULT_MAX_PEOPLE = 8;
 const DEFAULT_MAX_QUOTES = 3;
 const MAX_NEW = 5;
+/** Comparison is quadratic in sentences: a big story compares its leading reports, lead-first. */
+const MAX_COMPARED_ARTICLES = 12;
+const MAX_UNITS_PER_ARTICLE = 30;
 
 /**
  * Builds one story from a cluster of analyses: headline, summary, points every independent
@@ -46,7 +49,11 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
   const reports = independentReports(analyses);
   const storyNames = nameKeys(analyses);
   const places = placeTerms(analyses);
-  const units = analyses.flatMap((analysis, i) => sentenceUnits(analysis, reports[i] ?? i, storyNames, places));
+  const compared = comparedArticles(analyses, reports);
+  const units = compared.flatMap((i) => {
+    const analysis = analyses[i];
+    return analysis === undefined ? [] : sentenceUnits(analysis, reports[i] ?? i, storyNames, places).slice(0, MAX_UNITS_PER_ARTICLE);
+  });
   weighUnits(units);
   const ranked = rankUnits(units);
 
@@ -75,6 +82,22 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
   const latest = analyses.map((a) => articleTime(a, Number.NaN)).filter(Number.isFinite);
   if (latest.length > 0) story.updatedAt = new Date(Math.max(...latest)).toISOString();
   return story;
+}
+
+/** Indices of the articles to compare: the first article of each report, then the rest, capped. */
+function comparedArticles(analyses: Analysis[], reports: number[]): number[] {
+  const firsts: number[] = [];
+  const rest: number[] = [];
+  const seen = new Set<number>();
+  analyses.forEach((_, i) => {
+    const report = reports[i] ?? i;
+    if (seen.has(report)) rest.push(i);
+    else {
+      seen.add(report);
+      firsts.push(i);
+    }
+  });
+  return [...firsts, ...rest].slice(0, MAX_COMPARED_ARTICLES).sort((a, b) => a - b);
 }
 
 function articleRef(analysis: Analysis): StoryArticleRef {
