@@ -19,8 +19,20 @@ export interface MergedPerson {
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sen|rep|gov|gen|president|pm|mx)\.?$/;
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/;
 
-/** Folds one word of a name so that common romanisation variants meet. */
+const folded = new Map<string, string>();
+
+/** Folds one word of a name so that common romanisation variants meet (memoised: names repeat). */
 function foldWord(word: string): string {
+  let key = folded.get(word);
+  if (key === undefined) {
+    key = foldWordUncached(word);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
+}
+
+function foldWordUncached(word: string): string {
   let w = word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -46,18 +46,25 @@ interface Context {
   mentions: readonly Mention[];
   sentences: readonly Sentence[];
   spans: readonly QuoteSpan[];
+  spansByParagraph: ReadonlyMap<number, QuoteSpan[]>;
+  /** Index of each paragraph's first sentence. */
+  firstSentenceOf: number[];
+  mentionsByParagraph: ReadonlyMap<number, Mention[]>;
   known: readonly KnownPerson[];
 }
 
 function insideQuote(ctx: Context, paragraph: number, at: number): boolean {
-  return ctx.spans.some((s) => s.paragraph === paragraph && at >= s.start && at < s.end);
+  const spans = ctx.spansByParagraph.get(paragraph);
+  return spans !== undefined && spans.some((s) => at >= s.start && at < s.end);
 }
 
+/** Index of the sentence holding an offset of a paragraph, or of the last sentence before that paragraph. */
 function sentenceAt(ctx: Context, paragraph: number, at: number): number {
-  let found = -1;
-  ctx.sentences.forEach((s, i) => {
-    if (s.paragraph === paragraph && s.start <= at) found = i;
-  });
+  const first = ctx.firstSentenceOf[paragraph] ?? ctx.sentences.length;
+  let found = first - 1;
+  for (let i = first; i < ctx.sentences.length && ctx.sentences[i]!.paragraph === paragraph; i++) {
+    if (ctx.sentences[i]!.start <= at) found = i;
+  }
   return found;
 }
 
@@ -67,8 +74,8 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
   for (let si = current; si >= 0; si--) {
     const sentence = ctx.sentences[si]!;
     const end = si === current ? at : sentence.start + sentence.text.length;
-    const candidates = ctx.mentions.filter(
-      (m) => m.paragraph === sentence.paragraph && m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),
+    const candidates = (ctx.mentionsByParagraph.get(sentence.paragraph) ?? []).filter(
+      (m) => m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),
     );
     for (const m of candidates) {
       const entity = ctx.entities.get(m.entityId);
@@ -145,7 +152,7 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   let i = skipBack(tokens, verbIndex - 1);
   if (i >= 1 && tokens[i]!.text === ',') {
     // "Ms Khairunisa's father, Haidar Fauzi, has said": the name closing the clause speaks.
-    const named = ctx.mentions.find((m) => m.paragraph === paragraph && m.end === tokens[i - 1]!.end);
+    const named = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.end === tokens[i - 1]!.end);
     if (named && ctx.entities.get(named.entityId)?.type === 'person') {
       const entity = ctx.entities.get(named.entityId)!;
       return { start: named.start, speaker: { name: entity.name, entityId: entity.id } };
@@ -184,7 +191,7 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     }
     return { start: token.start, speaker: null };
   }
-  const mention = [...ctx.mentions].reverse().find((m) => m.paragraph === paragraph && m.end <= token.end && m.end >= token.start);
+  const mention = [...(ctx.mentionsByParagraph.get(paragraph) ?? [])].reverse().find((m) => m.end <= token.end && m.end >= token.start);
   if (mention) {
     const entity = ctx.entities.get(mention.entityId)!;
     if (entity.type !== 'person') {
@@ -233,7 +240,7 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
     if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
     const lower = token.text.toLowerCase();
     if (lower === 'he' || lower === 'she') return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(lower)) };
-    const mention = ctx.mentions.find((m) => m.paragraph === paragraph && m.start === token.start);
+    const mention = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.start === token.start);
     const entity = mention && ctx.entities.get(mention.entityId);
     if (entity?.type === 'person') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
     if (entity?.type === 'org') firstOrg ??= { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
@@ -303,7 +310,7 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
   let j = i;
   let firstOrg: { end: number; speaker: Speaker } | null = null;
   while (j < tokens.length && j < i + 8 && tokens[j]!.word) {
-    const m = ctx.mentions.find((x) => x.paragraph === paragraph && x.start === tokens[j]!.start);
+    const m = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((x) => x.start === tokens[j]!.start);
     const entity = m && ctx.entities.get(m.entityId);
     if (m && entity?.type === 'person') return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     if (m && entity?.type === 'org') firstOrg ??= { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
@@ -376,12 +383,28 @@ export function attributeQuotes(
   findings: EntityFindings,
   known: readonly KnownPerson[] = [],
 ): Quote[] {
+  const spansByParagraph = new Map<number, QuoteSpan[]>();
+  for (const span of spans) spansByParagraph.set(span.paragraph, [...(spansByParagraph.get(span.paragraph) ?? []), span]);
+  const mentionsByParagraph = new Map<number, Mention[]>();
+  for (const m of findings.mentions) mentionsByParagraph.set(m.paragraph, [...(mentionsByParagraph.get(m.paragraph) ?? []), m]);
+  const firstSentenceOf: number[] = [];
+  sentences.forEach((s, i) => {
+    firstSentenceOf[s.paragraph] ??= i;
+  });
+  // Paragraphs without sentences point at the next one with sentences.
+  for (let p = paragraphs.length - 1, next = sentences.length; p >= 0; p--) {
+    if (firstSentenceOf[p] === undefined) firstSentenceOf[p] = next;
+    else next = firstSentenceOf[p]!;
+  }
   const ctx: Context = {
     paragraphs,
     entities: new Map(findings.entities.map((e) => [e.id, e])),
     mentions: findings.mentions,
     sentences,
     spans,
+    spansByParagraph,
+    firstSentenceOf,
+    mentionsByParagraph,
     known,
   };
   const cues = findCues(ctx);

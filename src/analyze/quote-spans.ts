@@ -14,6 +14,7 @@ export interface QuoteSpan {
   openedBefore: boolean;
 }
 
+const QUOTE_MARKS = /["“”„«»″]/g;
 const CURLY_OPEN = '“„«';
 const CURLY_CLOSE = '”»';
 
@@ -27,8 +28,9 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
   paragraphs.forEach((text, paragraph) => {
     let openAt = -1;
     let sawMark = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
+    for (const mark of text.matchAll(QUOTE_MARKS)) {
+      const i = mark.index;
+      const ch = mark[0];
       const prev = i > 0 ? text[i - 1]! : ' ';
       const next = i + 1 < text.length ? text[i + 1]! : ' ';
       let role: 'open' | 'close' | null = null;

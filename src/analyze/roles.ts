@@ -27,7 +27,10 @@ function isChainWord(token: Token): boolean {
  * Political labels in front of the title ("pro-EU President") are left out.
  */
 export function roleBefore(text: string, nameStart: number): string | undefined {
-  const tokens = tokenize(text.slice(0, nameStart));
+  // A title chain is short: the last 160 characters hold it.
+  const from = Math.max(0, nameStart - 160);
+  const tokens = tokenize(text.slice(from, nameStart)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  if (from > 0) tokens.shift(); // possibly cut in the middle
   const chain: Token[] = [];
   for (let i = tokens.length - 1; i >= 0 && chain.length < 8; i--) {
     const token = tokens[i]!;
@@ -130,7 +133,9 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
  * or undefined.
  */
 export function roleBeforeComma(text: string, nameStart: number): string | undefined {
-  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their|his|her)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(text.slice(0, nameStart));
+  const before = text.slice(0, nameStart);
+  if (!/,\s*$/.test(before)) return undefined;
+  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their|his|her)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(before.slice(-120));
   if (!match) return undefined;
   const phrase = match[1]!.trim().replace(/^(the|a|an)\s+/i, '');
   const words = phrase.split(/\s+/);
@@ -146,7 +151,8 @@ const CREDIT = /\b((?:additional\s+)?(?:reporting|writing|editing|research|trans
  * "Writing by ...", "... contributed to this report"), or undefined.
  */
 export function creditRole(text: string, nameStart: number, nameEnd: number): string | undefined {
-  const before = CREDIT.exec(text.slice(0, nameStart));
+  const prefix = text.slice(Math.max(0, nameStart - 400), nameStart);
+  const before = /\bby\b/i.test(prefix) ? CREDIT.exec(prefix) : null;
   if (before) return before[1]!;
   const after = /^[^.;]*?\bcontributed\s+(?:reporting\s+)?to\s+this\s+(report|story|article)/i.exec(text.slice(nameEnd));
   if (after && !/[.!?]\s/.test(after[0])) return `contributed to this ${after[1]!.toLowerCase()}`;

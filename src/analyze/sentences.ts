@@ -96,7 +96,7 @@ function endsSentence(text: string, markAt: number, end: number, next: number): 
   if (!startsUpper) return false;
   const run = text.slice(markAt, end);
   if (run.startsWith('...') || run.startsWith('…')) return true;
-  const word = /([\p{L}.'’-]+)\.$/u.exec(text.slice(0, markAt + 1))?.[1] ?? '';
+  const word = /([\p{L}.'’-]+)\.$/u.exec(text.slice(Math.max(0, markAt - 40), markAt + 1))?.[1] ?? '';
   const bare = word.toLowerCase().replace(/^[^\p{L}]+/u, '');
   if (!bare) return true;
   if (TITLE_ABBREVIATIONS.has(bare)) return false;
