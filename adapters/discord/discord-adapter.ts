@@ -203,6 +203,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         } catch (error) {
           const explained = explainPostError(error, target.id);
           if (ids.length > 0) explained.message += ` (${ids.length} message(s) of this briefing were posted before the failure: ${ids.join(', ')})`;
+          explained.postedIds = [...ids];
           log.error(`discord: ${explained.message}`);
           throw explained;
         }

@@ -5,6 +5,8 @@ export type DiscordErrorCode = 'E_DISCORD_FORBIDDEN' | 'E_DISCORD_CHANNEL' | 'E_
 /** A Discord failure with a code and a message that says what to do next. */
 export class DiscordAdapterError extends Error {
   override readonly name = 'DiscordAdapterError';
+  /** Messages of a briefing already posted when this error stopped it. */
+  postedIds: string[] = [];
   constructor(
     readonly code: DiscordErrorCode,
     message: string,

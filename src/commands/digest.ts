@@ -17,7 +17,7 @@ export interface DigestCommandOptions {
 }
 
 const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] | /digest list | /digest unschedule ID';
-const adminOnly = 'Only server admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
+const adminOnly = 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
 const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
 
@@ -99,7 +99,7 @@ function nextRunLines(schedule: Pick<Schedule, 'cron' | 'timezone'>, from: Date)
 }
 
 function schedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
-  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask a server admin to run this command.');
+  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
   if (words.length === 0) {
     return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
   }
@@ -174,7 +174,7 @@ function findSchedule(schedules: Schedule[], id: string): Schedule | undefined {
 }
 
 function unschedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
-  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask a server admin to run this command.');
+  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
   const id = words[0];
   if (!id) return errorReply('usage', 'Which schedule?', 'Usage: /digest unschedule ID; /digest list shows the ids.');
   const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });

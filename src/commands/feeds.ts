@@ -3,7 +3,7 @@ import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
 
 const usage = 'Usage: /feeds add URL | /feeds remove URL | /feeds list';
-const adminOnly = 'Only server admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).';
+const adminOnly = 'Only admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 
 /** Slack wraps links as <https://x|label>; people paste them with <> or quotes too. */
 function cleanUrl(text: string): string {
@@ -59,7 +59,7 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
     };
   }
   if (action !== 'add' && action !== 'remove') return errorReply('usage', `Unknown /feeds action "${sub}".`, usage);
-  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask a server admin to run this command.');
+  if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
   const raw = rest.join(' ');
   if (!raw.trim()) return errorReply('usage', `Which feed should be ${action === 'add' ? 'added' : 'removed'}?`, usage);
   const cleaned = cleanUrl(raw);

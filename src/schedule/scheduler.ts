@@ -12,7 +12,7 @@ import { runIdFor } from './ledger.ts';
 import { syncFileSchedules } from './schedules.ts';
 import { formatTarget } from './targets.ts';
 import { formatInZone, isValidTimeZone } from './timezone.ts';
-import type { BriefingSink, Run, RunStatus, Schedule } from './types.ts';
+import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule } from './types.ts';
 
 export interface SchedulerOptions {
   store: Store;
@@ -342,7 +342,7 @@ export class Scheduler {
       messageIds = await sink.postBriefing(target, digest);
     } catch (error) {
       const message = `posting failed: ${errorText(error)}; not retried, so the briefing can never arrive twice`;
-      this.#store.updateRun(run.id, { status: 'failed', error: message });
+      this.#store.updateRun(run.id, { status: 'failed', error: message, messageIds: postedIdsOf(error) });
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${message}`);
       await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
       return outcome(run, 'failed', message);

@@ -40,7 +40,8 @@ export interface Run {
 
 /**
  * Where briefings go: each adapter implements it for its platform. Returns the platform's
- * message ids (Slack ts, Discord message id) so the ledger can record what was posted.
+ * message ids (Slack ts, Discord message id) so the ledger can record what was posted. A
+ * failure part-way through throws an error carrying `postedIds` (see PartialPostError).
  */
 export interface BriefingSink {
   platform: ChannelRef['platform'];
@@ -55,4 +56,15 @@ export interface BriefingSink {
 export interface NotifyContext {
   scheduleId: string;
   createdBy?: string;
+}
+
+/** What a sink throws when a briefing failed after some of its messages were posted. */
+export interface PartialPostError extends Error {
+  postedIds: string[];
+}
+
+/** The message ids a failed post had already delivered, or none. */
+export function postedIdsOf(error: unknown): string[] {
+  const ids = (error as Partial<PartialPostError> | null)?.postedIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }

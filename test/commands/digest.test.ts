@@ -76,7 +76,7 @@ describe('/digest schedule', () => {
     expect(reply).toMatchObject({
       kind: 'error',
       code: 'forbidden',
-      message: 'Only server admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).',
+      message: 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).',
     });
     expect(store.listSchedules()).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('/digest list and unschedule', () => {
   it('GIVEN a chat schedule THEN an admin can remove it and it leaves the list', async () => {
     await run('schedule daily 08:00');
     const id = store.listSchedules()[0]?.id ?? '';
-    expect(textOf(await run(`unschedule ${id}`, { admin: false }))).toMatch(/^forbidden: Only server admins/);
+    expect(textOf(await run(`unschedule ${id}`, { admin: false }))).toMatch(/^forbidden: Only admins/);
     expect(textOf(await run(`unschedule ${id}`))).toContain(`Briefing ${id} removed`);
     expect(store.getSchedule(id)).toBeUndefined();
     expect(textOf(await run('list'))).not.toContain(id);

@@ -58,7 +58,7 @@ describe('/feeds', () => {
       expect(await run(args, false)).toMatchObject({
         kind: 'error',
         code: 'forbidden',
-        message: 'Only server admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).',
+        message: 'Only admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).',
       });
     }
     expect(store.listFeeds().map((f) => f.url)).toEqual(['https://example.com/rss.xml']);

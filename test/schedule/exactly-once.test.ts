@@ -96,6 +96,18 @@ describe('a crash in the middle of a briefing', () => {
   });
 });
 
+describe('a briefing that fails part-way', () => {
+  it('GIVEN the platform took the first messages and refused the rest THEN the ledger keeps the ids already posted', async () => {
+    const clock = new ManualClock('2026-05-04T07:59:00Z');
+    const halfway = new RecordingSink(deliveries);
+    halfway.failWith = Object.assign(new Error('Missing Permissions (50013)'), { postedIds: ['m-1', 'm-2'] });
+    const first = startProcess(clock, { sink: halfway });
+    await first.scheduler.catchUp();
+    await first.scheduler.runDueFirings(new Date('2026-05-04T08:00:00Z'));
+    expect(first.store.getRun(runId)).toEqual(expect.objectContaining({ status: 'failed', messageIds: ['m-1', 'm-2'] }));
+  });
+});
+
 describe('firings missed while newsbot was down', () => {
   it('GIVEN a restart 2 h after a missed firing THEN it runs once at start-up', async () => {
     const clock = new ManualClock('2026-05-04T07:00:00Z');
