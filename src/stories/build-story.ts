@@ -71,7 +71,12 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     summary,
     agreed,
     onlyIn,
-    new: newPoints([...summary, ...agreed.map((a) => a.point), ...Object.values(onlyIn).flat()], options.previousPoints, storyNames),
+    new: newPoints(
+      [...summary, ...agreed.map((a) => a.point), ...Object.values(onlyIn).flat()],
+      options.previousPoints,
+      storyNames,
+      publishedTimes(analyses, units),
+    ),
     people: people.slice(0, options.maxPeople ?? DEFAULT_MAX_PEOPLE).map(({ name, role, aliases }) =>
       role === undefined ? { name, aliases } : { name, role, aliases },
     ),
@@ -232,8 +237,17 @@ function sharedTerms(a: SentenceUnit, b: SentenceUnit): number {
   return count;
 }
 
-/** Points not matched (by content, not by string) by any point of the previous briefing. */
-function newPoints(points: string[], previous: string[] | undefined, storyNames: ReadonlySet<string>): string[] {
+/** Publication time (ms) of the article each sentence text comes from. */
+function publishedTimes(analyses: Analysis[], units: SentenceUnit[]): Map<string, number> {
+  const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
+  return new Map(units.map((u) => [u.text, times.get(u.articleId) ?? 0]));
+}
+
+/**
+ * Points not matched (by content, not by string) by any point of the previous briefing,
+ * newest article first: what a later report adds leads the list.
+ */
+function newPoints(points: string[], previous: string[] | undefined, storyNames: ReadonlySet<string>, times: Map<string, number>): string[] {
   const unique = [...new Set(points)];
   if (previous === undefined) return unique.slice(0, 3);
   if (previous.length === 0) return unique.slice(0, MAX_NEW);
@@ -246,7 +260,11 @@ function newPoints(points: string[], previous: string[] | undefined, storyNames:
   const before = toUnits(previous, 1);
   weighUnits([...current, ...before]);
   const fresh = current.filter((unit) => !before.some((old) => pointSimilarity(unit, old) > 0 || old.text === unit.text)).map((u) => u.text);
-  return fresh.slice(0, MAX_NEW);
+  return fresh
+    .map((text, order) => ({ text, order, time: times.get(text) ?? 0 }))
+    .sort((a, b) => b.time - a.time || a.order - b.order)
+    .slice(0, MAX_NEW)
+    .map((p) => p.text);
 }
 
 function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: number): StoryQuote[] {
