@@ -102,8 +102,8 @@ const STEM_CACHE_SIZE = 200_000;
 const stemCache = new Map<string, string>();
 
 function stemUncached(word: string): string {
-  const irregular = IRREGULAR_STEMS[word];
-  if (irregular !== undefined) return irregular;
+  // Own keys only: "constructor" or "toString" in an article must not find Object's methods.
+  if (Object.hasOwn(IRREGULAR_STEMS, word)) return IRREGULAR_STEMS[word]!;
   if (word.length <= 4) return word;
   if (word.endsWith('ies') && word.length > 5) return word.slice(0, -3) + 'y';
   if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));
