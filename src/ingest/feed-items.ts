@@ -73,13 +73,14 @@ export function itemId(item: Pick<FeedItem, 'guid' | 'link'>): string | undefine
 
 /**
  * The RawDocument for one feed item: id comes from `itemId`, else the feed name and
- * position; source is the feed title, else the item's host. Dates after `now` are clamped to
+ * position; source is the outlet the item names (RSS `<source>`), else the feed title, else
+ * the item's host. Dates after `now` are clamped to
  * `now` (publishers' clocks and time zones are wrong more often than news is from the future).
  */
 export function feedItemToDocument(item: FeedItem, feed: Pick<ParsedFeed, 'title' | 'link'>, options: { feedName: string; index: number; feedUrl?: string; now: Date }): RawDocument {
   const document: RawDocument = { id: itemId(item) ?? `${options.feedName}#${options.index + 1}` };
   if (item.title) document.title = plainTitle(item.title);
-  const source = feed.title ?? hostName(item.link) ?? hostName(feed.link) ?? hostName(options.feedUrl);
+  const source = item.source ?? feed.title ?? hostName(item.link) ?? hostName(feed.link) ?? hostName(options.feedUrl);
   if (source) document.source = source;
   if (item.link) document.url = item.link;
   if (item.publishedAt) {

@@ -11,6 +11,8 @@ export interface FeedItem {
   /** ISO 8601, when the item carries a date that parses. */
   publishedAt?: string;
   author?: string;
+  /** The outlet an aggregated item comes from (RSS `<source>`), when it names one. */
+  source?: string;
   /** The richest HTML the item carries: content:encoded, then content, then summary/description. */
   html?: string;
 }
@@ -32,7 +34,7 @@ type RawItem = Record<string, unknown>;
 // xml2js under rss-parser never fetches DTDs or resolves external entities; the repair step
 // additionally drops any DOCTYPE before a second attempt. A parser is made per document
 // because xml2js can stop calling back after it once met an error.
-const newParser = () => new Parser<Record<string, unknown>, RawItem>({ defaultRSS: 2 });
+const newParser = () => new Parser<Record<string, unknown>, RawItem>({ defaultRSS: 2, customFields: { item: [['source', 'sourceElement']] } });
 
 // Control characters are no text; sax lets some through even in strict mode.
 const controlChars = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
@@ -65,6 +67,8 @@ function toFeedItem(raw: RawItem): FeedItem {
   if (publishedAt) item.publishedAt = publishedAt;
   const author = text(raw['creator']) ?? text(raw['author']) ?? text(raw['dc:creator']);
   if (author) item.author = author;
+  const source = text(raw['sourceElement']);
+  if (source && !/^https?:\/\//i.test(source)) item.source = source;
   const html = text(raw['content:encoded']) ?? text(raw['content']) ?? text(raw['summary']);
   if (html) item.html = html;
   return item;

@@ -35,6 +35,16 @@ describe('feed items', () => {
     expect(plainTitle('Report on <b>Slack</b> &amp; Teams')).toBe('Report on Slack & Teams');
   });
 
+  it('GIVEN an aggregated item naming its outlet THEN that outlet is the source, not the aggregator', async () => {
+    const { parseFeedText } = await import('../../src/ingest/feed-parse.ts');
+    const feed = await parseFeedText(
+      '<rss version="2.0"><channel><title>Wire</title><item><title>A</title><link>http://example.org/a</link><source url="http://herald.example/rss">The Herald</source></item><item><title>B</title><link>http://example.org/b</link></item></channel></rss>',
+      'wire.xml',
+    );
+    const now = new Date('2026-11-20T12:00:00Z');
+    expect(feed.items.map((item, index) => feedItemToDocument(item, feed, { feedName: 'wire.xml', index, now }).source)).toEqual(['The Herald', 'Wire']);
+  });
+
   it('GIVEN an item dated in the future THEN the document is dated at fetch time', () => {
     const now = new Date('2026-11-20T12:00:00Z');
     const raw = feedItemToDocument({ guid: 'urn:x:1', title: 'T', publishedAt: '2027-01-01T00:00:00.000Z', html: long }, { title: 'Feed' }, { feedName: 'f', index: 0, now });

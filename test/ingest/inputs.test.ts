@@ -33,7 +33,8 @@ describe('loading inputs', () => {
     const { articles, warnings } = await loadInputs([dir], { clock });
     expect(articles.map((article) => article.title)).toEqual(['Ferry service resumes', 'Museum reopens', 'The First Item', 'The Second Item']);
     expect(articles[0]?.id).toBe('a-story');
-    expect(articles[2]?.source).toBe('RSS0.92 Example');
+    // The item names its outlet with <source>, which beats the feed's title.
+    expect(articles[2]?.source).toBe('Another Site');
     expect(articles[2]?.feedUrl).toBe(join(dir, 'd-feed.rss'));
     expect(warnings).toEqual([`${join(dir, 'c-broken.xml')}: not a feed (unexpected end of document)`]);
   });
