@@ -67,7 +67,7 @@ interface Classified {
 }
 
 function lower(token: Token): string {
-  return withoutPossessive(token.text).toLowerCase();
+  return token.norm;
 }
 
 function isTitle(word: string): boolean {
@@ -87,10 +87,18 @@ function nameLike(token: Token): boolean {
   return true;
 }
 
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 160 && c !== 9) return false;
+  }
+  return true;
+}
+
 function collectRuns(paragraphs: readonly string[]): Run[] {
   const runs: Run[] = [];
   paragraphs.forEach((text, paragraph) => {
-    const tokens = tokenize(text.replace(/\u00ad/g, ''));
+    const tokens = tokenize(text);
     let current: Token[] = [];
     let startIndex = 0;
     const close = (endIndex: number): void => {
@@ -118,7 +126,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
       const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
       const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
       const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
-      const adjacent = current.length === 0 || /^\s+$/.test(paragraphs[paragraph]!.slice(current[current.length - 1]!.end, token.start)) || current[current.length - 1]!.end === token.start;
+      const adjacent = current.length === 0 || onlySpaces(text, current[current.length - 1]!.end, token.start);
       if ((capital || particle || suffix) && adjacent) {
         if (current.length === 0) startIndex = i;
         current.push(token);

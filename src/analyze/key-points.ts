@@ -7,10 +7,16 @@ import type { Quote, Sentence } from './types.ts';
  * that are mostly quotation, questions or too short to stand alone are left out.
  */
 export function selectKeyPoints(sentences: readonly Sentence[], mentions: readonly Mention[], quotes: readonly Quote[], limit = 5): string[] {
+  const byParagraph = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = byParagraph.get(m.paragraph);
+    if (list) list.push(m);
+    else byParagraph.set(m.paragraph, [m]);
+  }
   const scored = sentences.map((sentence, index) => {
     const end = sentence.start + sentence.text.length;
     const named = new Set(
-      mentions.filter((m) => m.paragraph === sentence.paragraph && m.start >= sentence.start && m.end <= end).map((m) => m.entityId),
+      (byParagraph.get(sentence.paragraph) ?? []).filter((m) => m.start >= sentence.start && m.end <= end).map((m) => m.entityId),
     ).size;
     const quoted = quotes
       .filter((q) => q.paragraph === sentence.paragraph && sentence.text.includes(q.text.slice(0, 40)))

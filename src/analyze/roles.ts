@@ -1,5 +1,5 @@
 import { demonyms, isFirstName, lastNames, places, titleModifiers, titleNouns } from './lexicon.ts';
-import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
+import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from './tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by', 'with', 'to', 'from', 'and', 'as', 'said', 'says', 'told', 'that', 'when', 'while', 'at', 'in', 'on']);
@@ -29,7 +29,7 @@ function isChainWord(token: Token): boolean {
 export function roleBefore(text: string, nameStart: number): string | undefined {
   // A title chain is short: the last 160 characters hold it.
   const from = Math.max(0, nameStart - 160);
-  const tokens = tokenize(text.slice(from, nameStart)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  const tokens = tokenizeUncached(text.slice(from, nameStart)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
   if (from > 0) tokens.shift(); // possibly cut in the middle
   const chain: Token[] = [];
   for (let i = tokens.length - 1; i >= 0 && chain.length < 8; i--) {
@@ -118,7 +118,7 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   // A clause that follows the title is not part of it ("... in Sydney told Reuters").
   phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would|says)\b.*$/i, '');
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
-  const tokens = tokenize(phrase).filter((t) => t.word);
+  const tokens = tokenizeUncached(phrase).filter((t) => t.word);
   if (!tokens.length || tokens.length > 22) return undefined;
   const headIndex = tokens.findIndex((t) => isRoleNoun(t.text));
   if (headIndex < 0 || headIndex > 6) return undefined;

@@ -5,6 +5,8 @@ export interface Token {
   end: number;
   /** True for words (letters or digits), false for punctuation and quotation marks. */
   word: boolean;
+  /** Lowercase, without a possessive 's: the form word lists are looked up by. */
+  norm: string;
 }
 
 const KEEP_PERIOD = new Set([
@@ -18,8 +20,22 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*\.?|\S/gu;
 /**
  * Splits a paragraph into tokens. A final period stays on initials ("J."), dotted
  * abbreviations ("U.S.") and titles ("Mr."); elsewhere it is a token of its own.
+ * The returned array is shared between callers (memoised): do not change it.
  */
 export function tokenize(text: string): Token[] {
+  const cached = recent.get(text);
+  if (cached) return cached;
+  const tokens = tokenizeUncached(text);
+  // Each stage reads the same paragraphs again; keep the last few hundred.
+  if (recent.size >= 512) recent.clear();
+  recent.set(text, tokens);
+  return tokens;
+}
+
+const recent = new Map<string, Token[]>();
+
+/** `tokenize` without the memo, for one-off pieces of text. */
+export function tokenizeUncached(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
@@ -29,18 +45,28 @@ export function tokenize(text: string): Token[] {
       const bare = raw.slice(0, -1);
       const keep = /^\p{Lu}$/u.test(bare) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
       if (!keep) {
-        tokens.push({ text: bare, start, end: start + bare.length, word: true });
-        tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false });
+        tokens.push({ text: bare, start, end: start + bare.length, word: true, norm: normOf(bare) });
+        tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false, norm: '.' });
         continue;
       }
     }
-    tokens.push({ text: raw, start, end: start + raw.length, word: isWord });
+    tokens.push({ text: raw, start, end: start + raw.length, word: isWord, norm: isWord ? normOf(raw) : raw });
   }
   return tokens;
 }
 
+function normOf(word: string): string {
+  const lower = word.toLowerCase();
+  const last = lower.charCodeAt(lower.length - 1);
+  // Only words ending in "s" or an apostrophe can carry a possessive.
+  return last === 115 || last === 39 || last === 8217 ? withoutPossessive(lower) : lower;
+}
+
 /** True when the word starts with a capital letter. */
 export function isCapitalised(word: string): boolean {
+  const first = word.codePointAt(0);
+  if (first === undefined) return false;
+  if (first < 128) return first >= 65 && first <= 90;
   return /^\p{Lu}/u.test(word);
 }
 
