@@ -34,16 +34,23 @@ const mediaTags = new Set(['figcaption', 'picture', 'img', 'video', 'audio', 'if
 /** Tags that hold article text only on odd pages: removed unless they carry most of the text. */
 const usuallyBoxTags = new Set(['aside', 'nav', 'footer', 'form', 'header', 'menu']);
 
-function classWords(element: Element): string[] {
+/** The words of each class name, id and data-component of an element, one list per name. */
+function classNames(element: Element): string[][] {
   const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('data-component') ?? ''}`;
   return raw
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((name) =>
+      name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        // "no-caption" and "without-ads" describe an element, they do not make it a box.
+        .filter((word, i, all) => all[i - 1] !== 'no' && all[i - 1] !== 'without'),
+    );
 }
 
-/** Why an element looks like a box, or undefined when it may hold article text. */
 function boxReason(element: Element): string | undefined {
   const tag = element.tagName.toLowerCase();
   if (alwaysBoxTags.has(tag)) return tag;
@@ -52,9 +59,11 @@ function boxReason(element: Element): string | undefined {
   const role = element.getAttribute('role');
   if (role && /^(navigation|banner|complementary|contentinfo|dialog|alert|search|menu|toolbar)$/.test(role)) return `role ${role}`;
   if (usuallyBoxTags.has(tag)) return tag;
-  // "no-caption" and "without-ads" describe an element, they do not make it a box.
-  const words = classWords(element).filter((word, i, all) => all[i - 1] !== 'no' && all[i - 1] !== 'without');
-  // "article-body" is text; "article-related" or "story-share" is a box; "article modal-enabled" is text.
+  const names = classNames(element);
+  // A name like "article-content" says "this is the text", whatever other names say
+  // ("social-share-enabled"); "article-related" or "story-share" is a box; "article modal-enabled" is text.
+  if (names.some((name) => name.some((word) => bodyWords.has(word)) && !name.some((word) => boxWords.has(word)))) return undefined;
+  const words = names.flat();
   if (words.some((word) => bodyWords.has(word))) return words.find((word) => boxWordsBesideBody.has(word));
   return words.find((word) => boxWords.has(word));
 }

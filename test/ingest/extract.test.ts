@@ -77,6 +77,16 @@ describe('extractHtml on a constructed page', () => {
   });
 });
 
+describe('extractHtml with a long comment thread', () => {
+  it('keeps a short article whose container also carries a share class, and drops the comments', () => {
+    const comments = Array.from({ length: 20 }, (_, i) => `<div class="comment"><p>Comment ${i}: I have lived here for thirty years and never seen the council act this quickly on anything at all, frankly.</p></div>`).join('');
+    const page = `<html><body><div class="article-content share-enabled">${body(3)}</div><section class="comments-list">${comments}</section></body></html>`;
+    const article = documentToArticle({ id: 'thread', html: page });
+    expect(article.paragraphs.filter((p) => p.startsWith('Paragraph'))).toHaveLength(3);
+    expect(article.paragraphs.join(' ')).not.toContain('Comment 3:');
+  });
+});
+
 describe('scoreExtraction', () => {
   it('tokenises as the benchmark does: accents and apostrophes dropped, soft hyphens invisible', () => {
     expect(extractionTokens('Don’t visit the CAFÉ—soft\u00adhyphen 2,000')).toEqual(['dont', 'visit', 'the', 'cafe', 'softhyphen', '2', '000']);
