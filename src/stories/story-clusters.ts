@@ -23,6 +23,7 @@ const MAX_CANDIDATES = 25;
 const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
 const TIME_SCALE_HOURS = 72;
+const SAME_OUTLET_FACTOR = 1.4;
 
 /**
  * Term ids and document frequencies, counted as articles arrive; idf is smoothed so early
@@ -246,7 +247,9 @@ export class StoryClusterer {
       if (story === undefined || !this.#isOpen(story, profile.time)) continue;
       const otherProfile = this.#profiles[other];
       if (otherProfile === undefined) continue;
-      const score = articleSimilarity(profile, otherProfile);
+      let score = articleSimilarity(profile, otherProfile);
+      // One outlet's articles share templates and boilerplate, so they must be closer to count as one event.
+      if (otherProfile.analysis.article.source === profile.analysis.article.source) score /= SAME_OUTLET_FACTOR;
       if (score >= bestScore) {
         bestScore = score;
         bestStory = story;
