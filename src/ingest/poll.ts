@@ -34,6 +34,19 @@ export class PollMemory {
     if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
   }
 
+  /**
+   * True when a feed's body is byte for byte the one the last complete poll of it stored (for
+   * servers that send no ETag or Last-Modified), so it need not be parsed again.
+   */
+  sameBody(feedUrl: string, body: Uint8Array): boolean {
+    return this.isUnchanged(`body\n${feedUrl}`, bodyDigest(body));
+  }
+
+  /** Remembers a body whose every item is now stored (none skipped, none waiting for its page). */
+  rememberBody(feedUrl: string, body: Uint8Array): void {
+    this.remember(`body\n${feedUrl}`, bodyDigest(body));
+  }
+
   /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
   rememberItems(feedUrl: string, items: FeedItem[]): void {
     items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
@@ -42,6 +55,10 @@ export class PollMemory {
   get size(): number {
     return this.#seen.size;
   }
+}
+
+function bodyDigest(body: Uint8Array): string {
+  return createHash('sha1').update(body).digest('base64');
 }
 
 function memoryKey(feedUrl: string, item: FeedItem, index: number): string {
@@ -167,7 +184,9 @@ async function freshArticle(raw: RawDocument, context: PollContext): Promise<Art
   return article;
 }
 
-async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollContext, result: FeedPollResult): Promise<void> {
+/** Returns true when every item is settled: none skipped, none stored as a teaser awaiting its page. */
+async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollContext, result: FeedPollResult): Promise<boolean> {
+  let settled = true;
   const now = context.clock.now();
   const oldest = now.getTime() - context.maxAgeMs;
   const seen = new Set<string>();
@@ -195,6 +214,7 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     const { key, fingerprint } = changed[index]!;
     if (outcome.status === 'rejected') {
       result.skipped++;
+      settled = false;
       continue;
     }
     if (!outcome.value) {
@@ -207,14 +227,17 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
       status = context.store.saveAnalysis(context.analyze(outcome.value)).status;
     } catch {
       result.skipped++;
+      settled = false;
       continue;
     }
     if (status === 'new') result.new++;
     else if (status === 'updated') result.updated++;
     else result.duplicates++;
     // A teaser-only article is not remembered, so the next poll tries its page again.
-    if (!outcome.value.teaserOnly) context.memory.remember(key, fingerprint);
+    if (outcome.value.teaserOnly) settled = false;
+    else context.memory.remember(key, fingerprint);
   }
+  return settled;
 }
 
 /** The message without its leading "URL: ", for places that already show the feed's URL. */
@@ -231,7 +254,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
       ...(record.lastModified ? { lastModified: record.lastModified } : {}),
     });
     const validators = { etag: response.etag, lastModified: response.lastModified };
-    if (response.notModified) {
+    if (response.notModified || context.memory.sameBody(record.url, response.body)) {
       result.notModified = true;
       result.health = record.health === 'degraded' ? 'degraded' : 'ok';
       result.items = record.itemCount;
@@ -242,7 +265,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
     result.items = feed.items.length;
     result.health = feed.degraded ? 'degraded' : 'ok';
     if (feed.degraded) result.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
-    await saveItems(feed, record, context, result);
+    if (await saveItems(feed, record, context, result)) context.memory.rememberBody(record.url, response.body);
     context.store.updateFeed(record.url, {
       ...validators,
       ...(feed.title && !record.title ? { title: feed.title } : {}),

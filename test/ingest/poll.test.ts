@@ -85,6 +85,21 @@ describe('polling feeds', () => {
     expect(store.countArticles()).toBe(2);
   });
 
+  it('GIVEN a server without ETags that sends the same bytes again THEN the feed is not parsed again', async () => {
+    let served = 0;
+    server.route('/no-etag.xml', (req, res, url) => {
+      served++;
+      sendBody(req, res, url, Buffer.from(rss('Same', [{ guid: 'urn:test:same-1', title: 'Same story', link: 'http://example.org/same', date: '2026-11-20T08:00:00Z', html: `<p>${words('same', 30)}</p>` }])));
+    });
+    store.addFeed({ url: `${server.url}/no-etag.xml` });
+    const first = await pollFeeds(store, { http, clock });
+    const second = await pollFeeds(store, { http, clock });
+    expect(served).toBe(2);
+    expect(first.new).toBe(1);
+    expect(second.notModified).toBe(1);
+    expect(second.feeds[0]?.health).toBe('ok');
+  });
+
   it('GIVEN an item whose text changed between polls THEN it is updated in place, not posted as new', async () => {
     let version = 1;
     server.route('/changing.xml', (req, res, url) => {
