@@ -389,8 +389,11 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
         person.mentions++;
         mentions.push({ entityId: person.id, paragraph: run.paragraph, start, end });
+        return;
       }
-      return;
+      // Several capitalised words that name no person nor place are an organisation or a brand ("Whole Foods").
+      if (c.tokens.length < 2 || c.tokens.length > 5 || run.sentenceInitial || c.tokens.some((t) => capitalisedFunctionWords.has(t.norm))) return;
+      c.kind = 'org';
     }
     const key = `${c.kind}:${form.toLowerCase().replace(/^the\s+/, '')}`;
     let other = others.get(key);

@@ -1,5 +1,5 @@
 import type { EntityFindings, KnownPerson, Mention } from './entities.ts';
-import { capitalisedFunctionWords, places, titleNouns } from './lexicon.ts';
+import { capitalisedFunctionWords, orgWords, places, titleNouns } from './lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { wordCount } from './quote-spans.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
@@ -101,10 +101,12 @@ function resolveOrganisation(ctx: Context, paragraph: number, at: number): Speak
     const beforeAt = m.paragraph < paragraph || (m.paragraph === paragraph && m.end <= at);
     return afterFirst && beforeAt;
   });
+  // Named organisations ("Food Standards Agency") before bare acronyms and brands ("DNP").
+  const weight = (e: Entity): number => e.mentions + (e.name.split(/\s+/).some((w) => orgWords.has(w.toLowerCase())) ? 100 : 0);
   let best: Entity | undefined;
   for (const m of recent) {
     const e = ctx.entities.get(m.entityId)!;
-    if (!best || e.mentions >= best.mentions) best = e;
+    if (!best || weight(e) >= weight(best)) best = e;
   }
   return best ? { name: best.name, entityId: best.id } : null;
 }
@@ -362,11 +364,16 @@ function findCues(ctx: Context): Cue[] {
 }
 
 function gapIsAttribution(text: string): boolean {
-  const rest = text
+  const rest = attributionGap(text);
+  return !/[.!?"“”]/.test(rest) && rest.length < 140;
+}
+
+/** The words between a quote's end and its cue, without the closing mark and abbreviation periods. */
+function attributionGap(text: string): string {
+  return text
     .replace(/^[”"’'\s,.!?—–-]*/, '')
     .replace(/\b(Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|Adm|Maj|Det|Supt|Insp)\./g, '$1')
     .replace(/\b(\p{Lu})\./gu, '$1');
-  return !/[.!?"“”]/.test(rest) && rest.length < 140;
 }
 
 /**
@@ -427,7 +434,11 @@ export function attributeQuotes(
         .reverse()
         .filter((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
       const before = beforeCues.find((c) => c.speaker) ?? beforeCues[0];
-      const cue = after?.speaker ? after : before?.speaker ? before : after ?? before;
+      // A cue right after the quote wins ("...," the president wrote); one further on in the
+      // sentence loses to the speaker of indirect speech before it ("X said that the "..." as
+      // ..., Yahoo Finance reported").
+      const afterIsNear = after !== undefined && attributionGap(text.slice(span.end, Math.min(after.start, after.verbStart))).length <= 40;
+      const cue = after?.speaker && (afterIsNear || !before?.speaker) ? after : before?.speaker ? before : after ?? before;
       if (cue) assigned[i] = { speaker: cue.speaker, cue: cue.text, direct: true };
     });
     // Split quotes: a span with no cue of its own takes its neighbour's.
