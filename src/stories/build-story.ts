@@ -25,6 +25,17 @@ export interface BuiltStory extends Story {
   syndicated: Record<string, string>;
 }
 
+/** A story that cannot be built from what was given; `code` says which input was wrong. */
+export class StoryError extends Error {
+  constructor(
+    readonly code: 'empty_cluster',
+    message: string,
+  ) {
+    super(message);
+    this.name = `StoryError[${code}]`;
+  }
+}
+
 const DEFAULT_MAX_AGREED = 5;
 const DEFAULT_MAX_ONLY_IN = 3;
 const DEFAULT_MAX_PEOPLE = 8;
@@ -45,7 +56,7 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     (a, b) => articleTime(a, Infinity) - articleTime(b, Infinity) || (a.article.id < b.article.id ? -1 : 1),
   );
   const first = analyses[0];
-  if (first === undefined) throw new Error('buildStory needs at least one article: pass a non-empty cluster.');
+  if (first === undefined) throw new StoryError('empty_cluster', 'buildStory needs at least one article: pass a non-empty cluster.');
   const reports = independentReports(analyses);
   const storyNames = nameKeys(analyses);
   const places = placeTerms(analyses);
@@ -279,7 +290,9 @@ function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: n
       const speaker = person?.name ?? quote.speaker;
       const prominence = person === undefined ? 0 : Math.log(1 + person.mentions);
       const lengthScore = length > 45 ? 0.5 : Math.min(1, length / 15);
-      const item: StoryQuote & { score: number } = { text: quote.text, speaker, source: analysis.article.source, score: prominence + lengthScore };
+      // A quote cut before its attribution ends in a comma ("...held up well," she said).
+      const text = quote.text.trim().replace(/[,;:]$/, '');
+      const item: StoryQuote & { score: number } = { text, speaker, source: analysis.article.source, score: prominence + lengthScore };
       if (analysis.article.url !== undefined) item.url = analysis.article.url;
       candidates.push(item);
     }
