@@ -38,6 +38,9 @@ export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | unde
 
 /** The Article made from the teaser alone, flagged `teaserOnly`. */
 export function teaserArticle(raw: RawDocument): Article {
-  const teaser = raw.html === undefined ? raw : { ...raw, html: withoutReadMore(raw.html) };
+  const { html, ...rest } = raw;
+  const stripped = html === undefined ? undefined : withoutReadMore(html);
+  // A teaser that was nothing but "Read more" leaves the title as the only text there is.
+  const teaser: RawDocument = stripped && fragmentText(stripped) ? { ...rest, html: stripped } : { ...rest, text: raw.text ?? raw.title ?? '' };
   return { ...documentToArticle(teaser), teaserOnly: true };
 }

@@ -87,6 +87,15 @@ describe('loading inputs', () => {
     expect(warnings[0]).toMatch(/^http:\/\/10\.0\.0\.1\/feed\.xml: refused, it points at a private or local address/);
   });
 
+  it('GIVEN feed items whose links point at private addresses THEN their pages are never fetched and the teasers stay', async () => {
+    const { articles, warnings } = await loadInputs([`${server.url}/private-link.xml`], { http: http.get, clock });
+    expect(warnings).toEqual([]);
+    expect(articles.map((article) => [article.url, article.teaserOnly])).toEqual([
+      ['http://169.254.169.254/latest/meta-data/', true],
+      ['http://10.0.0.1/admin', true],
+    ]);
+  });
+
   it('GIVEN a feed URL that answers 404 THEN the warning names it and says what to do', async () => {
     const { warnings } = await loadInputs([`${server.url}/feeds/missing.xml`], { http: http.get, clock });
     expect(warnings).toEqual([`${server.url}/feeds/missing.xml: the server answered HTTP 404; the feed is gone, check its address or remove it`]);
