@@ -10,8 +10,8 @@ export interface HtmlExtraction extends PageMetadata {
   paragraphs: string[];
   /** Text of captions, share/related/newsletter boxes and the like, in page order. */
   removed: string[];
-  /** Which path found the text: Readability, the densest block of paragraphs, or the whole body. */
-  method: 'readability' | 'densest-block' | 'body';
+  /** Which path found the text: Readability, the densest block of paragraphs, JSON-LD articleBody, or the whole body. */
+  method: 'readability' | 'densest-block' | 'json-ld' | 'body';
 }
 
 /** Below this many characters Readability's result is taken for a miss and the fallback runs. */
@@ -78,11 +78,18 @@ export function extractHtml(html: string): HtmlExtraction {
       method = 'densest-block';
       removed.length = 0;
       removed.push(...fallbackRemoved);
+    }
+    const declaredBody = metadata.articleBody ?? '';
+    if (declaredBody.length > Math.max(textLength(paragraphs) * 1.5, 200)) {
+      // Pages rendered by script carry their text only in JSON-LD.
+      paragraphs = declaredBody.split(/\s*\n\s*/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      method = 'json-ld';
     } else if (paragraphs.length === 0 && document.body) {
       paragraphs = blockParagraphs(document.body);
       method = 'body';
     }
   }
   // The page's own declarations win; Readability's guesses (a "By ..." line, the <title>) fill gaps.
-  return { ...readability.metadata, ...metadata, paragraphs, removed, method };
+  const { articleBody: _body, ...declared } = metadata;
+  return { ...readability.metadata, ...declared, paragraphs, removed, method };
 }

@@ -6,6 +6,8 @@ export interface PageMetadata {
   siteName?: string;
   /** The page's canonical address (rel=canonical or og:url), when absolute. */
   url?: string;
+  /** The JSON-LD articleBody, when the page declares one: the text for pages rendered by script. */
+  articleBody?: string;
   /** Every form of the headline the page shows: og:title, JSON-LD headline, <h1>, <title>. */
   headlines?: string[];
 }
@@ -136,6 +138,8 @@ export function readPageMetadata(document: Document): PageMetadata {
   ].filter((headline): headline is string => headline !== undefined);
 
   const metadata: PageMetadata = {};
+  const articleBody = typeof article?.articleBody === 'string' ? article.articleBody.trim() : '';
+  if (articleBody !== '') metadata.articleBody = articleBody;
   if (headlines.length > 0) metadata.headlines = [...new Set(headlines.flatMap((headline) => [headline, withoutSiteSuffix(headline, siteName)]))];
   if (title) metadata.title = withoutSiteSuffix(title, siteName);
   if (canonical && /^https?:\/\//i.test(canonical)) metadata.url = canonical;

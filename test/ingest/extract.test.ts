@@ -87,6 +87,16 @@ describe('extractHtml with a long comment thread', () => {
   });
 });
 
+describe('extractHtml on a page rendered by script', () => {
+  it('takes the text from the JSON-LD articleBody when the markup holds almost none', () => {
+    const text = 'The dam held overnight, engineers said on Monday, after a week of record rain across the valley.\nResidents were allowed back into their homes by noon, and schools will reopen on Wednesday.\nThe regional government promised an inquiry into how the warnings were issued.';
+    const page = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Dam holds', articleBody: text })}</script></head><body><div id="root"><p>Loading…</p></div></body></html>`;
+    const article = documentToArticle({ id: 'spa', html: page });
+    expect(article.paragraphs).toEqual(text.split('\n'));
+    expect(article.title).toBe('Dam holds');
+  });
+});
+
 describe('scoreExtraction', () => {
   it('tokenises as the benchmark does: accents and apostrophes dropped, soft hyphens invisible', () => {
     expect(extractionTokens('Don’t visit the CAFÉ—soft\u00adhyphen 2,000')).toEqual(['dont', 'visit', 'the', 'cafe', 'softhyphen', '2', '000']);
