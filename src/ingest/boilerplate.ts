@@ -64,6 +64,21 @@ const lineRules: RegExp[] = [
   /^(listen to|hear) (this|the) (article|story)\b/i,
   /^(image|video|photo|picture|media) (source|caption|copyright|credit)\b/i,
   /^(getty images|ap photo|afp|reuters|shutterstock|epa|pa media|alamy)(\/.*)?$/i,
+  // Paywalls and app prompts.
+  /^already (a subscriber|a member|have an account|registered)\b/i,
+  /\b(subscribe|sign in|log in|register|sign up) (now )?to (continue|keep) reading\b/i,
+  /^this (article|content|story) is (for|only available to|exclusive to) (subscribers|members)\b/i,
+  /^you('ve| have) (reached|read|used) (your|all|the)\b.{0,40}\b(free )?(articles?|stories|limit)\b/i,
+  /^(download|get) (our|the) (free )?app\b/i,
+  /^(get|receive|turn on|sign up for)\b.{0,50}\b(news )?(alerts|notifications)\b/i,
+  // Copyright, standards and tag lists.
+  /^(copyright|©)\s*(\(c\)\s*)?\d{4}\b/i,
+  /\ball rights reserved\b/i,
+  /\bmay not be (published|reproduced|redistributed|broadcast)\b/i,
+  /^our standards\s*:/i,
+  /^(topics|tags|filed under|more about|categories|see more on)\s*:/i,
+  /^(video|gallery|photos|in pictures|podcast)\s*[:|]/i,
+  /^(advertisement|sponsored|promoted|paid (content|post)|partner content)\b.{0,40}$/i,
   // Comment counts and prompts.
   /^\d+\s+comments?$/i,
   /^(view|show|load|read|see|add|leave|post)\s+(all\s+)?(\d+\s+)?comments?\b/i,

@@ -160,6 +160,26 @@ describe('splitBoilerplate captions', () => {
   });
 });
 
+describe('splitBoilerplate paywall and footer lines', () => {
+  it('removes paywall prompts, app and alert prompts, copyright and tag lines', () => {
+    const lines = [
+      'Subscribe to continue reading',
+      'Already a subscriber? Sign in',
+      "You've reached your limit of free articles this month.",
+      'Download the app for the latest news',
+      'Get breaking news alerts on your phone',
+      'Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+      'Topics: Floods, Weather, Wales',
+      'Advertisement - scroll to continue',
+      'VIDEO: Rescue teams reach the village',
+    ];
+    const body = ['Rescue teams reached the village on Tuesday.', 'Get well messages poured in from across the country, the family said.'];
+    const { kept, removed } = splitBoilerplate([body[0]!, ...lines, body[1]!, 'The road reopens on Friday.']);
+    expect(kept).toEqual([...body, 'The road reopens on Friday.']);
+    expect(removed).toEqual(lines);
+  });
+});
+
 describe('splitBoilerplate headlines', () => {
   it("removes the page's own headline at the top even when the social headline differs", () => {
     const { kept, removed } = splitBoilerplate(
