@@ -160,7 +160,9 @@ function comparePoints(
 ): { agreed: AgreedPoint[]; onlyIn: Record<string, string[]> } {
   const agreed: AgreedPoint[] = [];
   const onlyIn: Record<string, string[]> = {};
-  if (reportCount < 2) return { agreed, onlyIn };
+  const outlets = new Set([...reportSources.values()].flat());
+  // One outlet alone, or one report under several names, has nothing to compare with.
+  if (reportCount < 2 || outlets.size < 2) return { agreed, onlyIn };
   const maxAgreed = options.maxAgreed ?? DEFAULT_MAX_AGREED;
   const maxOnlyIn = options.maxOnlyInPerSource ?? DEFAULT_MAX_ONLY_IN;
   const used = new Set<SentenceUnit>();
@@ -192,12 +194,14 @@ function comparePoints(
     used.add(point);
     if (fresh.size === 0 || agreedUnits.length >= maxAgreed || agreedUnits.some((a) => samePoint(a, point))) continue;
     const group = [point, ...fresh.values()];
+    const sources = [...new Set(group.flatMap((u) => reportSources.get(u.report) ?? [u.source]))];
+    // Two reports by one outlet (a story and its follow-up) are still one source's word.
+    if (sources.length < 2) continue;
     for (const unit of group) used.add(unit);
     const representative = group
       .filter((u) => u.pointable)
       .sort((a, b) => b.names.size - a.names.size || b.importance - a.importance)[0] ?? point;
     agreedUnits.push(representative);
-    const sources = [...new Set(group.flatMap((u) => reportSources.get(u.report) ?? [u.source]))];
     agreed.push({ point: representative.text, sources });
   }
 

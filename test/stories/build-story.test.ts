@@ -85,3 +85,12 @@ describe('points across outlets', () => {
     expect(reversed.id).toBe(story.id);
   });
 });
+
+describe('one outlet alone', () => {
+  it('GIVEN two reports by the same outlet THEN nothing is agreed and nothing is only in it', () => {
+    const story = buildStory(pick(['e4a-wire', 'e4b-wire']));
+    expect(story.agreed).toEqual([]);
+    expect(story.onlyIn).toEqual({});
+    expect(story.summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
