@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { decodeBytes, fixMojibake } from './charset.ts';
+import { parseFeedDate } from './feed-dates.ts';
 import { IngestError } from './feed-errors.ts';
 import { repairXml } from './feed-repair.ts';
 
@@ -47,10 +48,8 @@ function text(value: unknown): string | undefined {
 
 function isoDate(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
-    const value = text(candidate);
-    if (!value) continue;
-    const time = Date.parse(value);
-    if (!Number.isNaN(time)) return new Date(time).toISOString();
+    const date = parseFeedDate(text(candidate));
+    if (date) return date;
   }
   return undefined;
 }
@@ -63,7 +62,8 @@ function toFeedItem(raw: RawItem): FeedItem {
   if (title) item.title = title;
   const link = text(raw['link']);
   if (link) item.link = link;
-  const publishedAt = isoDate(raw['isoDate'], raw['pubDate'], raw['date'], raw['dc:date']);
+  // The raw strings first: rss-parser reads dates without a zone in the machine's local time.
+  const publishedAt = isoDate(raw['pubDate'], raw['date'], raw['dc:date'], raw['isoDate']);
   if (publishedAt) item.publishedAt = publishedAt;
   const author = text(raw['creator']) ?? text(raw['author']) ?? text(raw['dc:creator']);
   if (author) item.author = author;
