@@ -11,8 +11,8 @@ const boxWords = new Set(
   advert advertisement advertising ad ads adslot adunit dfp sponsor sponsored cookie cookies consent gdpr
   paywall comments comment disqus outbrain taboola caption captions credit credits breadcrumb breadcrumbs
   tags tag topics readmore most popular trending sidebar footer nav navigation menu byline author authors
-  toolbar enlarge visually sr srOnly skip modal popup overlay banner masthead alert pagination pager
-  widget widgets print email follow rating ratings newsletterSignup inset more links`
+  toolbar enlarge visually sr skip modal popup overlay banner masthead alert pagination pager
+  widget widgets print email follow rating ratings inset more links`
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word.toLowerCase()),
@@ -21,7 +21,8 @@ const boxWords = new Set(
 /** Box words strong enough to mark a box even beside a body word ("story-related"). */
 const boxWordsBesideBody = new Set(
   `related recommended recommendations recirc share sharing sharebar social newsletter subscribe signup donate donation
-  comments comment promo advert advertisement ad ads sponsored caption credit credits byline tags footer outbrain taboola`.split(/\s+/),
+  comments comment promo advert advertisement ad ads sponsored caption credit credits byline tags footer outbrain taboola
+  nav navigation menu sidebar breadcrumb breadcrumbs`.split(/\s+/),
 );
 
 /** Words that, together with a box word, still mean article text ("article-body", "story-content"). */
@@ -51,6 +52,7 @@ function classNames(element: Element): string[][] {
     );
 }
 
+/** Why an element is a box (its tag, role or class word), or undefined when it may hold article text. */
 function boxReason(element: Element): string | undefined {
   const tag = element.tagName.toLowerCase();
   if (alwaysBoxTags.has(tag)) return tag;
