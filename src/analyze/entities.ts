@@ -226,6 +226,22 @@ function pickRole(roles: readonly string[]): string | undefined {
   return formal ?? roles[0];
 }
 
+const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
+
+/**
+ * The role the words around one mention give, checking cheaply first whether a title can be
+ * there at all: most mentions follow "said", "and" or "by" and carry none.
+ */
+function rolesAround(text: string, start: number, end: number): string | undefined {
+  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
+    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
+  const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
+  const commaBefore = /,\s*$/.test(text.slice(Math.max(0, start - 3), start));
+  const role = bestRole(titleBefore ? roleBefore(text, start) : undefined, (commaAfter ? roleAfter(text, end) : undefined) ?? (commaBefore ? roleBeforeComma(text, start) : undefined));
+  return role ?? creditRole(text, start, end);
+}
+
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
   const last = title[title.length - 1]?.text.toLowerCase();
@@ -363,7 +379,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
-        const role = bestRole(roleBefore(text, start), roleAfter(text, end) ?? roleBeforeComma(text, start)) ?? creditRole(text, start, end);
+        const role = rolesAround(text, start, end);
         if (role) (inCaption ? person.captionRoles : person.roles).push(role);
         if (inCaption) {
           person.captionMentions++;

@@ -15,7 +15,11 @@ const KEEP_PERIOD = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs',
 ]);
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*\.?|\S/gu;
+// Letters and digits of every script, by code point ranges rather than Unicode properties:
+// several times faster, and the ranges leave out general punctuation (U+2000-2BFF: “ ” — …).
+const W = 'A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFFEF';
+const TOKEN = new RegExp(`[${W}]+(?:[-'’.&][${W}]+)*\\.?|\\S`, 'g');
+const WORD_START = new RegExp(`^[${W}]`);
 
 /**
  * Splits a paragraph into tokens. A final period stays on initials ("J."), dotted
@@ -40,10 +44,10 @@ export function tokenizeUncached(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
-    const isWord = /[\p{L}\p{N}]/u.test(raw[0]!);
+    const isWord = WORD_START.test(raw);
     if (isWord && raw.endsWith('.') && raw.length > 1) {
       const bare = raw.slice(0, -1);
-      const keep = /^\p{Lu}$/u.test(bare) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
+      const keep = (bare.length === 1 && isCapitalised(bare)) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
       if (!keep) {
         tokens.push({ text: bare, start, end: start + bare.length, word: true, norm: normOf(bare) });
         tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false, norm: '.' });
