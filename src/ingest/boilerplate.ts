@@ -139,6 +139,8 @@ export function boilerplateReason(line: string): string | undefined {
   const text = line.trim();
   if (text === '') return 'empty';
   if (isBannerLine(text)) return 'banner';
+  // Somebody quoted asking for support or sign-ups is news, not a box.
+  if (hasQuote(text) && /\b(said|says|told|asked|added|wrote|according to)\b/i.test(text)) return undefined;
   if (words(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
   if (words(text) <= 80 && donationPitch.test(text) && addressesReader.test(text)) return 'appeal';
   if (words(text) <= 8 && !/[.!?]$/.test(text) && linkBoxHeading.test(text)) return 'links';

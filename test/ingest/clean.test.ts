@@ -204,4 +204,9 @@ describe('documentToArticle on plain text', () => {
   it('takes soft hyphens and zero-width marks out of words', () => {
     expect(documentToArticle({ id: 'soft', title: 'T', text: 'President Zelen\u00adsky spoke to\u200b reporters.' }).paragraphs).toEqual(['President Zelensky spoke to reporters.']);
   });
+
+  it('keeps a quoted appeal that somebody made', () => {
+    const line = '"Please support us and donate to the relief fund," the mayor told residents on Friday.';
+    expect(splitBoilerplate(['The flood hit the town on Thursday.', line, 'Donations have topped $1m.']).kept).toContain(line);
+  });
 });
