@@ -455,7 +455,7 @@ export function attributeQuotes(
         a.speaker = inherited;
         if (lastCue) a.cue = lastCue;
       }
-      const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 };
+      const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
       if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
       if (a.cue) quote.cue = a.cue;
       quotes.push(quote);
@@ -476,6 +476,15 @@ export function attributeQuotes(
   });
   fillForwardFromLaterCue(quotes, spans);
   return quotes;
+}
+
+const WORK_NOUN = /\b(book|books|film|movie|song|album|show|series|play|novel|documentary|titled|entitled|headlined|memoir|column|essay|article|poem|podcast|programme|program|exhibition|painting|single|opera|musical)\s*[,:]?\s*$/i;
+
+/** True for the title of a work in quotation marks ("his memoir "A Promised Land Revisited""): no one's words. */
+function isTitleOfWork(text: string, span: QuoteSpan): boolean {
+  const words = span.text.replace(/[.,!?]+$/, '').split(/\s+/);
+  const titleCase = words.every((w) => isCapitalised(w) || /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by)$/.test(w) || !/\p{L}/u.test(w));
+  return titleCase && WORK_NOUN.test(text.slice(Math.max(0, span.start - 40), Math.max(0, span.start - 1)));
 }
 
 /**

@@ -125,4 +125,15 @@ describe('quote extraction and attribution', () => {
     const a = analyze(['"We will decide in the morning whether it is safe," Patrol Chief James Hall with the New York Police Department said.']);
     expect(fullQuotes(a)).toEqual([['We will decide in', 'James Hall']]);
   });
+
+  it('GIVEN the title of a work in quotation marks THEN it is not anybody\'s quote', () => {
+    const a = analyze(['Her memoir "A Life Among The Stars" sold a million copies, the publisher said.']);
+    expect(a.quotes).toHaveLength(1);
+    expect(a.quotes[0]!.partial).toBe(true);
+  });
+
+  it('GIVEN a speaker named with a clause between commas THEN the name before the clause speaks', () => {
+    const a = analyze(['"We found the body at dawn," Tatang Zaenudin, a police officer in the town, told reporters.']);
+    expect(fullQuotes(a)).toEqual([['We found the body', 'Tatang Zaenudin']]);
+  });
 });
