@@ -24,6 +24,9 @@ const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
 const TIME_SCALE_HOURS = 72;
 const SAME_OUTLET_FACTOR = 1.4;
+/** An article joining a story must reach this share of the threshold on average over its recent members. */
+const MEAN_FACTOR = 0.8;
+const MEMBERS_CHECKED = 20;
 
 /**
  * Term ids and document frequencies, counted as articles arrive; idf is smoothed so early
@@ -240,19 +243,22 @@ export class StoryClusterer {
     }
     const candidates = [...hits.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
 
-    let bestStory: OpenStory | undefined;
-    let bestScore = this.#threshold;
+    // Best pair score per open story among the candidates.
+    const byStory = new Map<OpenStory, number>();
     for (const [other] of candidates) {
       const story = this.#stories[this.#storyOf[other] ?? -1];
       if (story === undefined || !this.#isOpen(story, profile.time)) continue;
       const otherProfile = this.#profiles[other];
       if (otherProfile === undefined) continue;
-      let score = articleSimilarity(profile, otherProfile);
-      // One outlet's articles share templates and boilerplate, so they must be closer to count as one event.
-      if (otherProfile.analysis.article.source === profile.analysis.article.source) score /= SAME_OUTLET_FACTOR;
-      if (score >= bestScore) {
-        bestScore = score;
+      const score = this.#pairScore(profile, otherProfile);
+      if (score > (byStory.get(story) ?? -1)) byStory.set(story, score);
+    }
+    let bestStory: OpenStory | undefined;
+    const ranked = [...byStory.entries()].filter(([, score]) => score >= this.#threshold).sort((x, y) => y[1] - x[1]);
+    for (const [story] of ranked) {
+      if (this.#fitsWhole(profile, story)) {
         bestStory = story;
+        break;
       }
     }
 
@@ -280,6 +286,27 @@ export class StoryClusterer {
       id: story.id,
       analyses: story.members.map((i) => this.#profiles[i]?.analysis).filter((a): a is Analysis => a !== undefined),
     }));
+  }
+
+  #pairScore(profile: ArticleProfile, other: ArticleProfile): number {
+    const score = articleSimilarity(profile, other);
+    // One outlet's articles share templates and boilerplate, so they must be closer to count as one event.
+    return other.analysis.article.source === profile.analysis.article.source ? score / SAME_OUTLET_FACTOR : score;
+  }
+
+  /**
+   * Whether the article resembles the story as a whole, not just one member: without this,
+   * stories on one topic chain into each other one close pair at a time.
+   */
+  #fitsWhole(profile: ArticleProfile, story: OpenStory): boolean {
+    if (story.members.length < 2) return true;
+    const recent = story.members.slice(-MEMBERS_CHECKED);
+    let total = 0;
+    for (const member of recent) {
+      const other = this.#profiles[member];
+      if (other !== undefined) total += this.#pairScore(profile, other);
+    }
+    return total / recent.length >= MEAN_FACTOR * this.#threshold;
   }
 
   #isOpen(story: OpenStory, time: number): boolean {
