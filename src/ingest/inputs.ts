@@ -38,6 +38,7 @@ const articleExtensions = new Set(['.txt', '.html', '.htm', '.json']);
 const feedExtensions = new Set(['.xml', '.rss', '.atom']);
 const gzipMagic = [0x1f, 0x8b];
 const maxGunzippedBytes = 50 * 1024 * 1024;
+const parallelInputs = 8;
 
 function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -94,17 +95,15 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
     ownClient ??= createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
     return ownClient.get(url, request);
   });
-  const articles: Article[] = [];
-  const warnings: string[] = [];
 
-  const addFeed = async ({ name, feed, feedUrl }: FeedSource, fetchPages: boolean) => {
+  const addFeed = async (out: LoadResult, { name, feed, feedUrl }: FeedSource, fetchPages: boolean) => {
     const now = clock.now();
     const items = options.single ? feed.items.slice(0, 1) : feed.items;
     if (items.length === 0) {
-      warnings.push(`${name}: the feed has no items${feed.degraded ? ` (${feed.repairs[0] ?? 'damaged'})` : ''}`);
+      out.warnings.push(`${name}: the feed has no items${feed.degraded ? ` (${feed.repairs[0] ?? 'damaged'})` : ''}`);
       return;
     }
-    if (feed.degraded) warnings.push(`${name}: damaged feed, ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
+    if (feed.degraded) out.warnings.push(`${name}: damaged feed, ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
     const results = await Promise.allSettled(
       items.map(async (item, index) => {
         const raw = feedItemToDocument(item, feed, { feedName: name, index, now, ...(feedUrl ? { feedUrl } : {}) });
@@ -112,64 +111,83 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
       }),
     );
     for (const [index, result] of results.entries()) {
-      if (result.status === 'fulfilled') articles.push(result.value);
-      else warnings.push(`${name}: item ${index + 1} skipped (${asIngestError(result.reason).message})`);
+      if (result.status === 'fulfilled') out.articles.push(result.value);
+      else out.warnings.push(`${name}: item ${index + 1} skipped (${asIngestError(result.reason).message})`);
     }
   };
 
-  const loadFile = async (path: string) => {
+  const loadFile = async (out: LoadResult, path: string) => {
     const extension = extname(path).toLowerCase();
     if (feedExtensions.has(extension)) {
       const feed = await parseFeedBytes(readFeedFile(path), path);
       // A feed file is its own feed: its path is what `ArticleQuery.feeds` matches.
-      await addFeed({ name: path, feed, feedUrl: path }, false);
+      await addFeed(out, { name: path, feed, feedUrl: path }, false);
     } else {
-      articles.push(documentToArticle(readDocumentFile(path)));
+      out.articles.push(documentToArticle(readDocumentFile(path)));
     }
   };
 
-  const loadUrl = async (url: string) => {
+  const loadUrl = async (out: LoadResult, url: string) => {
     const response = await http(url);
     if (looksLikeFeed(response.body, response.contentType)) {
       const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
-      await addFeed({ name: url, feed, feedUrl: url }, options.fullArticles ?? true);
+      await addFeed(out, { name: url, feed, feedUrl: url }, options.fullArticles ?? true);
       return;
     }
     const html = decodeBytes(response.body, response.contentType).text;
-    articles.push(documentToArticle({ id: url, url: response.url, html }));
+    out.articles.push(documentToArticle({ id: url, url: response.url, html }));
   };
 
-  for (const [index, input] of inputs.entries()) {
+  const loadOne = async (input: string): Promise<LoadResult> => {
+    const out: LoadResult = { articles: [], warnings: [] };
     try {
       if (isUrl(input)) {
-        await loadUrl(input);
-      } else {
-        let isFolder: boolean;
+        await loadUrl(out, input);
+        return out;
+      }
+      let isFolder: boolean;
+      try {
+        isFolder = statSync(input).isDirectory();
+      } catch {
+        throw new IngestError('E_INPUT_NOT_FOUND', `${input}: no such file, folder or URL; check the path (URLs start with http:// or https://)`);
+      }
+      if (!isFolder) {
+        await loadFile(out, input);
+        return out;
+      }
+      const entries = folderEntries(input);
+      if (entries.length === 0) out.warnings.push(`${input}: the folder holds no article (.txt .html .htm .json) or feed (.xml .rss .atom) files`);
+      for (const entry of entries) {
         try {
-          isFolder = statSync(input).isDirectory();
-        } catch {
-          throw new IngestError('E_INPUT_NOT_FOUND', `${input}: no such file, folder or URL; check the path (URLs start with http:// or https://)`);
-        }
-        if (isFolder) {
-          const entries = folderEntries(input);
-          if (entries.length === 0) warnings.push(`${input}: the folder holds no article (.txt .html .htm .json) or feed (.xml .rss .atom) files`);
-          for (const entry of entries) {
-            try {
-              await loadFile(entry);
-            } catch (error) {
-              warnings.push(asIngestError(error).message);
-            }
-          }
-        } else {
-          await loadFile(input);
+          await loadFile(out, entry);
+        } catch (error) {
+          out.warnings.push(asIngestError(error).message);
         }
       }
     } catch (error) {
       const message = asIngestError(error).message;
-      warnings.push(message.startsWith(input) ? message : `${input}: ${message}`);
+      out.warnings.push(message.startsWith(input) ? message : `${input}: ${message}`);
     }
-    options.onProgress?.(index + 1, inputs.length, input);
+    return out;
+  };
+
+  // Inputs load side by side (URLs wait on the network, and the HTTP client keeps its own
+  // limits), but results keep the order the inputs were given in.
+  const results: LoadResult[] = new Array(inputs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      const input = inputs[index]!;
+      results[index] = await loadOne(input);
+      options.onProgress?.(++done, inputs.length, input);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(parallelInputs, inputs.length) }, worker));
+  } finally {
+    await ownClient?.close();
   }
-  await ownClient?.close();
-  return { articles, warnings };
+  return { articles: results.flatMap((result) => result.articles), warnings: results.flatMap((result) => result.warnings) };
 }

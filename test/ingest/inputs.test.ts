@@ -67,6 +67,12 @@ describe('loading inputs', () => {
     expect(articles[0]?.paragraphs.join(' ')).toContain('Manhattan sidewalk');
   });
 
+  it('GIVEN a slow feed URL before a file THEN both load and keep the order they were given in', async () => {
+    const slow = `${server.url}/feeds/rss-parser/heraldsun.rss?delay=150`;
+    const { articles } = await loadInputs([slow, join(dir, 'a-story.txt')], { http: http.get, clock, fullArticles: false });
+    expect(articles.map((article) => article.title)).toEqual(['The First Item', 'The Second Item', 'Ferry service resumes']);
+  });
+
   it('GIVEN a page URL THEN it is read as one article', async () => {
     server.route('/story.html', (req, res) =>
       void res
