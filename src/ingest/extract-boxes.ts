@@ -25,6 +25,12 @@ const boxWordsBesideBody = new Set(
   nav navigation menu sidebar breadcrumb breadcrumbs`.split(/\s+/),
 );
 
+/** Stems that mark a box inside run-together class words ("relatedposts", "sharebuttons", "newsletterform"). */
+const boxStems = ['related', 'share', 'social', 'newsletter', 'subscri', 'donat', 'advert', 'sponsor', 'promo', 'cookie', 'caption', 'breadcrumb', 'outbrain', 'taboola', 'paywall', 'recommend'];
+
+const isBoxWord = (word: string): boolean => boxWords.has(word) || boxStems.some((stem) => word.length > stem.length && word.includes(stem));
+const isStrongBoxWord = (word: string): boolean => boxWordsBesideBody.has(word) || boxStems.some((stem) => word.length > stem.length && word.includes(stem));
+
 /** Words that, together with a box word, still mean article text ("article-body", "story-content"). */
 const bodyWords = new Set(['body', 'content', 'text', 'article', 'story', 'main', 'entry', 'post', 'prose']);
 
@@ -64,10 +70,10 @@ function boxReason(element: Element): string | undefined {
   const names = classNames(element);
   // A name like "article-content" says "this is the text", whatever other names say
   // ("social-share-enabled"); "article-related" or "story-share" is a box; "article modal-enabled" is text.
-  if (names.some((name) => name.some((word) => bodyWords.has(word)) && !name.some((word) => boxWords.has(word)))) return undefined;
+  if (names.some((name) => name.some((word) => bodyWords.has(word)) && !name.some(isBoxWord))) return undefined;
   const words = names.flat();
-  if (words.some((word) => bodyWords.has(word))) return words.find((word) => boxWordsBesideBody.has(word));
-  return words.find((word) => boxWords.has(word));
+  if (words.some((word) => bodyWords.has(word))) return words.find(isStrongBoxWord);
+  return words.find(isBoxWord);
 }
 
 const folded = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -87,6 +87,15 @@ describe('extractHtml with a long comment thread', () => {
   });
 });
 
+describe('extractHtml on a blog-engine news page', () => {
+  it('removes share and related-post boxes whose class words run together', () => {
+    const page = `<html><body><div class="entry-content">${body(5)}<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li>Facebook</li><li>X</li></ul></div><div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p>Council split over bus lanes as consultation closes early this week</p></div></div></body></html>`;
+    const article = documentToArticle({ id: 'wp', html: page });
+    expect(article.paragraphs).toHaveLength(5);
+    expect(article.removed.join('\n')).toContain('Council split over bus lanes');
+  });
+});
+
 describe('extractHtml on a page rendered by script', () => {
   it('takes the text from the JSON-LD articleBody when the markup holds almost none', () => {
     const text = 'The dam held overnight, engineers said on Monday, after a week of record rain across the valley.\nResidents were allowed back into their homes by noon, and schools will reopen on Wednesday.\nThe regional government promised an inquiry into how the warnings were issued.';
