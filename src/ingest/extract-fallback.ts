@@ -1,7 +1,7 @@
 /**
- * The element whose direct <p> children carry the most text: the article body on pages
- * where Readability finds too little. Links count against a paragraph, so menus and
- * lists of headlines lose to running prose.
+ * The element whose direct <p> children carry the most text (or the parent of several such
+ * wrappers): the article body on pages where Readability finds too little. Links count
+ * against a paragraph, so menus and lists of headlines lose to running prose.
  */
 export function densestTextBlock(document: Document): Element | undefined {
   const scores = new Map<Element, number>();
@@ -22,6 +22,14 @@ export function densestTextBlock(document: Document): Element | undefined {
       best = element;
       bestScore = score;
     }
+  }
+  // Bodies split into several wrappers ("text-block" per paragraph) share a parent: when the
+  // wrappers around the best one carry much more text together, take their common parent.
+  const parent = best?.parentElement;
+  if (best && parent) {
+    let together = 0;
+    for (const [element, score] of scores) if (element === parent || element.parentElement === parent) together += score;
+    if (together >= bestScore * 1.5) return parent;
   }
   return best;
 }

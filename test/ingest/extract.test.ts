@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { documentToArticle } from '../../src/ingest/clean.ts';
+import { densestTextBlock } from '../../src/ingest/extract-fallback.ts';
 import { extractHtml } from '../../src/ingest/extract-html.ts';
 import { extractionTokens, scoreExtraction, tokenOverlap } from '../../src/ingest/extract-score.ts';
 
@@ -93,6 +95,15 @@ describe('extractHtml on a blog-engine news page', () => {
     const article = documentToArticle({ id: 'wp', html: page });
     expect(article.paragraphs).toHaveLength(5);
     expect(article.removed.join('\n')).toContain('Council split over bus lanes');
+  });
+});
+
+describe('densestTextBlock', () => {
+  it('takes the common parent when the body is split into one wrapper per paragraph', () => {
+    const wrapped = Array.from({ length: 4 }, (_, i) => `<div class="block"><p>Wrapped paragraph ${i} describes the storm damage along the coast road in some detail.</p></div>`).join('');
+    const { document } = parseHTML(`<html><body><nav><p>Menu</p></nav><main>${wrapped}</main></body></html>`);
+    const block = densestTextBlock(document as unknown as Document);
+    expect(block?.tagName.toLowerCase()).toBe('main');
   });
 });
 
