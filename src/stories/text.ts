@@ -1,3 +1,5 @@
+import { nameKey } from '../analyze/aliases.ts';
+
 /**
  * Word-level text helpers shared by clustering, point matching and summaries.
  * Deliberately light: news English, no dictionaries beyond a stop list.
@@ -92,7 +94,9 @@ export function words(text: string): string[] {
 export function stem(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  const result = stemUncached(word);
+  const base = stemUncached(word);
+  // "vote", "votes", "voted" and "voting" meet at "vot".
+  const result = base.length > 3 && base.endsWith('e') ? base.slice(0, -1) : base;
   if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
   stemCache.set(word, result);
   return result;
@@ -107,14 +111,14 @@ function stemUncached(word: string): string {
   if (word.length <= 4) return word;
   if (word.endsWith('ies') && word.length > 5) return word.slice(0, -3) + 'y';
   if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));
-  if (word.endsWith('ed') && word.length > 5) return undouble(word.slice(0, -2));
+  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) return undouble(word.slice(0, -2));
   if (word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
 
 function undouble(word: string): string {
-  return /([bdfgklmnprt])\1$/.test(word) ? word.slice(0, -1) : word.endsWith('at') || word.endsWith('iz') ? word + 'e' : word;
+  return /([bdfgkmnprt])\1$/.test(word) ? word.slice(0, -1) : word.endsWith('at') || word.endsWith('iz') ? word + 'e' : word;
 }
 
 export function isStopWord(word: string): boolean {
@@ -140,15 +144,20 @@ export function contentStems(text: string): string[] {
 }
 
 /**
- * Folds transliteration variants of a name token so outlets agree on one key:
- * Zelenskyy/Zelenskiy/Zelensky -> zelensky, Sergei -> sergey, Dmitriy -> dmitry.
+ * Folds transliteration variants of a name token so outlets agree on one key, the same way
+ * people are merged (Zelenskyy/Zelenskiy/Zelensky -> zelensky, Sergei -> sergey, Aleksei -> alexey).
  */
 export function foldNameToken(token: string): string {
-  let key = /^[a-z0-9-]+$/.test(token) ? token : foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
-  if (key.endsWith('yy') || key.endsWith('iy') || key.endsWith('ii')) key = key.slice(0, -2) + 'y';
-  else if (key.endsWith('ei')) key = key.slice(0, -2) + 'ey';
+  const cached = nameCache.get(token);
+  if (cached !== undefined) return cached;
+  const plain = /^[a-z0-9-]+$/.test(token) ? token : foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
+  const key = nameKey(plain) || plain;
+  if (nameCache.size >= STEM_CACHE_SIZE) nameCache.clear();
+  nameCache.set(token, key);
   return key;
 }
+
+const nameCache = new Map<string, string>();
 
 /** A sentence or line that reads like a photo caption or credit, never a point of the story. */
 export function looksLikeCaption(sentence: string): boolean {
