@@ -93,7 +93,7 @@ export interface PollOptions {
   maxAgeDays?: number;
   /** Fetch the linked page for teaser items. Default true. */
   fullArticles?: boolean;
-  /** Only these feed URLs (default: every feed in the store). */
+  /** Only these feed URLs (default: every feed in the store); ones the store lacks are added first. */
   feeds?: string[];
   /** The analysis step; the real pipeline unless a caller needs another. */
   analyze?: (article: Article) => Analysis;
@@ -324,6 +324,8 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
+  // A briefing definition may name feeds nobody added: polling them means tracking them.
+  for (const url of wanted ?? []) if (!store.getFeed(url)) store.addFeed({ url });
   const listed = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));
   const startNow = clock.now();
   const records = options.force ? listed : listed.filter((record) => !isDeferred(record, startNow));

@@ -177,6 +177,13 @@ describe('polling feeds', () => {
     expect(store.getAnalysis('urn:test:t-3')?.article.paragraphs.join(' ')).toContain('Internal memo');
   });
 
+  it('GIVEN feeds named for a poll that the store does not know yet THEN they are added and polled', async () => {
+    const url = `${server.url}/feeds/rss-parser/heraldsun.rss?named=1`;
+    const report = await pollFeeds(store, { http, clock, fullArticles: false, feeds: [url] });
+    expect(report.feeds.map((feed) => feed.url)).toEqual([url]);
+    expect(store.getFeed(url)?.health).toBe('ok');
+  });
+
   it('GIVEN a feed that fails on two polls THEN failingSince keeps the start of the streak', async () => {
     const url = `${server.url}/status/503`;
     store.addFeed({ url });
