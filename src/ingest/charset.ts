@@ -71,6 +71,10 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function hasMultibyteUtf8(bytes: Uint8Array): boolean {
+  return bytes.some((byte) => byte >= 0x80) && isValidUtf8(bytes);
+}
+
 function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
@@ -115,8 +119,9 @@ export function guessLegacyCharset(bytes: Uint8Array): string {
 
 /**
  * Decodes bytes to text. Returns the text without a BOM and where its charset came from.
- * A declared charset wins over a guess, but a declaration of UTF-8 on bytes that are not
- * UTF-8 (a common publisher mistake) falls back to the guess rather than producing U+FFFD.
+ * Non-ASCII bytes that are valid UTF-8 are read as UTF-8 whatever is declared; otherwise a
+ * declared charset wins over a guess, but a declaration of UTF-8 on bytes that are not UTF-8
+ * (a common publisher mistake) falls back to the guess rather than producing U+FFFD.
  */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
   for (const bom of boms) {
@@ -128,6 +133,12 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     [charsetFromContentType(contentType), 'header'],
     [declaredCharset(bytes), 'declaration'],
   ];
+  // Non-ASCII bytes that form valid UTF-8 are UTF-8 whatever a server default says (the
+  // classic "charset=ISO-8859-1" header on a UTF-8 feed); legacy text almost never is.
+  if (hasMultibyteUtf8(bytes)) {
+    const source = declared.find(([charset]) => charset === 'utf-8')?.[1] ?? 'guess';
+    return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source };
+  }
   for (const [charset, source] of declared) {
     if (!charset) continue;
     if (charset === 'utf-8' && !isValidUtf8(bytes)) continue;

@@ -58,6 +58,15 @@ describe('charset detection', () => {
   });
 });
 
+describe('conflicting declarations', () => {
+  it('GIVEN a UTF-8 feed served with a latin1 header THEN it is read as UTF-8', () => {
+    const bytes = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><t>Café “quoted” — São Paulo</t>');
+    const decoded = decodeBytes(bytes, 'text/xml; charset=ISO-8859-1');
+    expect(decoded.text).toContain('Café “quoted” — São Paulo');
+    expect(decoded).toMatchObject({ charset: 'utf-8', source: 'declaration' });
+  });
+});
+
 describe('mojibake', () => {
   it('GIVEN UTF-8 once misread as windows-1252 or latin1 THEN the characters come back', async () => {
     const { fixMojibake } = await import('../../src/ingest/charset.ts');
