@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/types.ts';
-import { contentStems, foldNameToken, foldText, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
+import { foldNameToken, foldText, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
 
 /**
  * The name tokens of one article, folded (Zelenskyy -> zelensky): words written with a capital
@@ -123,4 +123,3 @@ export function numberTerms(text: string): string[] {
   return out;
 }
 
-export { contentStems };

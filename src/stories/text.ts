@@ -133,16 +133,6 @@ export function isTitleWord(word: string): boolean {
   return TITLE_WORDS.has(word);
 }
 
-/** Stemmed content words: stop words, calendar words and bare numbers left out. */
-export function contentStems(text: string): string[] {
-  const out: string[] = [];
-  for (const word of words(text)) {
-    if (isStopWord(word) || isCalendarWord(word)) continue;
-    out.push(stem(word));
-  }
-  return out;
-}
-
 /**
  * Folds transliteration variants of a name token so outlets agree on one key, the same way
  * people are merged (Zelenskyy/Zelenskiy/Zelensky -> zelensky, Sergei -> sergey, Aleksei -> alexey).
