@@ -65,7 +65,8 @@ export const titleModifiers = set([
   'environment', 'culture', 'agriculture', 'treasury', 'attorney', 'special', 'presidential', 'press',
   'communications', 'policy', 'party', 'opposition', 'regional', 'local', 'federal', 'provincial', 'shadow',
   'interim', 'outgoing', 'incoming', 'new', 'late', 'longtime', 'long-time', 'veteran', 'wartime',
-  'supreme', 'high', 'lord', 'grand', 'principal', 'lead', 'co', 'emeritus', 'retired', 'then',
+  'supreme', 'high', 'lord', 'grand', 'principal', 'lead', 'co', 'emeritus', 'retired', 'then', 'house',
+  'senate', 'parliament', 'assembly', 'council', 'committee', 'court',
 ]);
 
 /** Forms of address in front of a name, with the gender they imply where they imply one. */
@@ -100,7 +101,7 @@ export const capitalisedFunctionWords = set([
   'second', 'third', 'one', 'two', 'three', 'four', 'five', 'ten', 'hundreds', 'thousands', 'millions',
   'dear', 'happy', 'merry', 'upper', 'lower', 'greater', 'thank', 'thanks', 'please', 'once', 'monthly', 'annual', 'continue', 'preview', 'remind',
   'christmas', 'easter', 'ramadan', 'covid', 'covid-19', 'internet', 'god', 'lord', 'allah', 'english',
-  'mother', 'father', 'mom', 'dad', 'mum', 'ok', 'okay', 'oh', 'well', 'why', 'hello', 'hi', 'mr', 'mrs', 'ms',
+  'mother', 'father', 'mom', 'dad', 'mum', 'ok', 'okay', 'oh', 'well', 'why', 'hello', 'hi',
 ]);
 
 /** Returns the gender usually carried by a first name, when the word lists know it. */

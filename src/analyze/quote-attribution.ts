@@ -21,6 +21,8 @@ interface Cue {
   verbStart: number;
   text: string;
   speaker: Speaker | null;
+  /** A finite verb ("said"), not a participle ("saying") whose subject was inferred. */
+  finite: boolean;
 }
 
 const PRONOUNS: ReadonlyMap<string, Gender | undefined> = new Map([
@@ -50,6 +52,8 @@ interface Context {
   /** Index of each paragraph's first sentence. */
   firstSentenceOf: number[];
   mentionsByParagraph: ReadonlyMap<number, Mention[]>;
+  /** Cues found so far, in reading order: earlier speakers help resolve later pronouns. */
+  cuesSoFar: Cue[];
   known: readonly KnownPerson[];
 }
 
@@ -74,6 +78,17 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
   for (let si = current; si >= 0; si--) {
     const sentence = ctx.sentences[si]!;
     const end = si === current ? at : sentence.start + sentence.text.length;
+    // Whoever spoke in that sentence is its subject ("'...,' he said, adding he doesn't agree
+    // with Trump's assessment" is about the speaker, not about Trump).
+    if (si !== current) {
+      const spoke = ctx.cuesSoFar.filter(
+        (c) => c.paragraph === sentence.paragraph && c.verbStart >= sentence.start && c.verbStart < end && c.finite && c.speaker?.entityId,
+      );
+      for (const cue of spoke.reverse()) {
+        const entity = ctx.entities.get(cue.speaker!.entityId!);
+        if (entity && accept(entity)) return { name: entity.name, entityId: entity.id };
+      }
+    }
     const candidates = (ctx.mentionsByParagraph.get(sentence.paragraph) ?? []).filter(
       (m) => m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),
     );
@@ -341,7 +356,7 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
 
 /** Every speech cue of the article outside quotation marks, in reading order. */
 function findCues(ctx: Context): Cue[] {
-  const cues: Cue[] = [];
+  const cues = ctx.cuesSoFar;
   ctx.paragraphs.forEach((text, paragraph) => {
     const tokens = tokenize(text);
     tokens.forEach((token, index) => {
@@ -357,7 +372,7 @@ function findCues(ctx: Context): Cue[] {
       if (!chosen) return;
       const start = before && chosen === before ? before.start : token.start;
       const end = after && chosen === after ? after.end : token.end;
-      cues.push({ paragraph, start, end, verbStart: token.start, text: text.slice(start, end), speaker: chosen.speaker });
+      cues.push({ paragraph, start, end, verbStart: token.start, text: text.slice(start, end), speaker: chosen.speaker, finite: !participle });
     });
   });
   return cues;
@@ -412,6 +427,7 @@ export function attributeQuotes(
     spansByParagraph,
     firstSentenceOf,
     mentionsByParagraph,
+    cuesSoFar: [],
     known,
   };
   const cues = findCues(ctx);
