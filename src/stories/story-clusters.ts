@@ -22,7 +22,7 @@ const INDEXED_TERMS = 12;
 const MAX_CANDIDATES = 25;
 const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
-const TIME_SCALE_HOURS = 72;
+const TIME_SCALE_HOURS = 120;
 const SAME_OUTLET_FACTOR = 1.4;
 /** An article joining a story must reach this share of the threshold on average over its recent members. */
 const MEAN_FACTOR = 0.8;
@@ -184,7 +184,7 @@ export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number 
   for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
   score += Math.min(0.3, 0.15 * sharedQuotes);
   const hours = Math.abs(a.time - b.time) / HOUR;
-  // Coverage of one event bunches within a day; the same actors days apart are usually a new event.
+  // Coverage of one event spreads over a day or two; the same actors weeks apart are a new event.
   if (Number.isFinite(hours)) score /= 1 + hours / TIME_SCALE_HOURS;
   return score;
 }
