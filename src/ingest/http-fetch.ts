@@ -2,7 +2,7 @@ import { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { IngestError, type IngestErrorCode } from './feed-errors.ts';
-import { backoffDelay, defaultHttpLimits, Semaphore, type HttpLimits } from './http-limits.ts';
+import { backoffDelay, defaultHttpLimits, httpLimitsFromEnv, Semaphore, type HttpLimits } from './http-limits.ts';
 import { assertFetchableUrl, guardedLookup, privateUrlsAllowed } from './url-guard.ts';
 
 export interface HttpRequest {
@@ -30,6 +30,8 @@ export interface HttpResponse {
 export type HttpGet = (url: string, request?: HttpRequest) => Promise<HttpResponse>;
 
 export interface HttpClientOptions extends Partial<HttpLimits> {
+  /** Where NEWSBOT_HTTP_* limits are read from (process.env); options given here win over them. */
+  env?: NodeJS.ProcessEnv;
   /** Allow loopback/private targets; defaults to NEWSBOT_ALLOW_PRIVATE_URLS. */
   allowPrivate?: boolean;
   /** Waits between retries; tests pass one that does not wait. */
@@ -184,15 +186,16 @@ async function readCappedBody(body: Readable, contentEncoding: string | undefine
  * `maxRedirects` redirects (each hop re-checked by the URL guard), decodes gzip/deflate/br
  * under the size cap, answers 304s without a body, and retries timeouts, dropped connections
  * and 5xx with exponential backoff; 4xx answers are not retried. Host names are checked for
- * private addresses at connect time, on the address actually connected to.
+ * private addresses at connect time, on the address actually connected to. Limits come from
+ * the defaults, then NEWSBOT_HTTP_* variables, then `options`.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const limits: HttpLimits = { ...defaultHttpLimits };
+  const limits: HttpLimits = { ...defaultHttpLimits, ...httpLimitsFromEnv(options.env) };
   for (const key of Object.keys(defaultHttpLimits) as Array<keyof HttpLimits>) {
     const value = options[key];
     if (value !== undefined) limits[key] = value;
   }
-  const allowPrivate = options.allowPrivate ?? privateUrlsAllowed();
+  const allowPrivate = options.allowPrivate ?? privateUrlsAllowed(options.env);
   const trustedOrigins = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;

@@ -89,7 +89,7 @@ export interface PollOptions {
   limits?: Partial<HttpLimits>;
   allowPrivateUrls?: boolean;
   clock?: Clock;
-  /** Items published longer ago than this are skipped. Default 30. */
+  /** Items published longer ago than this are skipped. Default NEWSBOT_FEED_MAX_AGE_DAYS, else 30. */
   maxAgeDays?: number;
   /** Fetch the linked page for teaser items. Default true. */
   fullArticles?: boolean;
@@ -152,6 +152,15 @@ export function isDeferred(record: FeedRecord, now: Date): boolean {
 }
 
 const day = 24 * 60 * 60 * 1000;
+
+/** NEWSBOT_FEED_MAX_AGE_DAYS, else 30: items published longer ago are skipped on polls. */
+function maxAgeDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['NEWSBOT_FEED_MAX_AGE_DAYS']?.trim();
+  if (!raw) return 30;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) throw new Error(`NEWSBOT_FEED_MAX_AGE_DAYS: "${raw}" is not a positive number of days (default 30); fix or unset it`);
+  return days;
+}
 
 function normalisedText(article: Pick<Article, 'title' | 'paragraphs'>): string {
   return [article.title, ...article.paragraphs].join('\n').replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
@@ -318,7 +327,7 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     store,
     http: options.http ?? ownHttp!,
     clock,
-    maxAgeMs: (options.maxAgeDays ?? 30) * day,
+    maxAgeMs: (options.maxAgeDays ?? maxAgeDaysFromEnv()) * day,
     fullArticles: options.fullArticles ?? true,
     analyze: options.analyze ?? ((article) => analyzeArticle(article)),
     memory: options.memory ?? memoryFor(store),

@@ -187,6 +187,22 @@ describe('the HTTP layer', () => {
   });
 });
 
+describe('limits from the environment', () => {
+  it('GIVEN NEWSBOT_HTTP_* variables THEN they change the defaults and options still win', async () => {
+    const { httpLimitsFromEnv } = await import('../../src/ingest/http-limits.ts');
+    expect(httpLimitsFromEnv({ NEWSBOT_HTTP_MAX_BYTES: '1000', NEWSBOT_HTTP_RETRIES: '0' })).toEqual({ maxBytes: 1000, retries: 0 });
+    expect(() => httpLimitsFromEnv({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(/^NEWSBOT_HTTP_PER_HOST: "two" is not a whole number of at least 1 \(default 2\)/);
+    const fromEnv = createHttpClient({ env: { NEWSBOT_HTTP_MAX_BYTES: '1000', NEWSBOT_HTTP_PER_HOST: '3' }, perHostConcurrency: 4 });
+    expect(fromEnv.limits.maxBytes).toBe(1000);
+    expect(fromEnv.limits.perHostConcurrency).toBe(4);
+    const small = createHttpClient({ env: { NEWSBOT_HTTP_MAX_BYTES: '1000' }, allowPrivate: true });
+    const error = await failure(small.get(`${server.url}/feeds/rss-parser/guardian.rss`));
+    expect(error.code).toBe('E_TOO_LARGE');
+    await fromEnv.close();
+    await small.close();
+  });
+});
+
 describe('backoff', () => {
   it('GIVEN successive attempts THEN the delay doubles up to the cap, with jitter inside each step', () => {
     const limits = { backoffBaseMs: 100, backoffMaxMs: 1_000 };
