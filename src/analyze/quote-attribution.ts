@@ -444,7 +444,15 @@ export function attributeQuotes(
     here.forEach((span, i) => {
       const nextStart = here[i + 1]?.start ?? text.length;
       const sentence = sentenceAt(ctx, paragraph, span.start);
-      const after = paragraphCues.find((c) => c.verbStart >= span.end && c.verbStart < nextStart && gapIsAttribution(text.slice(span.end, Math.min(c.start, c.verbStart))));
+      // A cue after the quote must stay in its sentence ('"...," he said') or follow at once;
+      // after '..." Instead, ..., he said' a new sentence has begun.
+      const endSentence = sentenceAt(ctx, paragraph, Math.max(span.start, span.end - 1));
+      const after = paragraphCues.find((c) => {
+        if (c.verbStart < span.end || c.verbStart >= nextStart) return false;
+        const gap = text.slice(span.end, Math.min(c.start, c.verbStart));
+        if (!gapIsAttribution(gap)) return false;
+        return sentenceAt(ctx, paragraph, c.verbStart) === endSentence || attributionGap(gap).length <= 40;
+      });
       const prevEnd = here[i - 1]?.end ?? 0;
       const beforeCues = [...paragraphCues]
         .reverse()

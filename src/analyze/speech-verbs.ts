@@ -15,7 +15,10 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   answered answers indicated indicates revealed reveals mentioned mentions reflected reflects
   acknowledged cried cries screamed screams sighed interjected interrupted offered offers opined
   proclaimed proclaims read reads repeated repeats retorted signalled signaled speculated
-  told informed informs assured assures advised advises reminded reminds conceded ruled rules`
+  told informed informs assured assures advised advises reminded reminds conceded ruled rules
+  pressed presses queried queries inquired inquires enquired persisted persists quoted recalled
+  acknowledged estimated estimates projected projects forecast forecasts scoffed scoffs huffed
+  snapped snaps chimed chimes reply answer explain add respond`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -24,7 +27,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
 export const SPEECH_ADVERBS: ReadonlySet<string> = new Set(
   `also later earlier then again once further previously recently repeatedly separately simply
   had has have has been once finally quickly firmly bluntly flatly publicly privately angrily
-  laughingly calmly tersely only just still even already often would will could might may`
+  laughingly calmly tersely only just still even already often would will could might may
+  began begins started starts went goes tried tries to`
     .split(/\s+/)
     .filter(Boolean),
 );
