@@ -47,6 +47,17 @@ export class PollMemory {
     this.remember(`body\n${feedUrl}`, bodyDigest(body));
   }
 
+  /** How often this version of an item has been stored as a teaser because its page failed. */
+  teaserTries(key: string, fingerprint: string): number {
+    const entry = this.#seen.get(`teaser\n${key}`);
+    if (!entry?.startsWith(`${fingerprint} `)) return 0;
+    return Number(entry.slice(fingerprint.length + 1));
+  }
+
+  noteTeaserTry(key: string, fingerprint: string): void {
+    this.remember(`teaser\n${key}`, `${fingerprint} ${this.teaserTries(key, fingerprint) + 1}`);
+  }
+
   /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
   rememberItems(feedUrl: string, items: FeedItem[]): void {
     items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
@@ -152,6 +163,8 @@ export function isDeferred(record: FeedRecord, now: Date): boolean {
 }
 
 const day = 24 * 60 * 60 * 1000;
+/** Polls in a row that try the page of an item still stored as a teaser. */
+const maxTeaserTries = 3;
 
 /** NEWSBOT_FEED_MAX_AGE_DAYS, else 30: items published longer ago are skipped on polls. */
 function maxAgeDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -212,7 +225,8 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
   }
   const work = fresh.map((item, index) => ({ item, key: memoryKey(record.url, item, index), fingerprint: itemFingerprint(item) }));
   const changed = work.filter(({ key, fingerprint }) => {
-    if (!context.memory.isUnchanged(key, fingerprint)) return true;
+    // A page that failed a few polls running (paywall, gone) is not asked for on every poll.
+    if (!context.memory.isUnchanged(key, fingerprint) && context.memory.teaserTries(key, fingerprint) < maxTeaserTries) return true;
     result.duplicates++;
     return false;
   });
@@ -243,8 +257,12 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     else if (status === 'updated') result.updated++;
     else result.duplicates++;
     // A teaser-only article is not remembered, so the next poll tries its page again.
-    if (outcome.value.teaserOnly) settled = false;
-    else context.memory.remember(key, fingerprint);
+    if (outcome.value.teaserOnly) {
+      context.memory.noteTeaserTry(key, fingerprint);
+      settled = false;
+    } else {
+      context.memory.remember(key, fingerprint);
+    }
   }
   return settled;
 }

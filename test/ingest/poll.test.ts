@@ -184,6 +184,16 @@ describe('polling feeds', () => {
     expect(store.getFeed(url)?.health).toBe('ok');
   });
 
+  it('GIVEN a teaser whose page keeps failing THEN the page is tried on three polls, then left alone', async () => {
+    server.route('/paywalled.xml', (req, res, url) =>
+      sendBody(req, res, url, Buffer.from(rss('Paywalled', [{ guid: 'urn:test:pay-1', title: 'Exclusive', link: `${server.url}/status/403`, date: '2026-11-20T07:00:00Z', html: '<p>Subscribers can read how the deal was struck...</p>' }]))),
+    );
+    store.addFeed({ url: `${server.url}/paywalled.xml` });
+    for (let poll = 0; poll < 5; poll++) await pollFeeds(store, { http, clock });
+    expect(server.hits.get('/status/403')).toBe(3);
+    expect(store.getAnalysis('urn:test:pay-1')?.article.teaserOnly).toBe(true);
+  });
+
   it('GIVEN a feed that fails on two polls THEN failingSince keeps the start of the streak', async () => {
     const url = `${server.url}/status/503`;
     store.addFeed({ url });
