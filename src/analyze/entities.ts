@@ -238,9 +238,20 @@ function rolesAround(text: string, start: number, end: number): string | undefin
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
   const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
   const commaBefore = /,\s*$/.test(text.slice(Math.max(0, start - 3), start));
-  const role = bestRole(titleBefore ? roleBefore(text, start) : undefined, (commaAfter ? roleAfter(text, end) : undefined) ?? (commaBefore ? roleBeforeComma(text, start) : undefined));
+  const before = titleBefore ? roleBefore(text, start) : undefined;
+  const role = bestRole(before, (commaAfter ? roleAfter(text, end) : undefined) ?? (commaBefore ? roleBeforeComma(text, start) : undefined));
+  // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
+  const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
+  if (affiliation) {
+    const phrase = affiliation[1]!;
+    const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
+    if (role && role === before) return `${role} ${phrase}`;
+    if (!role && named && /^(of|with)\b/.test(phrase)) return phrase;
+  }
   return role ?? creditRole(text, start, end);
 }
+
+const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*)/u;
 
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
