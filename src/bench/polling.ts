@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { parseFeedBytes } from '../ingest/feed-parse.ts';
-import { pollFeeds, PollMemory } from '../ingest/poll.ts';
+import { pollFeeds } from '../ingest/poll.ts';
+import { PollMemory } from '../ingest/poll-memory.ts';
 import { openStore } from '../store/sqlite-store.ts';
 
 const FEEDS = 1_000;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { systemClock, type Clock } from '../clock.ts';
@@ -7,92 +6,11 @@ import type { Article, RawDocument } from './article.ts';
 import { documentToArticle } from './clean.ts';
 import { asIngestError } from './feed-errors.ts';
 import { articleFromFeedItem, teaserArticle } from './feed-full-article.ts';
-import { feedItemToDocument, isTeaser, itemId } from './feed-items.ts';
-import { decodeBytes } from './charset.ts';
-import { discoverFeedLinks } from './feed-discovery.ts';
-import { looksLikeFeed, parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
+import { feedItemToDocument, isTeaser } from './feed-items.ts';
+import { parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
 import { createHttpClient, type HttpClient } from './http-fetch.ts';
 import type { HttpLimits } from './http-limits.ts';
-
-/**
- * What earlier polls in this process saw of each item, so an unchanged item costs a hash
- * instead of extraction and a store read. After a restart it is empty and the store is
- * compared instead: slower, same answers.
- */
-export class PollMemory {
-  readonly #seen = new Map<string, string>();
-  constructor(readonly capacity = 200_000) {}
-
-  isUnchanged(key: string, fingerprint: string): boolean {
-    return this.#seen.get(key) === fingerprint;
-  }
-
-  remember(key: string, fingerprint: string): void {
-    this.#seen.delete(key);
-    this.#seen.set(key, fingerprint);
-    // Maps iterate in insertion order, so the first key is the least recently seen.
-    if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
-  }
-
-  /**
-   * True when a feed's body is byte for byte the one the last complete poll of it stored (for
-   * servers that send no ETag or Last-Modified), so it need not be parsed again.
-   */
-  sameBody(feedUrl: string, body: Uint8Array): boolean {
-    return this.isUnchanged(`body\n${feedUrl}`, bodyDigest(body));
-  }
-
-  /** Remembers a body whose every item is now stored (none skipped, none waiting for its page). */
-  rememberBody(feedUrl: string, body: Uint8Array): void {
-    this.remember(`body\n${feedUrl}`, bodyDigest(body));
-  }
-
-  /** How often this version of an item has been stored as a teaser because its page failed. */
-  teaserTries(key: string, fingerprint: string): number {
-    const entry = this.#seen.get(`teaser\n${key}`);
-    if (!entry?.startsWith(`${fingerprint} `)) return 0;
-    return Number(entry.slice(fingerprint.length + 1));
-  }
-
-  noteTeaserTry(key: string, fingerprint: string): void {
-    this.remember(`teaser\n${key}`, `${fingerprint} ${this.teaserTries(key, fingerprint) + 1}`);
-  }
-
-  /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
-  rememberItems(feedUrl: string, items: FeedItem[]): void {
-    items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
-  }
-
-  get size(): number {
-    return this.#seen.size;
-  }
-}
-
-function bodyDigest(body: Uint8Array): string {
-  return createHash('sha1').update(body).digest('base64');
-}
-
-function memoryKey(feedUrl: string, item: FeedItem, index: number): string {
-  return `${feedUrl}\n${itemId(item) ?? index}`;
-}
-
-/** A digest of everything in an item that can change what gets stored. */
-export function itemFingerprint(item: FeedItem): string {
-  return createHash('sha1')
-    .update([item.title ?? '', item.link ?? '', item.publishedAt ?? '', item.author ?? '', item.html ?? ''].join('\u0000'))
-    .digest('base64');
-}
-
-const memories = new WeakMap<Store, PollMemory>();
-
-function memoryFor(store: Store): PollMemory {
-  let memory = memories.get(store);
-  if (!memory) {
-    memory = new PollMemory();
-    memories.set(store, memory);
-  }
-  return memory;
-}
+import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
   /** The HTTP client; by default one is made from `limits` and closed after the poll. */
@@ -388,53 +306,5 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
   }
 }
 
-export interface FeedCheck {
-  url: string;
-  ok: boolean;
-  health: FeedHealth;
-  title?: string;
-  /** Items in the feed document. */
-  itemCount: number;
-  /** The first few items, as parsed. */
-  items: FeedItem[];
-  charset?: string;
-  /** What went wrong, or what was repaired in a degraded feed. */
-  error?: string;
-}
-
-/**
- * Fetches and parses one feed without storing anything (`newsbot feeds check URL`). Returns
- * its health, title and first items; a failure is a value (`ok: false`, `error` naming the
- * feed), not a throw.
- */
-export async function checkFeed(url: string, options: Pick<PollOptions, 'http' | 'limits' | 'allowPrivateUrls'> & { sampleSize?: number } = {}): Promise<FeedCheck> {
-  const ownHttp = options.http
-    ? undefined
-    : createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
-  const http = options.http ?? ownHttp!;
-  try {
-    const response = await http.get(url);
-    if (!looksLikeFeed(response.body, response.contentType)) {
-      const advertised = discoverFeedLinks(decodeBytes(response.body, response.contentType).text, response.url);
-      if (advertised.length > 0) {
-        return { url, ok: false, health: 'failing', itemCount: 0, items: [], error: `${url}: a web page, not a feed; it names ${advertised.length === 1 ? 'this feed' : 'these feeds'}: ${advertised.join(' ')}` };
-      }
-    }
-    const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
-    const check: FeedCheck = {
-      url,
-      ok: true,
-      health: feed.degraded ? 'degraded' : 'ok',
-      itemCount: feed.items.length,
-      items: feed.items.slice(0, options.sampleSize ?? 5),
-    };
-    if (feed.title) check.title = feed.title;
-    if (feed.charset) check.charset = feed.charset;
-    if (feed.degraded) check.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
-    return check;
-  } catch (error) {
-    return { url, ok: false, health: 'failing', itemCount: 0, items: [], error: asIngestError(error).message };
-  } finally {
-    await ownHttp?.close();
-  }
-}
+// `newsbot feeds check` imports it from here.
+export { checkFeed, type FeedCheck } from './feed-check.ts';
