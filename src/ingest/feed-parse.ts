@@ -2,7 +2,7 @@ import Parser from 'rss-parser';
 import { decodeBytes, fixMojibake } from './charset.ts';
 import { parseFeedDate } from './feed-dates.ts';
 import { IngestError } from './feed-errors.ts';
-import { repairXml } from './feed-repair.ts';
+import { cutBeforeDamage, errorOffset, repairXml } from './feed-repair.ts';
 
 /** One feed entry, normalised across RSS 0.9x/1.0/2.0 and Atom. */
 export interface FeedItem {
@@ -130,13 +130,28 @@ export async function parseFeedText(xml: string, name: string, feedUrl?: string)
   }
   const reason = describeParseError(firstError);
   const { xml: repaired, repairs } = repairXml(xml);
+  const attempt = async (candidate: string, made: string[]): Promise<ParsedFeed | undefined> => {
+    const feed = await parseStrict(candidate);
+    const items = feed.items.map(toFeedItem).filter((item) => item.title || item.link || item.html);
+    if (items.length === 0 && !feed.title) return undefined;
+    return { ...feed, items: withAbsoluteLinks(items, feed.link, feedUrl), degraded: true, repairs: [reason, ...made] };
+  };
+  let damage: unknown = firstError;
   if (repairs.length > 0) {
     try {
-      const feed = await parseStrict(repaired);
-      const items = feed.items.map(toFeedItem).filter((item) => item.title || item.link || item.html);
-      if (items.length > 0 || feed.title) {
-        return { ...feed, items: withAbsoluteLinks(items, feed.link, feedUrl), degraded: true, repairs: [reason, ...repairs] };
-      }
+      const feed = await attempt(repaired, repairs);
+      if (feed) return feed;
+    } catch (error) {
+      damage = error;
+    }
+  }
+  // Last resort: keep the items before the first damage the repairs could not mend.
+  const offset = errorOffset(repaired, damage instanceof Error ? damage.message : '');
+  const cut = offset === undefined ? undefined : cutBeforeDamage(repaired, offset);
+  if (cut) {
+    try {
+      const feed = await attempt(cut, [...repairs, 'items after the damage dropped']);
+      if (feed && feed.items.length > 0) return feed;
     } catch {
       // Fall through to the original reason: it says best what is wrong with the input.
     }

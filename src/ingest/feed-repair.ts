@@ -153,3 +153,30 @@ export function repairXml(input: string): RepairedXml {
   }
   return { xml, repairs };
 }
+
+/** The character offset of a sax error ("Line: 12\nColumn: 40"), or undefined when it names none. */
+export function errorOffset(xml: string, message: string): number | undefined {
+  const match = /Line:\s*(\d+)\s*Column:\s*(\d+)/i.exec(message);
+  if (!match) return undefined;
+  const line = Number(match[1]);
+  let offset = 0;
+  for (let current = 0; current < line; current++) {
+    const next = xml.indexOf('\n', offset);
+    if (next < 0) return xml.length;
+    offset = next + 1;
+  }
+  return Math.min(xml.length, offset + Number(match[2]));
+}
+
+/**
+ * Cuts the document before the item (or entry) that holds `offset` and closes what is still
+ * open, so every item before a damaged one survives. Returns undefined when no item starts
+ * before the damage.
+ */
+export function cutBeforeDamage(xml: string, offset: number): string | undefined {
+  const before = xml.slice(0, offset);
+  const itemStart = Math.max(before.lastIndexOf('<item'), before.lastIndexOf('<entry'));
+  if (itemStart <= 0) return undefined;
+  const kept = xml.slice(0, itemStart);
+  return kept + openElementsAt(kept, kept.length).reverse().map((name) => `</${name}>`).join('');
+}

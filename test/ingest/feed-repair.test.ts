@@ -39,6 +39,18 @@ describe('repairing damaged feeds', () => {
     expect(feed.repairs).toContain('truncated document closed');
   });
 
+  it('GIVEN markup damage no repair can mend THEN the items before it are kept', async () => {
+    const xml = `<rss version="2.0"><channel><title>Mixed</title>
+<item><title>Fine one</title><link>http://example.org/1</link></item>
+<item><title>Fine two</title><link>http://example.org/2</link></item>
+<item><title>Broken</title></link><link>http://example.org/3</item>
+</channel></rss>`;
+    const feed = await parseFeedText(xml, 'mixed.xml');
+    expect(feed.degraded).toBe(true);
+    expect(feed.items.map((entry) => entry.title)).toEqual(['Fine one', 'Fine two']);
+    expect(feed.repairs).toContain('items after the damage dropped');
+  });
+
   it('GIVEN a stray less-than sign in text THEN it becomes text', async () => {
     const feed = await parseFeedText(item('<title>Prices 3 < 4 and x <= y</title>'), 'lt.xml');
     expect(feed.items[0]?.title).toBe('Prices 3 < 4 and x <= y');
