@@ -17,6 +17,10 @@ describe('buildDigest', () => {
     expect(digest.generatedAt).toBe('2025-09-25T08:00:00.000Z');
   });
 
+  it('GIVEN no articles THEN the briefing is empty, not an error', () => {
+    expect(buildDigest([], { now }).stories).toEqual([]);
+  });
+
   it('GIVEN no cap THEN every story is listed, single-article ones included', () => {
     const digest = buildDigest([...testSetAnalyses(), ...pick(['e5-wire'])], { now });
     expect(digest.stories).toHaveLength(8);
