@@ -42,7 +42,7 @@ export interface EntityFindings {
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'y', 'bint', 'abu', 'st.']);
 /** "al-Bashir", "bin-Salman", "el-Sisi": a lowercase article joined to a capitalised name. */
 const ARABIC_ARTICLE = /^(al|el|ad|as|ash|at|az|ul|bin|ibn|abu|ben)-\p{Lu}/u;
-const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx', 'xxi', 'xxii', 'xxiii']);
 
 /** A run of capitalised words as printed. */
 interface Run {
@@ -71,8 +71,14 @@ function lower(token: Token): string {
 }
 
 function isTitle(word: string): boolean {
-  return titleNouns.has(word) || honorifics.has(word) || honorifics.has(word + '.');
+  if (titleNouns.has(word) || honorifics.has(word) || honorifics.has(word + '.')) return true;
+  // "Attorney-General", "Director-General", "Vice-President".
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && titleNouns.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
 }
+
+/** Words that introduce a name ("a boy called Arya Galih Gegana"). */
+const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'nicknamed', 'identified']);
 
 function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) && word !== 'I';
@@ -198,9 +204,20 @@ function classify(run: Run): Classified {
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
   // A title in lowercase right before the name counts too ("spokesman Yohannes").
   const personTitle = title.some((t) => isTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
-  if (name.length === 1) return { kind: personTitle ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
+  const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
+  if (name.length === 1) {
+    // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
+    // body ("the Kremlin said", "NATO said").
+    const word = lower(name[0]!);
+    const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word);
+    const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
+    const person = personTitle || (!bodyLike && !afterPreposition && !title.length && (speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length)));
+    return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
+  }
   const evidence =
     personTitle ||
+    (isSpeechVerb(run.prevWord) && name.length <= 4) ||
+    NAMING_WORDS.has(run.prevWord) ||
     isFirstName(name[0]!.text) ||
     lastNames.has(lower(name[name.length - 1]!)) ||
     run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x))) ||
@@ -338,7 +355,10 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       list.sort((a, b) => Math.abs(at - a.firstMention) - Math.abs(at - b.firstMention))[0];
     const bySurname = near(people.filter((p) => p.full[p.full.length - 1] === word));
     if (bySurname) return bySurname;
-    return near(people.filter((p) => p.full.length > 1 && p.full[0] === word && (firstNameHonorific || !isFirstName(word))));
+    const byFirst = people.filter((p) => p.full.length > 1 && p.full[0] === word);
+    // Family name first ("Yoon"), "Sir Keith", or the one person of the story with that given name ("Fiona").
+    if (firstNameHonorific || !isFirstName(word) || byFirst.length === 1) return near(byFirst);
+    return undefined;
   };
 
   /** "Te Kaurinui" for "Te Kaurinui Robert Parata": the given names of a longer name already seen. */
