@@ -116,11 +116,12 @@ async function parseStrict(xml: string): Promise<{ title?: string; link?: string
 }
 
 /**
- * Parses feed text (RSS 0.9x/1.0/2.0 or Atom). Returns the items; when the strict parse
+ * Parses feed text (RSS 0.9x/1.0/2.0, Atom, or JSON Feed). Returns the items; when the strict parse
  * fails it repairs the document and tries again, marking the feed degraded. Throws
  * IngestError E_NOT_A_FEED, naming `name`, when nothing readable remains.
  */
 export async function parseFeedText(xml: string, name: string, feedUrl?: string): Promise<ParsedFeed> {
+  if (/^\s*\{/.test(xml)) return parseJsonFeed(xml, name, feedUrl);
   let firstError: unknown;
   try {
     const feed = await parseStrict(xml);
@@ -159,6 +160,57 @@ export async function parseFeedText(xml: string, name: string, feedUrl?: string)
   throw new IngestError('E_NOT_A_FEED', `${name}: not a feed (${reason})`);
 }
 
+interface JsonFeedItem {
+  id?: unknown;
+  url?: unknown;
+  external_url?: unknown;
+  title?: unknown;
+  content_html?: unknown;
+  content_text?: unknown;
+  summary?: unknown;
+  date_published?: unknown;
+  date_modified?: unknown;
+  author?: { name?: unknown };
+  authors?: Array<{ name?: unknown }>;
+}
+
+/** A JSON Feed (jsonfeed.org, versions 1 and 1.1), as the same FeedItems. */
+function parseJsonFeed(json: string, name: string, feedUrl: string | undefined): ParsedFeed {
+  let document: { version?: unknown; title?: unknown; home_page_url?: unknown; items?: unknown };
+  try {
+    document = JSON.parse(json) as typeof document;
+  } catch (error) {
+    throw new IngestError('E_NOT_A_FEED', `${name}: not a feed (broken JSON: ${(error as Error).message})`);
+  }
+  if (typeof document.version !== 'string' || !document.version.includes('jsonfeed.org') || !Array.isArray(document.items)) {
+    throw new IngestError('E_NOT_A_FEED', `${name}: not a feed (JSON, but not a JSON Feed)`);
+  }
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const items = (document.items as JsonFeedItem[]).map((entry) => {
+    const item: FeedItem = {};
+    const guid = text(entry.id === undefined ? undefined : String(entry.id));
+    if (guid) item.guid = guid;
+    const title = text(entry.title);
+    if (title) item.title = title;
+    const link = text(entry.url) ?? text(entry.external_url);
+    if (link) item.link = link;
+    const publishedAt = isoDate(entry.date_published, entry.date_modified);
+    if (publishedAt) item.publishedAt = publishedAt;
+    const author = text(entry.authors?.[0]?.name) ?? text(entry.author?.name);
+    if (author) item.author = author;
+    const plain = text(entry.content_text) ?? text(entry.summary);
+    const html = text(entry.content_html) ?? (plain ? plain.split(/\n{2,}/).map((paragraph) => `<p>${escape(paragraph)}</p>`).join('') : undefined);
+    if (html) item.html = html;
+    return item;
+  });
+  const feed: ParsedFeed = { items: withAbsoluteLinks(items, text(document.home_page_url), feedUrl), degraded: false, repairs: [] };
+  const title = text(document.title);
+  if (title) feed.title = title;
+  const link = text(document.home_page_url);
+  if (link) feed.link = link;
+  return feed;
+}
+
 /**
  * Decodes feed bytes (charset from BOM, header, XML declaration or a guess) and parses them.
  * Returns the parsed feed with the charset used.
@@ -178,5 +230,6 @@ export function looksLikeFeed(bytes: Uint8Array, contentType?: string | null): b
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '');
   if (/<!doctype html|<html[\s>]/i.test(head)) return false;
   if (/<(rss|feed|rdf:RDF)[\s>]/i.test(head)) return true;
+  if (/^\s*\{[\s\S]*"version"\s*:\s*"https?:\/\/jsonfeed\.org/.test(head)) return true;
   return /(rss|atom|rdf)\+xml|\/xml/i.test(contentType ?? '');
 }

@@ -63,6 +63,15 @@ function readFeedFile(path: string): Uint8Array {
   return bytes;
 }
 
+/** True for a .json file that holds a JSON Feed rather than one article. */
+function isJsonFeedFile(path: string): boolean {
+  try {
+    return looksLikeFeed(readFileSync(path).subarray(0, 2048));
+  } catch {
+    return false;
+  }
+}
+
 /** The files a folder input stands for: articles and feeds, sorted by name, not recursive. */
 function folderEntries(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
@@ -118,7 +127,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
 
   const loadFile = async (out: LoadResult, path: string) => {
     const extension = extname(path).toLowerCase();
-    if (feedExtensions.has(extension)) {
+    if (feedExtensions.has(extension) || (extension === '.json' && isJsonFeedFile(path))) {
       const feed = await parseFeedBytes(readFeedFile(path), path);
       // A feed file is its own feed: its path is what `ArticleQuery.feeds` matches.
       await addFeed(out, { name: path, feed, feedUrl: path }, false);

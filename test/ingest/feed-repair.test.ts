@@ -60,6 +60,23 @@ describe('repairing damaged feeds', () => {
     await expect(parseFeedText('<html><body><p>Moved</p></body></html>', 'page.xml')).rejects.toThrow(/^page\.xml: not a feed \(neither RSS nor Atom\)$/);
   });
 
+  it('GIVEN a JSON Feed THEN its items read like any other feed', async () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'JSON News',
+      home_page_url: 'https://json.example/',
+      items: [
+        { id: 'https://json.example/1', url: '/1', title: 'First', content_html: '<p>One</p>', date_published: '2026-11-19T10:00:00+01:00', authors: [{ name: 'Ada' }] },
+        { id: 2, url: 'https://json.example/2', title: 'Second', content_text: 'Plain & simple.\n\nTwo paragraphs.' },
+      ],
+    });
+    const feed = await parseFeedText(json, 'feed.json');
+    expect(feed.title).toBe('JSON News');
+    expect(feed.items[0]).toEqual({ guid: 'https://json.example/1', title: 'First', link: 'https://json.example/1', publishedAt: '2026-11-19T09:00:00.000Z', author: 'Ada', html: '<p>One</p>' });
+    expect(feed.items[1]?.html).toBe('<p>Plain &amp; simple.</p><p>Two paragraphs.</p>');
+    await expect(parseFeedText('{"a": 1}', 'other.json')).rejects.toThrow(/^other\.json: not a feed \(JSON, but not a JSON Feed\)$/);
+  });
+
   it('GIVEN an empty document THEN the error names the input', async () => {
     await expect(parseFeedText('   ', 'empty.xml')).rejects.toThrow(/^empty\.xml: not a feed/);
   });

@@ -21,6 +21,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'c-broken.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Half');
   copyFileSync(join(feedFixturesDir, 'rss-parser/heraldsun.rss'), join(dir, 'd-feed.rss'));
   writeFileSync(join(dir, 'notes.md'), '# not an input');
+  writeFileSync(
+    join(dir, 'e-feed.json'),
+    JSON.stringify({ version: 'https://jsonfeed.org/version/1', title: 'JSON Wire', items: [{ id: 'https://json.example/1', url: 'https://json.example/1', title: 'Tram line opens', content_text: 'The new tram line opened on Sunday with free rides all day.' }] }),
+  );
 });
 afterAll(async () => {
   await http.close();
@@ -31,7 +35,7 @@ afterAll(async () => {
 describe('loading inputs', () => {
   it('GIVEN a folder THEN its articles and feeds load in name order and the broken feed is one warning', async () => {
     const { articles, warnings } = await loadInputs([dir], { clock });
-    expect(articles.map((article) => article.title)).toEqual(['Ferry service resumes', 'Museum reopens', 'The First Item', 'The Second Item']);
+    expect(articles.map((article) => article.title)).toEqual(['Ferry service resumes', 'Museum reopens', 'The First Item', 'The Second Item', 'Tram line opens']);
     expect(articles[0]?.id).toBe('a-story');
     // The item names its outlet with <source>, which beats the feed's title.
     expect(articles[2]?.source).toBe('Another Site');
