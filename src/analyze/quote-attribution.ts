@@ -383,6 +383,12 @@ function gapIsAttribution(text: string): boolean {
   return !/[.!?"“”]/.test(rest) && rest.length < 140;
 }
 
+/** True when only a few title words stand between a quote and its cue ('," State Department spokesman'), no clause. */
+function isNearGap(text: string): boolean {
+  const gap = attributionGap(text);
+  return gap.length <= 40 && !gap.includes(',');
+}
+
 /** The words between a quote's end and its cue, without the closing mark and abbreviation periods. */
 function attributionGap(text: string): string {
   return text
@@ -451,7 +457,7 @@ export function attributeQuotes(
         if (c.verbStart < span.end || c.verbStart >= nextStart) return false;
         const gap = text.slice(span.end, Math.min(c.start, c.verbStart));
         if (!gapIsAttribution(gap)) return false;
-        return sentenceAt(ctx, paragraph, c.verbStart) === endSentence || attributionGap(gap).length <= 40;
+        return sentenceAt(ctx, paragraph, c.verbStart) === endSentence || isNearGap(gap);
       });
       const prevEnd = here[i - 1]?.end ?? 0;
       const beforeCues = [...paragraphCues]
@@ -461,7 +467,7 @@ export function attributeQuotes(
       // A cue right after the quote wins ("...," the president wrote); one further on in the
       // sentence loses to the speaker of indirect speech before it ("X said that the "..." as
       // ..., Yahoo Finance reported").
-      const afterIsNear = after !== undefined && attributionGap(text.slice(span.end, Math.min(after.start, after.verbStart))).length <= 40;
+      const afterIsNear = after !== undefined && isNearGap(text.slice(span.end, Math.min(after.start, after.verbStart)));
       const cue = after?.speaker && (afterIsNear || !before?.speaker) ? after : before?.speaker ? before : after ?? before;
       if (cue) assigned[i] = { speaker: cue.speaker, cue: cue.text, direct: true };
     });
