@@ -87,7 +87,9 @@ describe('slash commands through discord.js against a local Discord', () => {
     expect(embed.title).toBe('Quotes by Donald Trump');
     expect(embed.fields.length).toBeGreaterThan(0);
     expect(embed.fields.length).toBeLessThanOrEqual(3);
-    expect(embed.fields[0].name).toContain('News.Az');
+    for (const field of embed.fields) expect(field.name).toMatch(/News\.Az|The Moscow Times/);
+    // Newest first: the later Moscow Times article leads, News.Az's Truth Social post follows.
+    expect(embed.fields[0].name).toContain('The Moscow Times');
     expect(JSON.stringify(embed.fields)).toContain('After getting to know and fully understand');
   });
 

@@ -123,7 +123,7 @@ describe('Slack slash commands over HTTP', () => {
     expect(sections[0]).toBe('*Quotes by Donald Trump*');
     const quotes = sections.slice(1);
     expect(quotes).toHaveLength(2);
-    for (const quote of quotes) expect(quote).toMatch(/^> “.+”\n— \*Donald Trump\*, News\.Az/s);
+    for (const quote of quotes) expect(quote).toMatch(/^> “.+”\n— \*Donald Trump\*, (News\.Az|The Moscow Times)/s);
   });
 
   it('GIVEN /story WORDS THEN the matching story is posted in the channel as a Block Kit briefing comparing the outlets', async () => {
