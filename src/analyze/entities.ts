@@ -127,12 +127,23 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
       }
       current = [];
     };
+    let skipTo = -1;
+    let bridged = false;
     tokens.forEach((token, i) => {
+      if (i < skipTo) return;
       const next = tokens[i + 1];
+      // A nickname in quotation marks inside a name: Joko “Jokowi” Widodo.
+      if (current.length > 0 && /^[“"]$/.test(token.text) && next?.word && isCapitalised(next.text) && /^[”"]$/.test(tokens[i + 2]?.text ?? '')
+        && tokens[i + 3]?.word && isCapitalised(tokens[i + 3]!.text) && onlySpaces(text, current[current.length - 1]!.end, token.start)) {
+        skipTo = i + 3;
+        bridged = true;
+        return;
+      }
       const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
       const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
       const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
-      const adjacent = current.length === 0 || onlySpaces(text, current[current.length - 1]!.end, token.start);
+      const adjacent = current.length === 0 || bridged || onlySpaces(text, current[current.length - 1]!.end, token.start);
+      bridged = false;
       if ((capital || particle || suffix) && adjacent) {
         if (current.length === 0) startIndex = i;
         current.push(token);
@@ -278,7 +289,9 @@ function firstNameTitle(title: readonly Token[]): boolean {
 
 function printed(text: string, tokens: readonly Token[]): string {
   if (!tokens.length) return '';
-  return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end)).replace(/\u00ad/g, '');
+  return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))
+    .replace(/\u00ad/g, '')
+    .replace(/\s*[“"][^”"]{1,30}[”"]\s*/g, ' ');
 }
 
 interface PersonDraft {
@@ -317,6 +330,15 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     if (!run.sentenceInitial || speaks) aloneSurnames.add(key);
     if (c.kind === 'person' || speaks) aloneFamilyNames.add(key);
   }
+  classified.forEach((item, k) => {
+    // "ministers Jonathan Moyo and Saviour Kasukuwere": a name joined by "and" to a person's.
+    const previous = classified[k - 1];
+    if (item.c.kind === 'unknown' && item.c.tokens.length >= 2 && item.c.tokens.length <= 4 && item.run.prevWord === 'and'
+      && previous?.c.kind === 'person' && previous.run.paragraph === item.run.paragraph && previous.c.tokens.length >= 2
+      && onlySpaces(paragraphs[item.run.paragraph]!, previous.run.tokens[previous.run.tokens.length - 1]!.end, item.run.tokens[0]!.start - 4)) {
+      item.c.kind = 'person';
+    }
+  });
   for (const item of classified) {
     if (item.c.kind === 'unknown' && item.c.tokens.length >= 2 && item.c.tokens.length <= 4) {
       const sn = surnameKey(item.c.tokens[item.c.tokens.length - 1]!.text);

@@ -70,4 +70,15 @@ describe('people, organisations and places', () => {
     expect(a.quotes[0]?.speaker).toBe('Okonjo');
     expect(a.entities.find((e) => e.name === 'Okonjo')?.type).toBe('person');
   });
+
+  it('GIVEN a nickname in quotation marks inside a name THEN the person is named without it', () => {
+    const a = analyze(['Indonesian President Joko “Jokowi” Widodo ordered a review of aviation procedures.']);
+    expect(person(a, 'Joko Widodo')?.role).toBe('Indonesian President');
+  });
+
+  it('GIVEN two names joined by "and" after a title THEN both are people', () => {
+    const a = analyze(['The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled.']);
+    expect(person(a, 'Saviour Kasukuwere')).toBeDefined();
+  });
 });
+
