@@ -112,17 +112,22 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
       out.warnings.push(`${name}: the feed has no items${feed.degraded ? ` (${feed.repairs[0] ?? 'damaged'})` : ''}`);
       return;
     }
-    if (feed.degraded) out.warnings.push(`${name}: damaged feed, ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
     const results = await Promise.allSettled(
       items.map(async (item, index) => {
         const raw = feedItemToDocument(item, feed, { feedName: name, index, now, ...(feedUrl ? { feedUrl } : {}) });
         return fetchPages ? articleFromFeedItem(raw, http) : documentToArticle(raw);
       }),
     );
-    for (const [index, result] of results.entries()) {
+    const failures: string[] = [];
+    for (const result of results) {
       if (result.status === 'fulfilled') out.articles.push(result.value);
-      else out.warnings.push(`${name}: item ${index + 1} skipped (${asIngestError(result.reason).message})`);
+      else failures.push(asIngestError(result.reason).message);
     }
+    // One line per feed, whatever went wrong with it.
+    const problems: string[] = [];
+    if (feed.degraded) problems.push(`damaged feed, ${items.length - failures.length} of ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
+    if (failures.length > 0) problems.push(`${failures.length} item${failures.length === 1 ? '' : 's'} skipped (${failures[0]}${failures.length > 1 ? '; …' : ''})`);
+    if (problems.length > 0) out.warnings.push(`${name}: ${problems.join('; ')}`);
   };
 
   const loadFile = async (out: LoadResult, path: string) => {

@@ -68,6 +68,7 @@ describe('every sample feed', () => {
     const path = join(feedFixturesDir, sample);
     const { articles, warnings } = await loadInputs([path], { clock: new ManualClock('2026-11-20T00:00:00Z') });
     expect(articles.length + warnings.length).toBeGreaterThan(0);
+    expect(warnings.length).toBeLessThanOrEqual(1);
     for (const warning of warnings) {
       expect(warning.startsWith(`${path}: `)).toBe(true);
       expect(warning).not.toContain('\n');
