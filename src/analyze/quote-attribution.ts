@@ -505,6 +505,17 @@ export function attributeQuotes(
     }
   });
   fillForwardFromLaterCue(quotes, spans);
+  // An opening quote with nobody before it ('"We will not back down." / That was the message
+  // from X ...') takes the first speaker named in the next paragraph.
+  for (const quote of quotes) {
+    if (quote.speaker || quote.partial) continue;
+    const next = cues.find((c) => c.paragraph === quote.paragraph + 1 && c.speaker?.entityId);
+    if (next?.speaker) {
+      quote.speaker = next.speaker.name;
+      quote.speakerId = next.speaker.entityId!;
+      quote.cue = next.text;
+    }
+  }
   return quotes;
 }
 

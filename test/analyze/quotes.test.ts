@@ -136,4 +136,10 @@ describe('quote extraction and attribution', () => {
     const a = analyze(['"We found the body at dawn," Tatang Zaenudin, a police officer in the town, told reporters.']);
     expect(fullQuotes(a)).toEqual([['We found the body', 'Tatang Zaenudin']]);
   });
+
+  it('GIVEN an opening quote with nobody named before it THEN the speaker of the next paragraph gets it', () => {
+    const a = analyze(['"We will not back down, whatever it costs us."', 'That was the message from union leader Marta Keller, who said the strike would go on.']);
+    expect(fullQuotes(a)).toEqual([['We will not back', 'Marta Keller']]);
+  });
 });
+
