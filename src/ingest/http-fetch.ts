@@ -312,11 +312,3 @@ function pick(headers: Dispatcher.ResponseData['headers'], req: HttpRequest): Pi
   if (lastModified) picked.lastModified = lastModified;
   return picked;
 }
-
-let sharedClient: HttpClient | undefined;
-
-/** A process-wide client with default limits, created on first use. */
-export function defaultHttpClient(): HttpClient {
-  sharedClient ??= createHttpClient();
-  return sharedClient;
-}
