@@ -49,7 +49,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       let title: string | undefined;
       if (options.check) {
         const check = await checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls });
-        if (!check.ok) throw new Error(`${url}: ${check.error ?? 'cannot be read'}; nothing was added`);
+        if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
         title = check.title;
       }
       const record = runtime.store.addFeed({ url, addedBy: 'local operator', ...(title ? { title } : {}) });
@@ -94,6 +94,8 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       const report = await pollFeeds(runtime.store, {
         allowPrivateUrls: runtime.config.allowPrivateUrls,
         clock: runtime.clock,
+        // A manual poll also tries feeds that are sitting out polls after failing.
+        force: true,
         onProgress: (done, _total, counts) => progress.update(done, { new: counts.new, failing: counts.failing }),
       });
       progress.done();
