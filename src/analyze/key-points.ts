@@ -13,13 +13,19 @@ export function selectKeyPoints(sentences: readonly Sentence[], mentions: readon
     if (list) list.push(m);
     else byParagraph.set(m.paragraph, [m]);
   }
+  const quotesByParagraph = new Map<number, Quote[]>();
+  for (const q of quotes) {
+    const list = quotesByParagraph.get(q.paragraph);
+    if (list) list.push(q);
+    else quotesByParagraph.set(q.paragraph, [q]);
+  }
   const scored = sentences.map((sentence, index) => {
     const end = sentence.start + sentence.text.length;
     const named = new Set(
       (byParagraph.get(sentence.paragraph) ?? []).filter((m) => m.start >= sentence.start && m.end <= end).map((m) => m.entityId),
     ).size;
-    const quoted = quotes
-      .filter((q) => q.paragraph === sentence.paragraph && sentence.text.includes(q.text.slice(0, 40)))
+    const quoted = (quotesByParagraph.get(sentence.paragraph) ?? [])
+      .filter((q) => sentence.text.includes(q.text.slice(0, 40)))
       .reduce((sum, q) => sum + Math.min(q.text.length, sentence.text.length), 0);
     const words = sentence.text.split(/\s+/).length;
     let score = named * 2 + (/\d/.test(sentence.text) ? 1 : 0) + 6 / (1 + sentence.paragraph) + 2 / (1 + index);

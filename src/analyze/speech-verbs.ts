@@ -35,5 +35,5 @@ export const SPEECH_ADVERBS: ReadonlySet<string> = new Set(
 
 /** True for a speech verb ("said", "told", "wrote"). */
 export function isSpeechVerb(word: string): boolean {
-  return SPEECH_VERBS.has(word.toLowerCase());
+  return SPEECH_VERBS.has(word) || SPEECH_VERBS.has(word.toLowerCase());
 }
