@@ -15,6 +15,8 @@ import { toAnalysisJson } from '../analyze/json.ts';
 import type { Article } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/clean.ts';
 import { readDocumentFile } from '../ingest/document-file.ts';
+import { extractionEvalSection } from '../ingest/extract-score.ts';
+import { evaluateStories } from '../stories/story-eval.ts';
 import { baselineAnalysis } from './baseline.ts';
 import { GoldFileError, loadGoldFile, loadPageGolds, type GoldArticle } from './gold.ts';
 import { articleFromExpectedText } from './page-text.ts';
@@ -151,7 +153,31 @@ export const quoteSection: EvalSection = {
  * The report's sections, in order. Extraction and story checks add theirs here
  * (`evalSections.push({ name, run })`) before `runEval` is called.
  */
-export const evalSections: EvalSection[] = [quoteSection];
+export const evalSections: EvalSection[] = [quoteSection, extractionEvalSection, storySection()];
+
+/** Clustering, summaries (beside Lead-3) and the seed story checks. */
+function storySection(): EvalSection {
+  return {
+    name: 'stories',
+    run() {
+      const seedDir = join(FIXTURES, 'seeds');
+      const result = evaluateStories({ testSetDir: join(REPO, 'test', 'fixtures', 'stories'), ...(existsSync(seedDir) ? { seedDir } : {}) });
+      const f = (n: number) => n.toFixed(3);
+      const { clustering: c, summaries: s, syndication } = result;
+      const lines = [
+        `clustering (own multi-outlet set, ${c.articles} articles, ${c.events} events -> ${c.stories} stories): pairwise P ${f(c.pairwisePrecision)} R ${f(c.pairwiseRecall)} F1 ${f(c.pairwiseF1)}`,
+        `wire copies recognised: ${syndication.recognised}/${syndication.groups}`,
+        `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)}   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)}`,
+      ];
+      if (result.seedChecks) {
+        const checks = Object.entries(result.seedChecks);
+        lines.push(`seed story checks: ${checks.filter(([, ok]) => ok).length}/${checks.length}`);
+        for (const [name, ok] of checks) lines.push(`  ${ok ? 'yes' : 'NO '}  ${name}`);
+      }
+      return { lines, summary: result };
+    },
+  };
+}
 
 /** Runs every section, prints its lines (unless `json`) and returns the summary object. */
 export async function runEval(options: EvalOptions, sections: readonly EvalSection[] = evalSections): Promise<Record<string, unknown>> {
