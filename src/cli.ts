@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { analyzeArticle } from './analyze/pipeline.ts';
@@ -59,6 +60,11 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock
 const consoleCaller = { id: 'local-operator', name: 'local operator', isAdmin: true };
 const consoleChannel = { platform: 'console' as const, id: 'main' };
 
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -79,6 +85,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
 
   const program = new Program('newsbot')
     .description('News digest bot: reads feeds, finds who said what, groups stories across outlets, posts briefings to Discord and Slack.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
   program.hook('postAction', () => {
