@@ -4,6 +4,8 @@ import { errorReply, type Command, type Reply } from './types.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const maxStories = 3;
+/** Articles around the matches that may belong to their stories; enough for a busy week of feeds. */
+const maxNeighbours = 500;
 
 /**
  * `/story WORDS`: the stories whose articles match the words, compared across outlets.
@@ -20,14 +22,14 @@ export function storyCommand(command: Command, ctx: CommandContext): Reply {
   const around =
     times.length > 0
       ? ctx.store.listAnalyses({
-          since: new Date(Math.min(...times) - 3 * dayMs).toISOString(),
-          until: new Date(Math.max(...times) + 3 * dayMs).toISOString(),
-          limit: 2000,
+          since: new Date(Math.min(...times) - 2 * dayMs).toISOString(),
+          until: new Date(Math.max(...times) + 2 * dayMs).toISOString(),
+          limit: maxNeighbours,
         })
       : [];
   const pool = new Map([...around, ...matches].map((a) => [a.article.id, a]));
   const matched = new Set(matches.map((a) => a.article.id));
-  const digest = buildDigest([...pool.values()], { now: ctx.clock.now() });
+  const digest = buildDigest([...pool.values()], { now: ctx.clock.now(), focus: matched });
   const stories = digest.stories
     .map((story) => ({ story, hits: story.articles.filter((a) => matched.has(a.id)).length }))
     .filter((s) => s.hits > 0)

@@ -15,6 +15,8 @@ export interface BuildDigestOptions {
   since?: string;
   /** A story closes after this many quiet hours. Default 72. */
   quietHours?: number;
+  /** Build only the stories holding one of these article ids (`/story`): the rest are only clustered. */
+  focus?: ReadonlySet<string>;
 }
 
 const HOUR = 3_600_000;
@@ -34,7 +36,8 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
     : analyses;
   const clusters = clusterArticles(dedupeById(kept), options.quietHours === undefined ? {} : { quietHours: options.quietHours });
   const storyOptions = options.previousPoints === undefined ? {} : { previousPoints: options.previousPoints };
-  const ranked = clusters
+  const focus = options.focus;
+  const ranked = (focus ? clusters.filter((cluster) => cluster.some((a) => focus.has(a.article.id))) : clusters)
     .map((cluster) => buildStory(cluster, storyOptions))
     .map((story) => ({ story, score: rankScore(story, options.now) }))
     .sort((a, b) => b.score - a.score || (b.story.updatedAt ?? '').localeCompare(a.story.updatedAt ?? '') || a.story.id.localeCompare(b.story.id))
