@@ -1,8 +1,8 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameKeys } from './article-terms.ts';
-import { pointSimilarity, samePoint } from './point-matching.ts';
+import { pointSimilarity, predicateCosine, samePoint } from './point-matching.ts';
 import { placeTerms, sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
-import { articleTime, storyIdFor } from './story-clusters.ts';
+import { articleTime, cosine, storyIdFor } from './story-clusters.ts';
 import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './story-people.ts';
 import { rankUnits, selectSummary } from './story-summary.ts';
 import { independentReports } from './syndication.ts';
@@ -84,9 +84,11 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     onlyIn,
     new: newPoints(
       [...summary, ...agreed.map((a) => a.point), ...Object.values(onlyIn).flat()],
+      units,
+      analyses,
       options.previousPoints,
       storyNames,
-      publishedTimes(analyses, units),
+      places,
     ),
     people: people.slice(0, options.maxPeople ?? DEFAULT_MAX_PEOPLE).map(({ name, role, aliases }) =>
       role === undefined ? { name, aliases } : { name, role, aliases },
@@ -252,34 +254,82 @@ function sharedTerms(a: SentenceUnit, b: SentenceUnit): number {
   return count;
 }
 
-/** Publication time (ms) of the article each sentence text comes from. */
-function publishedTimes(analyses: Analysis[], units: SentenceUnit[]): Map<string, number> {
-  const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
-  return new Map(units.map((u) => [u.text, times.get(u.articleId) ?? 0]));
-}
-
 /**
- * Points not matched (by content, not by string) by any point of the previous briefing,
- * newest article first: what a later report adds leads the list.
+ * Points not matched by any point of the previous briefing. The articles published after the
+ * newest article the previous briefing drew on are what happened since: their points lead, then
+ * the rest, newest article first. A point is "already said" only when an old point states it
+ * (same predicate, close wording), not when it merely names the same people.
  */
-function newPoints(points: string[], previous: string[] | undefined, storyNames: ReadonlySet<string>, times: Map<string, number>): string[] {
+function newPoints(
+  points: string[],
+  units: SentenceUnit[],
+  analyses: Analysis[],
+  previous: string[] | undefined,
+  storyNames: ReadonlySet<string>,
+  places: ReadonlySet<string>,
+): string[] {
   const unique = [...new Set(points)];
   if (previous === undefined) return unique.slice(0, 3);
   if (previous.length === 0) return unique.slice(0, MAX_NEW);
+  const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
+  const freshArticles = articlesSinceBriefing(units, previous, times);
+  const articleOf = new Map(units.map((u) => [u.text, u.articleId]));
+  const freshTexts = units
+    .filter((u) => freshArticles.has(u.articleId) && u.pointable)
+    .sort((a, b) => (times.get(b.articleId) ?? 0) - (times.get(a.articleId) ?? 0) || a.position - b.position)
+    .map((u) => u.text);
+  const candidates = [...new Set([...freshTexts, ...unique])];
+
   const fake = { article: { id: 'p', source: '', title: '', paragraphs: [], removed: [] }, sentences: [], entities: [], quotes: [], keyPoints: [] };
   const toUnits = (texts: string[], report: number): SentenceUnit[] =>
-    sentenceUnits({ ...fake, sentences: texts.map((text) => ({ text, paragraph: 0, start: 0 })) }, report, storyNames)
-      .filter((u) => !u.isTitle)
-      .map((u) => ({ ...u, isLead: false }));
-  const current = toUnits(unique, 0);
+    texts.map((text) => {
+      const unit = sentenceUnits({ ...fake, sentences: [{ text, paragraph: 0, start: 0 }] }, report, storyNames, places).find((u) => !u.isTitle);
+      return unit === undefined ? undefined : { ...unit, isLead: false, event: undefined };
+    }).filter((u): u is SentenceUnit & { event: undefined } => u !== undefined) as SentenceUnit[];
+  const current = toUnits(candidates, 0);
   const before = toUnits(previous, 1);
   weighUnits([...current, ...before]);
-  const fresh = current.filter((unit) => !before.some((old) => pointSimilarity(unit, old) > 0 || old.text === unit.text)).map((u) => u.text);
-  return fresh
-    .map((text, order) => ({ text, order, time: times.get(text) ?? 0 }))
-    .sort((a, b) => b.time - a.time || a.order - b.order)
+  const said = new Set(previous);
+  // A report from after the briefing has to restate an old point closely to be old news; an older
+  // report's point the briefing matched by content was already told.
+  const isFresh = (unit: SentenceUnit): boolean => freshArticles.has(articleOf.get(unit.text) ?? '');
+  const alreadySaid = (unit: SentenceUnit): boolean =>
+    said.has(unit.text) ||
+    before.some(
+      (old) =>
+        samePoint(unit, old) &&
+        (!isFresh(unit) || predicateCosine(unit, old) >= NEW_POINT_SAME_PREDICATE || cosine(unit.vector, old.vector) >= NEW_POINT_SAME_WORDING),
+    );
+  const chosen: SentenceUnit[] = [];
+  for (const unit of current) {
+    if (alreadySaid(unit) || chosen.some((c) => samePoint(c, unit))) continue;
+    chosen.push(unit);
+  }
+  return chosen
+    .map((unit, order) => {
+      const article = articleOf.get(unit.text);
+      return { text: unit.text, order, fresh: article !== undefined && freshArticles.has(article), time: times.get(article ?? '') ?? 0 };
+    })
+    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || b.time - a.time || a.order - b.order)
     .slice(0, MAX_NEW)
     .map((p) => p.text);
+}
+
+/** An old point counts as the same when it shares this much of the predicate, by weight... */
+const NEW_POINT_SAME_PREDICATE = 0.3;
+/** ...or this much of the whole wording. */
+const NEW_POINT_SAME_WORDING = 0.6;
+
+/**
+ * Articles published after the newest article the previous briefing quoted a sentence from: the
+ * news since that briefing. None when the previous briefing quoted none of the story's articles.
+ */
+function articlesSinceBriefing(units: SentenceUnit[], previous: string[], times: Map<string, number>): Set<string> {
+  const said = new Set(previous);
+  const known = new Set(units.filter((u) => said.has(u.text)).map((u) => u.articleId));
+  if (known.size === 0) return new Set();
+  const cutoff = Math.max(...[...known].map((id) => times.get(id) ?? 0));
+  return new Set(units.filter((u) => !known.has(u.articleId) && (times.get(u.articleId) ?? 0) > cutoff).map((u) => u.articleId));
 }
 
 function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: number): StoryQuote[] {

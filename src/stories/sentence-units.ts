@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameMentions, textTerms } from './article-terms.ts';
-import { foldNameToken, foldText, isCalendarWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, wordCount, words } from './text.ts';
+import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, wordCount, words } from './text.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
 export interface SentenceUnit {
@@ -27,12 +27,29 @@ export interface SentenceUnit {
   /** Figures ("#5.7", "#120000"). */
   figures: Set<string>;
   stems: Set<string>;
-  /** Calendar words ("july", "wednesday"): two points set at different times are different events. */
+  /**
+   * What the sentence says happened: content stems that are not names, places, figures, dates
+   * or titles ("meet", "recall"). Two sentences sharing only names do not state the same point.
+   */
+  predicates: Set<string>;
+  /** Time expressions ("july", "wednesday", "last-week"): two points set at different times are different events. */
   times: Set<string>;
+  /**
+   * For the title and lead sentences: the report's main event, read from its title and first
+   * sentence together (a headline names the actors, the lead adds the day).
+   */
+  event?: MainEvent;
   vector: Map<string, number>;
   /** Filled by the story builder: centrality, lead and name density. */
   importance: number;
   keyPointRank?: number;
+}
+
+export interface MainEvent {
+  mentions: Set<string>;
+  places: Set<string>;
+  predicates: Set<string>;
+  times: Set<string>;
 }
 
 const MIN_POINT_WORDS = 6;
@@ -79,7 +96,22 @@ export function sentenceUnits(
     units.push(unit);
     position += 1;
   }
+  attachMainEvent(units);
   return units;
+}
+
+function attachMainEvent(units: SentenceUnit[]): void {
+  const title = units.find((u) => u.isTitle);
+  const lead = units.find((u) => !u.isTitle && u.position === 0);
+  const parts = [title, lead].filter((u): u is SentenceUnit => u !== undefined);
+  if (parts.length === 0) return;
+  const event: MainEvent = {
+    mentions: new Set(parts.flatMap((u) => [...u.mentions])),
+    places: new Set(parts.flatMap((u) => [...u.places])),
+    predicates: new Set(parts.flatMap((u) => [...u.predicates])),
+    times: new Set(parts.flatMap((u) => [...u.times])),
+  };
+  for (const unit of units) if (unit.isLead) unit.event = event;
 }
 
 function makeUnit(
@@ -105,6 +137,9 @@ function makeUnit(
       stems.add(term);
     } else stems.add(term);
   }
+  // Titles ("secretary", "minister") describe the actors, not what they did.
+  const titleStems = new Set(words(text).filter(isTitleWord).map(stem));
+  const predicates = new Set([...stems].filter((term) => !term.startsWith('#') && !titleStems.has(term)));
   return {
     text,
     source: analysis.article.source,
@@ -120,7 +155,8 @@ function makeUnit(
     mentions: nameMentions(text, storyNames),
     figures,
     stems,
-    times: new Set(words(text).filter(isCalendarWord)),
+    predicates,
+    times: timeExpressions(text),
     vector: new Map(),
     importance: 0,
   };

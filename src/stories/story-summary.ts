@@ -1,12 +1,14 @@
 import { cosine } from './story-clusters.ts';
 import { pointSimilarity } from './point-matching.ts';
-import type { SentenceUnit } from './sentence-units.ts';
+import { sharedCount, type SentenceUnit } from './sentence-units.ts';
 
 const DAMPING = 0.85;
 const ITERATIONS = 20;
 const EDGE_THRESHOLD = 0.1;
 /** An echo in another outlet counts more than one in the same article. */
 const CROSS_REPORT_WEIGHT = 1.5;
+/** Wording this close, about the same actor doing the same things, repeats a summary line. */
+const SUMMARY_REPEAT_COSINE = 0.35;
 
 /**
  * Scores every unit's importance in place: LexRank centrality over the story's sentences
@@ -63,7 +65,7 @@ export function selectSummary(ranked: SentenceUnit[], size: number): SentenceUni
     let bestScore = -Infinity;
     for (const unit of pool) {
       if (chosen.includes(unit)) continue;
-      if (chosen.some((c) => pointSimilarity(c, unit) > 0)) continue;
+      if (chosen.some((c) => repeats(c, unit))) continue;
       const redundancy = Math.max(0, ...chosen.map((c) => cosine(c.vector, unit.vector)));
       const diversity = chosen.some((c) => c.report === unit.report) ? 0 : 0.08;
       const score = unit.importance - 0.5 * redundancy + diversity;
@@ -76,4 +78,15 @@ export function selectSummary(ranked: SentenceUnit[], size: number): SentenceUni
     chosen.push(best);
   }
   return chosen;
+}
+
+/**
+ * A summary line repeats another when it states the same point, or tells of the same actor with
+ * the same predicate in close wording: a reaction to a vote beside the vote itself is one line too many.
+ */
+function repeats(a: SentenceUnit, b: SentenceUnit): boolean {
+  if (pointSimilarity(a, b) > 0) return true;
+  return (
+    cosine(a.vector, b.vector) >= SUMMARY_REPEAT_COSINE && sharedCount(a.predicates, b.predicates) >= 2 && sharedCount(a.mentions, b.mentions) >= 1
+  );
 }

@@ -129,6 +129,38 @@ export function isCalendarWord(word: string): boolean {
   return CALENDAR_WORDS.has(word);
 }
 
+const MONTH_ABBREVIATIONS: Record<string, string> = {
+  jan: 'january',
+  feb: 'february',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+};
+
+/**
+ * The time expressions of a sentence as keys: calendar words ("wednesday", "july"), abbreviated
+ * months before a day ("Sept. 24" -> "september"), and relative spans ("last week" ->
+ * "last-week"). "This week" is left out: it holds any of its days. Two sentences whose keys do
+ * not meet tell of different moments.
+ */
+export function timeExpressions(text: string): Set<string> {
+  const keys = new Set<string>();
+  const tokens = words(text);
+  for (const word of tokens) if (CALENDAR_WORDS.has(word)) keys.add(word);
+  for (const match of foldText(text).matchAll(/\b(Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g)) {
+    const month = MONTH_ABBREVIATIONS[match[1]!.toLowerCase()];
+    if (month !== undefined) keys.add(month);
+  }
+  for (const match of foldText(text).toLowerCase().matchAll(/\b(last|next|past|coming)\s+(week|weekend|month|year|night|morning)\b/g)) {
+    const relation = match[1] === 'past' ? 'last' : match[1] === 'coming' ? 'next' : match[1]!;
+    keys.add(`${relation}-${match[2]}`);
+  }
+  return keys;
+}
+
 export function isTitleWord(word: string): boolean {
   return TITLE_WORDS.has(word);
 }
