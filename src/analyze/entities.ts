@@ -12,7 +12,7 @@ import {
   titleModifiers,
   titleNouns,
 } from './lexicon.ts';
-import { creditRole, roleAfter, roleBefore, roleBeforeComma } from './roles.ts';
+import { creditRole, descriptionBefore, roleAfter, roleInClause, roleBefore, roleBeforeComma } from './roles.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
 import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
 import type { Entity, EntityType, Gender } from './types.ts';
@@ -245,13 +245,44 @@ function bestRole(before: string | undefined, around: string | undefined): strin
   return before ?? around;
 }
 
+/** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
+function addressOnly(role: string): boolean {
+  return /^(mother|father|sister|brother|captain|capt\.|reverend|rev\.|dr\.?|prof\.?|sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?)$/i.test(role.trim());
+}
+
+function isFormalTitle(role: string): boolean {
+  return role.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase()));
+}
+
+/** Words of a role for telling whether one description already says what another does. */
+function roleKey(role: string): string {
+  return ` ${role.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** Descriptions of one person kept side by side; more say little a reader can use. */
+const MAX_ROLES = 3;
+
 /**
- * The role to show for a person: the first formal title (a capitalised title word, "U.S.
- * Secretary of State") among the roles the article gives, else the first role.
+ * The role to show for a person: every distinct description the article gives, joined by "; ",
+ * a formal title first ("U.S. Secretary of State; top U.S. diplomat"), then the longer ones.
+ * A description that another one contains is left out, and so is a mere form of address
+ * ("Mother", "Captain") when anything else is known.
  */
 function pickRole(roles: readonly string[]): string | undefined {
-  const formal = roles.find((r) => r.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase())));
-  return formal ?? roles[0];
+  const distinct: string[] = [];
+  for (const role of roles) {
+    const trimmed = role.trim().replace(/[,;:]+$/, '');
+    if (!trimmed || distinct.some((r) => roleKey(r).includes(roleKey(trimmed)))) continue;
+    for (let i = distinct.length - 1; i >= 0; i--) if (roleKey(trimmed).includes(roleKey(distinct[i]!))) distinct.splice(i, 1);
+    distinct.push(trimmed);
+  }
+  const described = distinct.filter((r) => !addressOnly(r));
+  const kept = described.length ? described : distinct;
+  const ranked = kept
+    .map((role, order) => ({ role, order, formal: isFormalTitle(role) }))
+    .sort((a, b) => Number(b.formal) - Number(a.formal) || roleKey(b.role).length - roleKey(a.role).length || a.order - b.order);
+  if (!ranked.length) return undefined;
+  return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
 }
 
 const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
@@ -266,7 +297,10 @@ function rolesAround(text: string, start: number, end: number): string | undefin
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
   const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
   const commaBefore = /,\s*$/.test(text.slice(Math.max(0, start - 3), start));
-  const before = titleBefore ? roleBefore(text, start) : undefined;
+  const title = titleBefore ? roleBefore(text, start) : undefined;
+  // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
+  const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
+  const before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
   const role = bestRole(before, (commaAfter ? roleAfter(text, end) : undefined) ?? (commaBefore ? roleBeforeComma(text, start) : undefined));
   // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
   const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
@@ -276,7 +310,7 @@ function rolesAround(text: string, start: number, end: number): string | undefin
     if (role && role === before) return `${role} ${phrase}`;
     if (!role && named && /^(of|with)\b/.test(phrase)) return phrase;
   }
-  return role ?? creditRole(text, start, end);
+  return role ?? creditRole(text, start, end) ?? roleInClause(text, end);
 }
 
 const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*)/u;

@@ -1,11 +1,14 @@
-import { demonyms, isFirstName, lastNames, places, titleModifiers, titleNouns } from './lexicon.ts';
+import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, places, titleModifiers, titleNouns } from './lexicon.ts';
 import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from './tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by', 'with', 'to', 'from', 'and', 'as', 'said', 'says', 'told', 'that', 'when', 'while', 'at', 'in', 'on']);
 
 function isTitleWord(lower: string): boolean {
-  return titleNouns.has(lower) || titleNouns.has(lower.replace(/\.$/, ''));
+  if (titleNouns.has(lower) || titleNouns.has(lower.replace(/\.$/, ''))) return true;
+  // "Attorney-General", "Director-General": the last part names the title.
+  const dash = lower.lastIndexOf('-');
+  return dash > 0 && titleNouns.has(lower.slice(dash + 1)) && titleNouns.has(lower.slice(0, dash).split('-')[0]!);
 }
 
 function isChainWord(token: Token): boolean {
@@ -69,6 +72,64 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   }
   if (!chain.length) return undefined;
   return text.slice(chain[0]!.start, chain[chain.length - 1]!.end);
+}
+
+/** Words that end a description read backwards from a name: it starts right after them. */
+const DESCRIPTION_BOUNDARY = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'by', 'with', 'to', 'from', 'and', 'or', 'but',
+  'as', 'said', 'says', 'say', 'told', 'tells', 'added', 'according', 'that', 'when', 'while', 'at', 'in', 'on', 'for',
+  'of', 'about', 'after', 'before', 'than', 'like', 'including', 'where', 'because', 'if',
+]);
+
+/** Subjects: what follows them is a verb, so they open no description ("He met defence secretary ..."). */
+const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+
+/** Lowercase words that never sit inside a description ("is", "also", "who"). */
+const NOT_DESCRIPTIVE = /^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|not|also|who|which|this|these|those|then|there|here|very|so|just|only|now)$/;
+
+function descriptiveWord(token: Token): boolean {
+  if (!token.word) return token.text === '-';
+  const lower = token.text.toLowerCase();
+  // Political labels are no part of the title ("pro-EU President").
+  if (/^(pro|anti)-/.test(lower)) return false;
+  if (DESCRIPTION_BOUNDARY.has(lower) || NOT_DESCRIPTIVE.test(lower) || capitalisedFunctionWords.has(lower) || /^\d/.test(lower)) return false;
+  if (isCapitalised(token.text)) return !isFirstName(token.text) || isTitleWord(lower) || places.has(lower);
+  // Verbs and adverbs mean a clause ("met", "reportedly"); title words such as "managing" stay.
+  if (/(ed|ing|ly)$/.test(lower) && !titleModifiers.has(lower) && !isTitleWord(lower)) return false;
+  return true;
+}
+
+/**
+ * Returns the description printed right before a name when it ends in a role noun, with the
+ * lowercase words and organisations or places before it that belong to it ("CNN meteorologist",
+ * "Seoul resident", "air force rescue coordinator", "Indonesia search-and-rescue director"), or
+ * undefined. The words are taken only when what comes before them ends the phrase (a sentence
+ * start, a quotation mark, "said", "the"), so a verb never slips in ("met defence secretary").
+ */
+export function descriptionBefore(text: string, nameStart: number): string | undefined {
+  const from = Math.max(0, nameStart - 120);
+  const tokens = tokenizeUncached(text.slice(from, nameStart)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  if (from > 0) tokens.shift();
+  const last = tokens[tokens.length - 1];
+  if (!last?.word || !isRoleNoun(last.text) || isCapitalised(last.text) && !isTitleWord(last.text.toLowerCase())) return undefined;
+  let first = tokens.length - 1;
+  let words = 1;
+  while (first > 0 && words < 6 && descriptiveWord(tokens[first - 1]!)) {
+    first--;
+    if (tokens[first]!.word) words++;
+  }
+  // The description must begin where a phrase can: after a boundary word, punctuation or a number.
+  const opensPhrase = (i: number): boolean => {
+    const before = tokens[i - 1];
+    if (!before) return true;
+    if (!before.word) return before.text !== '-';
+    const lower = before.text.toLowerCase();
+    return DESCRIPTION_BOUNDARY.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
+  };
+  while (first < tokens.length - 1 && (!tokens[first]!.word || !opensPhrase(first))) first++;
+  if (!opensPhrase(first)) return undefined;
+  const phrase = text.slice(tokens[first]!.start, last.end);
+  return phrase.includes(' ') ? phrase : undefined;
 }
 
 const NOT_AGENT_NOUNS = new Set([
@@ -135,13 +196,59 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
 export function roleBeforeComma(text: string, nameStart: number): string | undefined {
   const before = text.slice(0, nameStart);
   if (!/,\s*$/.test(before)) return undefined;
-  const match = /(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|told|by|and|with|to|of|that|when|as)\s+)((?:the|a|an|its|their|his|her)\s+[^,;"“”()]{2,80}|\p{Lu}[\p{L}.-]*['’]s\s+[^,;"“”()]{2,60}),\s*$/iu.exec(before.slice(-120));
-  if (!match) return undefined;
-  const phrase = match[1]!.trim().replace(/^(the|a|an)\s+/i, '');
-  const words = phrase.split(/\s+/);
-  if (!words.some((w) => isRoleNoun(w))) return undefined;
-  if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) return undefined;
-  return phrase;
+  const window = before.slice(-120).replace(/,\s*$/, '');
+  // The clause right before the comma; the description starts at one of its determiners or at
+  // a possessive, the nearest one that still holds a role noun ("quoted the head of the search
+  // and rescue agency", "charges against Sudan's president").
+  const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, window.search(/[^.;:!?]*$/)));
+  const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const phrase = clause.slice(starts[k]).trim().replace(/^(the|a|an)\s+/i, '');
+    if (!/^[^,;"“”()]{2,80}$/.test(phrase)) continue;
+    const words = phrase.split(/\s+/);
+    if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) continue;
+    if (!words.some((w) => isRoleNoun(w))) continue;
+    return phrase;
+  }
+  return undefined;
+}
+
+/** Verbs that say what somebody does for a living ("who advises the minister", "covers the White House"). */
+const ROLE_VERBS = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|directs|represents|teaches|coaches|owns|edits|works (?:for|at|with|in))\b/i;
+
+/** Cuts a phrase before a clause that follows it ("... who", "... said"). */
+function beforeNextClause(phrase: string): string {
+  return phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would)\b.*$/i, '').trim();
+}
+
+/**
+ * Returns what a clause about the person says they are or do: ", who is the chief executive of
+ * X" -> "chief executive of X"; ", who follows Amazon as a managing director at X" -> "managing
+ * director at X"; ", who advises the minister on security" -> that verb phrase; "NAME is a Metro
+ * reporter"; "NAME covers the White House"; "NAME can be reached at ..." -> "author".
+ */
+export function roleInClause(text: string, nameEnd: number): string | undefined {
+  const rest = text.slice(nameEnd, nameEnd + 300);
+  if (/^\s+(?:may|can) be reached at\b/i.test(rest)) return 'author';
+  const who = /^\s*,\s*who\s+/i.exec(rest);
+  const subject = who ? undefined : /^\s+/.exec(rest);
+  const clause = who ? rest.slice(who[0].length) : subject ? rest.slice(subject[0].length) : undefined;
+  if (clause === undefined) return undefined;
+  const phrase = appositivePhrase(`, ${clause}`);
+  if (!phrase) return undefined;
+  const described = /^(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+(?:(?:a|an|the)\s+)?(.+)$/i.exec(phrase)
+    ?? (who ? /^\S+(?:\s+\S+){0,4}?\s+as\s+(?:a|an|the)\s+(.+)$/i.exec(phrase) : null);
+  if (described) {
+    const role = beforeNextClause(described[1]!);
+    const words = role.split(/\s+/);
+    const head = words.findIndex((w) => isRoleNoun(w));
+    return head >= 0 && head <= 4 && words.length <= 14 ? role : undefined;
+  }
+  if (ROLE_VERBS.test(phrase)) {
+    const role = phrase.replace(/\s+(and|but)\s+(said|says|told|has|had|is|was)\b.*$/i, '').trim();
+    return role.split(/\s+/).length <= 14 ? role : undefined;
+  }
+  return undefined;
 }
 
 const CREDIT = /\b((?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written))(?:\s+\w+){0,2}\s+by\s+[^;]*$/i;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, person } from './helpers.ts';
+
+const roleOf = (paragraphs: string[], name: string): string | undefined => person(analyze(paragraphs), name)?.role;
+
+describe('roles in the article\'s own words', () => {
+  it('GIVEN an appositive with its organisation THEN the role keeps it', () => {
+    expect(roleOf(['Costs rose, said Lena Marsh, managing director at the Q.R. Halden brokerage, on Monday.'], 'Lena Marsh'))
+      .toBe('managing director at the Q.R. Halden brokerage');
+  });
+
+  it('GIVEN a title followed by "with" an organisation THEN the role keeps the organisation', () => {
+    expect(roleOf(['"We are ready," Patrol Chief Ardo Venn with the Harbour City Police Department said Wednesday.'], 'Ardo Venn'))
+      .toBe('Patrol Chief with the Harbour City Police Department');
+  });
+
+  it('GIVEN a description before the name after a comma THEN it is the role', () => {
+    expect(roleOf(['Local media later quoted the head of the mountain rescue agency, Teodor Blanck, as saying two climbers were found.'], 'Teodor Blanck'))
+      .toBe('head of the mountain rescue agency');
+  });
+
+  it.each([
+    ['"It is ugly out there," Skyline meteorologist Corin Dale said.', 'Corin Dale', 'Skyline meteorologist'],
+    ['"We want peace," Lisbon resident Maren Holt said after the address.', 'Maren Holt', 'Lisbon resident'],
+    ['"The winds stopped us," air force rescue coordinator Pell Haverty told reporters.', 'Pell Haverty', 'air force rescue coordinator'],
+    ['Northbay conservation department ranger Jamie Talbot attended his first stranding.', 'Jamie Talbot', 'Northbay conservation department ranger'],
+  ])('GIVEN pre-modifiers naming the organisation or place in %j THEN the role keeps them', (text, name, role) => {
+    expect(roleOf([text], name)).toBe(role);
+  });
+
+  it('GIVEN a verb before a title THEN the verb stays out of the role', () => {
+    expect(roleOf(['They met defence secretary Orla Quint on Monday.'], 'Orla Quint')).toBe('defence secretary');
+  });
+
+  it('GIVEN several descriptions of one person THEN the role keeps them all, the formal title first', () => {
+    const role = roleOf([
+      'Valdoria Foreign Minister Ansel Krell arrived on Monday.',
+      'The talks went well, said Krell, the top Valdorian diplomat, after the meeting.',
+    ], 'Ansel Krell');
+    expect(role).toBe('Valdoria Foreign Minister; top Valdorian diplomat');
+  });
+
+  it('GIVEN a form of address and a description THEN the form of address is dropped', () => {
+    const role = roleOf([
+      'Sister Ottilie Brandt spoke first.',
+      'Ottilie Brandt, the head of the sisters\' conference, said the talks were fair.',
+    ], 'Ottilie Brandt');
+    expect(role).toBe("head of the sisters' conference");
+  });
+
+  it('GIVEN a relation in an appositive THEN the relation is the role', () => {
+    expect(roleOf(['Marek Toll and his 22-year-old son, Ivo Toll, were called in to help.'], 'Ivo Toll')).toBe('his 22-year-old son');
+  });
+
+  it.each([
+    ['The rally was calm, said Wilma Stroud, who follows the sector as a senior analyst at Fenwick Partners.', 'Wilma Stroud', 'senior analyst at Fenwick Partners'],
+    ['The panel included Robert Dunmore, who advises the health minister on hospital funding, and two nurses.', 'Robert Dunmore', 'advises the health minister on hospital funding'],
+    ['Helen Lorne is a Metro reporter covering city hall.', 'Helen Lorne', 'Metro reporter covering city hall'],
+  ])('GIVEN a clause saying what the person is or does in %j THEN it is the role', (text, name, role) => {
+    expect(roleOf([text], name)).toBe(role);
+  });
+
+  it('GIVEN a byline contact line THEN the person is marked as the author', () => {
+    expect(roleOf(['The vote is on Tuesday.', 'Nils Ostrander may be reached at nils@example.com.'], 'Nils Ostrander')).toBe('author');
+  });
+
+  it('GIVEN a credit line THEN the contributor is marked and no given name becomes a role', () => {
+    expect(roleOf(['(Reporting by Ana Kessel in Lisbon; Writing by Dean Ormsby; Editing by Kai Brandt)'], 'Dean Ormsby')).toBe('Writing');
+  });
+});
