@@ -112,6 +112,8 @@ function attachMainEvent(units: SentenceUnit[]): void {
     times: new Set(parts.flatMap((u) => [...u.times])),
   };
   for (const unit of units) if (unit.isLead) unit.event = event;
+  // A headline seldom says when; its lead does, and the headline tells of that same moment.
+  if (title !== undefined && lead !== undefined && title.times.size === 0) title.times = new Set(lead.times);
 }
 
 function makeUnit(
