@@ -124,6 +124,8 @@ export function descriptionBefore(text: string, nameStart: number): string | und
     if (!before) return true;
     if (!before.word) return before.text !== '-';
     const lower = before.text.toLowerCase();
+    // "to" before a lowercase word opens an infinitive ("to re-nominate former Justice ...").
+    if (lower === 'to' && !isCapitalised(tokens[i]!.text)) return false;
     return DESCRIPTION_BOUNDARY.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
   };
   while (first < tokens.length - 1 && (!tokens[first]!.word || !opensPhrase(first))) first++;
@@ -198,16 +200,19 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   if (!/,\s*$/.test(before)) return undefined;
   const window = before.slice(-120).replace(/,\s*$/, '');
   // The clause right before the comma; the description starts at one of its determiners or at
-  // a possessive, the nearest one that still holds a role noun ("quoted the head of the search
+  // a possessive, the first one whose head is a role noun ("quoted the head of the search
   // and rescue agency", "charges against Sudan's president").
   const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, window.search(/[^.;:!?]*$/)));
   const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
-  for (let k = starts.length - 1; k >= 0; k--) {
-    const phrase = clause.slice(starts[k]).trim().replace(/^(the|a|an)\s+/i, '');
+  for (const start of starts) {
+    const phrase = clause.slice(start).trim().replace(/^(the|a|an)\s+/i, '');
     if (!/^[^,;"“”()]{2,80}$/.test(phrase)) continue;
     const words = phrase.split(/\s+/);
     if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) continue;
-    if (!words.some((w) => isRoleNoun(w))) continue;
+    // The role noun heads the phrase: "the court against Sudan's president" is about a court.
+    const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and)$/i.test(w));
+    const head = complement < 0 ? words : words.slice(0, complement);
+    if (!head.some((w) => isRoleNoun(w))) continue;
     return phrase;
   }
   return undefined;
@@ -251,7 +256,7 @@ export function roleInClause(text: string, nameEnd: number): string | undefined 
   return undefined;
 }
 
-const CREDIT = /\b((?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written))(?:\s+\w+){0,2}\s+by\s+[^;]*$/i;
+const CREDIT = /(?:^|[(;|.]\s*)((?:additional\s+)?(?:reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written))(?:\s+\w+){0,2}\s+by\s+[^;]*$/i;
 
 /**
  * Returns a contributor's credit for a name in a credit line ("Additional reporting by ...",
