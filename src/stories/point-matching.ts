@@ -63,7 +63,16 @@ function isMainEventSentence(unit: SentenceUnit): boolean {
  * week") and a named day or month are different moments too.
  */
 export function timesConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size > 0 && b.size > 0 && sharedCount(a, b) === 0;
+  if (a.size === 0 || b.size === 0) return false;
+  // "September 24" and "September 25": the same month, two days.
+  const datesA = [...a].filter(isDayKey);
+  const datesB = new Set([...b].filter(isDayKey));
+  if (datesA.length > 0 && datesB.size > 0 && !datesA.some((key) => datesB.has(key))) return true;
+  return sharedCount(a, b) === 0;
+}
+
+function isDayKey(key: string): boolean {
+  return /-\d+$/.test(key);
 }
 
 /** Cosine of the units' weighted vectors over their predicate terms only: what happened, by rarity in the story. */

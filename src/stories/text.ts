@@ -141,24 +141,45 @@ const MONTH_ABBREVIATIONS: Record<string, string> = {
 };
 
 /**
- * The time expressions of a sentence as keys: calendar words ("wednesday", "july"), abbreviated
- * months before a day ("Sept. 24" -> "september"), and relative spans ("last week" ->
- * "last-week"). "This week" is left out: it holds any of its days. Two sentences whose keys do
- * not meet tell of different moments.
+ * The time expressions of a sentence as keys: calendar words ("wednesday", "july"), dates with
+ * their day ("Sept. 24" -> "september" and "september-24"), and relative spans ("last week" ->
+ * "last-week"). "This week" is left out: it holds any of its days. "May" and "march" count only
+ * written as months, not as the verb.
  */
 export function timeExpressions(text: string): Set<string> {
   const keys = new Set<string>();
-  const tokens = words(text);
-  for (const word of tokens) if (CALENDAR_WORDS.has(word)) keys.add(word);
-  for (const match of foldText(text).matchAll(/\b(Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g)) {
-    const month = MONTH_ABBREVIATIONS[match[1]!.toLowerCase()];
-    if (month !== undefined) keys.add(month);
+  const folded = foldText(text);
+  for (const word of words(folded)) if (CALENDAR_WORDS.has(word) && !VERB_MONTHS.has(word)) keys.add(word);
+  for (const match of folded.matchAll(/\b(May|March)\b/g)) keys.add(match[1]!.toLowerCase());
+  for (const match of folded.matchAll(MONTH_DAY)) {
+    const month = monthName(match[1]!);
+    if (month === undefined) continue;
+    keys.add(month);
+    keys.add(`${month}-${Number(match[2])}`);
   }
-  for (const match of foldText(text).toLowerCase().matchAll(/\b(last|next|past|coming)\s+(week|weekend|month|year|night|morning)\b/g)) {
+  for (const match of folded.matchAll(DAY_MONTH)) {
+    const month = monthName(match[2]!);
+    if (month === undefined) continue;
+    keys.add(month);
+    keys.add(`${month}-${Number(match[1])}`);
+  }
+  for (const match of folded.toLowerCase().matchAll(/\b(last|next|past|coming)\s+(week|weekend|month|year|night|morning)\b/g)) {
     const relation = match[1] === 'past' ? 'last' : match[1] === 'coming' ? 'next' : match[1]!;
     keys.add(`${relation}-${match[2]}`);
   }
   return keys;
+}
+
+/** Month names that are also common verbs ("may", "march"). */
+const VERB_MONTHS = new Set(['may', 'march']);
+const MONTH_PATTERN = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+const MONTH_DAY = new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\d)`, 'g');
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b`, 'g');
+
+function monthName(written: string): string | undefined {
+  const lower = written.toLowerCase();
+  if (CALENDAR_WORDS.has(lower)) return lower;
+  return MONTH_ABBREVIATIONS[lower] ?? { mar: 'march', apr: 'april', jun: 'june', jul: 'july' }[lower];
 }
 
 export function isTitleWord(word: string): boolean {

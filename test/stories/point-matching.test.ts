@@ -94,6 +94,28 @@ describe('figures and times tell two facts apart', () => {
   });
 });
 
+describe('outlets that differ on a count or a date', () => {
+  const times = article('t3-times', 'Coast Times', '2031-08-14T06:00:00Z', 'Flash floods hit Marrow Valley', [
+    'Flash floods in Marrow Valley killed 14 people on Aug. 12, the regional governor Ilse Varga said.',
+    'Varga said rescue teams were still searching the riverbanks near the town of Edda.',
+    'The regional weather office had warned of heavy rain for three days.',
+  ]);
+  const post = article('t3-post', 'Inland Post', '2031-08-14T08:00:00Z', 'Marrow Valley floods: rescuers search riverbanks', [
+    'Flash floods in Marrow Valley killed 17 people on Aug. 13, according to the regional governor Ilse Varga.',
+    'Rescue teams were searching the riverbanks near Edda, Varga said.',
+    'Roads into the valley remained closed on Wednesday.',
+  ]);
+  const story = buildStory([times, post]);
+
+  it('GIVEN two outlets giving different death tolls on different days THEN neither toll is agreed', () => {
+    expect(story.agreed.some((a) => /killed 1[47]/.test(a.point))).toBe(false);
+  });
+
+  it('GIVEN both outlets saying rescuers search the riverbanks THEN that is agreed', () => {
+    expect(sourcesOf(story, /riverbanks/).some((sources) => sources.length === 2)).toBe(true);
+  });
+});
+
 describe('the seed story and a follow-up', () => {
   const followUp = article('003_followup', 'Example Wire', '2025-09-25T09:00:00Z', 'Lavrov and Rubio agree to keep talking after UN meeting', [
     'Russian Foreign Minister Sergey Lavrov and U.S. Secretary of State Marco Rubio agreed on Thursday to keep talking after their meeting at the United Nations General Assembly in New York.',
