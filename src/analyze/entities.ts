@@ -236,15 +236,6 @@ function classify(run: Run): Classified {
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
 
-/**
- * The title before a name unless it is a bare academic or clerical title ("Prof.", "Dr.",
- * "Rev.") and an appositive says more.
- */
-function bestRole(before: string | undefined, around: string | undefined): string | undefined {
-  if (before && around && /^(prof|dr|rev|fr|sr)\.?$/i.test(before)) return around;
-  return before ?? around;
-}
-
 /** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
 function addressOnly(role: string): boolean {
   return /^(mother|father|sister|brother|captain|capt\.|reverend|rev\.|dr\.?|prof\.?|sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?)$/i.test(role.trim());
@@ -291,26 +282,72 @@ const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
  * The role the words around one mention give, checking cheaply first whether a title can be
  * there at all: most mentions follow "said", "and" or "by" and carry none.
  */
-function rolesAround(text: string, start: number, end: number): string | undefined {
+function rolesAround(text: string, start: number, end: number): string[] {
   const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
   const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
-  const commaBefore = /,\s*$/.test(text.slice(Math.max(0, start - 3), start));
   const title = titleBefore ? roleBefore(text, start) : undefined;
   // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
   const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
-  const before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
-  const role = bestRole(before, (commaAfter ? roleAfter(text, end) : undefined) ?? (commaBefore ? roleBeforeComma(text, start) : undefined));
+  let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
+  const after = commaAfter ? roleAfter(text, end) : undefined;
+  // "his wife Grace": the pronoun says whose relation it is.
+  const beforeStart = before ? text.lastIndexOf(before, start) : start;
+  const owner = before && RELATION_BY_PRONOUN.test(`his ${before}`) ? /\b(his|her)\s+$/i.exec(text.slice(Math.max(0, beforeStart - 5), beforeStart)) : null;
+  if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
+  // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
+  const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
+  const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
+  const roles: string[] = [];
+  let formal = before;
   // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
   const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
   if (affiliation) {
     const phrase = affiliation[1]!;
     const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
-    if (role && role === before) return `${role} ${phrase}`;
-    if (!role && named && /^(of|with)\b/.test(phrase)) return phrase;
+    if (formal) formal = `${formal} ${phrase}`;
+    else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
   }
-  return role ?? creditRole(text, start, end) ?? roleInClause(text, end);
+  for (const role of [formal, after, framed]) if (role) roles.push(role);
+  if (roles.length) return roles;
+  const other = creditRole(text, start, end) ?? roleInClause(text, end);
+  return other ? [other] : [];
+}
+
+/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
+const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child))$/iu;
+
+/**
+ * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
+ * the person named last before this mention, close by, when the pronoun's gender does not rule
+ * them out. Otherwise the relation stays as printed.
+ */
+function withRelativeNamed(
+  role: string,
+  person: PersonDraft,
+  paragraph: number,
+  mentions: readonly Mention[],
+  people: readonly PersonDraft[],
+  loneNameLike: (entityId: string) => boolean,
+): string {
+  const relation = RELATION_BY_PRONOUN.exec(role);
+  if (!relation) return role;
+  const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
+  // The person named last, in this paragraph or the one before; a lone capitalised word taken
+  // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
+  // a wrong owner would be worse than the pronoun.
+  for (let i = mentions.length - 1; i >= 0 && mentions[i]!.paragraph >= paragraph - 1; i--) {
+    const other = people.find((p) => p.id === mentions[i]!.entityId);
+    if (!other) {
+      if (loneNameLike(mentions[i]!.entityId)) return role;
+      continue;
+    }
+    if (other.id === person.id || (other.gender && other.gender !== wanted)) return role;
+    const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
+    return name ? `${name}'s ${relation[2]!}` : role;
+  }
+  return role;
 }
 
 const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*)/u;
@@ -387,6 +424,10 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
   const people: PersonDraft[] = [];
   const others = new Map<string, { id: string; name: string; type: EntityType; mentions: number; first: number }>();
   const mentions: Mention[] = [];
+  const loneNameLike = (entityId: string): boolean => {
+    for (const o of others.values()) if (o.id === entityId) return o.type === 'org' && !o.name.includes(' ') && !isAcronym(o.name);
+    return false;
+  };
   let nextId = 1;
   const newId = (): string => `e${nextId++}`;
 
@@ -466,8 +507,8 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
-        const role = rolesAround(text, start, end);
-        if (role) (inCaption ? person.captionRoles : person.roles).push(role);
+        const roles = rolesAround(text, start, end).map((role) => inCaption ? role : withRelativeNamed(role, person, run.paragraph, mentions, people, loneNameLike));
+        (inCaption ? person.captionRoles : person.roles).push(...roles);
         if (inCaption) {
           person.captionMentions++;
           return;

@@ -177,15 +177,19 @@ function appositivePhrase(rest: string): string | undefined {
 export function roleAfter(text: string, nameEnd: number): string | undefined {
   let phrase = appositivePhrase(text.slice(nameEnd));
   if (!phrase || phrase.length < 2) return undefined;
+  // "Mugabe, his wife Grace and ..." names somebody else ("Angela, his daughter," does not).
+  if (/^(his|her|their|its)\s+\P{Lu}*\p{Lu}/u.test(phrase)) return undefined;
   if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
   // A clause that follows the title is not part of it ("... in Sydney told Reuters").
-  phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would|says)\b.*$/i, '');
+  phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|are|was|were|has|had|have|will|would)\b.*$/i, '');
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
   const tokens = tokenizeUncached(phrase).filter((t) => t.word);
   if (!tokens.length || tokens.length > 22) return undefined;
   const headIndex = tokens.findIndex((t) => isRoleNoun(t.text));
   if (headIndex < 0 || headIndex > 6) return undefined;
   // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
+  // A passive clause is no title ("AirAsia, run by and owned by the parent company").
+  if (tokens.some((t, i) => i < headIndex && t.text.toLowerCase() === 'by')) return undefined;
   if (tokens.some((t, i) => i < headIndex && /(ing|ed)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.text.toLowerCase()))) return undefined;
   return phrase || undefined;
 }
@@ -210,7 +214,7 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
     const words = phrase.split(/\s+/);
     if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) continue;
     // The role noun heads the phrase: "the court against Sudan's president" is about a court.
-    const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and)$/i.test(w));
+    const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and|as|around|near|into|like|than|after|before|during|between)$/i.test(w));
     const head = complement < 0 ? words : words.slice(0, complement);
     if (!head.some((w) => isRoleNoun(w))) continue;
     return phrase;

@@ -48,6 +48,20 @@ describe('roles in the article\'s own words', () => {
     expect(role).toBe("head of the sisters' conference");
   });
 
+  it('GIVEN "her mother, NAME" THEN the relation names whose mother she is', () => {
+    expect(roleOf(['Eliza Brandt died in April.', 'Her mother, Fiona Brandt, issued a plea.'], 'Fiona Brandt')).toBe("Eliza Brandt's mother");
+  });
+
+  it('GIVEN "his wife NAME" after a titled person THEN the wife is that person\'s wife and his role stays his own', () => {
+    const a = analyze(['Valdoria President Oskar Lemm, his wife Grace and two aides left the palace.']);
+    expect(person(a, 'Grace')?.role).toBe("Oskar Lemm's wife");
+    expect(person(a, 'Oskar Lemm')?.role).toBe('Valdoria President');
+  });
+
+  it('GIVEN a description set off before a title and name THEN both are kept', () => {
+    expect(roleOf(['The council leader, Councillor Sarah Whitcombe, said the sirens had worked.'], 'Sarah Whitcombe')).toBe('Councillor; council leader');
+  });
+
   it('GIVEN a relation in an appositive THEN the relation is the role', () => {
     expect(roleOf(['Marek Toll and his 22-year-old son, Ivo Toll, were called in to help.'], 'Ivo Toll')).toBe('his 22-year-old son');
   });
