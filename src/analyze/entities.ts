@@ -308,6 +308,11 @@ function rolesAround(text: string, start: number, end: number): string[] {
     const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
     if (formal) formal = `${formal} ${phrase}`;
     else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
+  } else if (!before && /['’]s?$/.test(previous)) {
+    // "American Airlines' Kent Powell": an organisation's possessive before the name is whose they are.
+    const owner = /((?:\p{Lu}[\p{L}\p{M}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&.-]*)['’]s?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+    const words = owner?.[1]!.split(/\s+/) ?? [];
+    if (owner && orgWords.has(withoutPossessive(words[words.length - 1]!).toLowerCase())) roles.push(`of ${owner[1]!}`);
   }
   for (const role of [formal, after, framed]) if (role) roles.push(role);
   if (roles.length) return roles;
@@ -350,7 +355,11 @@ function withRelativeNamed(
   return role;
 }
 
-const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*)/u;
+/**
+ * "with the New York Police Department", "from the West Mercia police": the organisation after a
+ * titled name, capitalised words with a common noun for a body at the end.
+ */
+const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*(?:\s+(?:police|department|agency|ministry|council|office|service|force|brokerage|bank|firm|group|company|university|hospital|court))?)/u;
 
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {

@@ -207,7 +207,7 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   // a possessive, the first one whose head is a role noun ("quoted the head of the search
   // and rescue agency", "charges against Sudan's president").
   const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, window.search(/[^.;:!?]*$/)));
-  const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
+  const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|another|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
   for (const start of starts) {
     const phrase = clause.slice(start).trim().replace(/^(the|a|an)\s+/i, '');
     if (!/^[^,;"“”()]{2,80}$/.test(phrase)) continue;

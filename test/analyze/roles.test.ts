@@ -28,6 +28,19 @@ describe('roles in the article\'s own words', () => {
     expect(roleOf([text], name)).toBe(role);
   });
 
+  it('GIVEN an organisation\'s possessive before the name THEN the role says whose the person is', () => {
+    expect(roleOf(["Harbour Airlines' Kent Varga reported three cancellations."], 'Kent Varga')).toBe('of Harbour Airlines');
+  });
+
+  it('GIVEN a title and "from" the organisation after the name THEN the role keeps the organisation', () => {
+    expect(roleOf(['They were bought online, said chief inspector Jennifer Stroud from the West Lindon police.'], 'Jennifer Stroud'))
+      .toBe('chief inspector from the West Lindon police');
+  });
+
+  it('GIVEN "another ... , NAME," THEN the description before the comma is the role', () => {
+    expect(roleOf(['In August, another British aid worker, William Dorsey, contracted the disease.'], 'William Dorsey')).toBe('another British aid worker');
+  });
+
   it('GIVEN a verb before a title THEN the verb stays out of the role', () => {
     expect(roleOf(['They met defence secretary Orla Quint on Monday.'], 'Orla Quint')).toBe('defence secretary');
   });
