@@ -1,4 +1,4 @@
-import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, places, titleModifiers, titleNouns } from './lexicon.ts';
+import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from './lexicon.ts';
 import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from './tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
@@ -85,7 +85,7 @@ const DESCRIPTION_BOUNDARY = new Set([
 const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 
 /** Lowercase words that never sit inside a description ("is", "also", "who"). */
-const NOT_DESCRIPTIVE = /^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|not|also|who|which|this|these|those|then|there|here|very|so|just|only|now)$/;
+const NOT_DESCRIPTIVE = /^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|not|also|who|which|this|these|those|then|there|here|very|so|just|only|now|ago|years?|months?|weeks?|days?|hours?|minutes?|today|yesterday|tomorrow|tonight|later|earlier|last|next)$/;
 
 function descriptiveWord(token: Token): boolean {
   if (!token.word) return token.text === '-';
@@ -177,6 +177,12 @@ function appositivePhrase(rest: string): string | undefined {
 export function roleAfter(text: string, nameEnd: number): string | undefined {
   let phrase = appositivePhrase(text.slice(nameEnd));
   if (!phrase || phrase.length < 2) return undefined;
+  // "Yoon, Defense Minister Kim and Interior Minister Lee": a list of other titled people.
+  const listed = /\s(?:and|or)\s+(.*)$/.exec(phrase)?.[1] ?? '';
+  const lastListed = listed.split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (!orgWords.has(lastListed) && !placeWords.has(lastListed)) {
+    for (const m of listed.matchAll(/(\p{Lu}[\p{L}.-]*)\s+(?=\p{Lu})/gu)) if (isTitleWord(m[1]!.toLowerCase())) return undefined;
+  }
   // "Mugabe, his wife Grace and ..." names somebody else ("Angela, his daughter," does not).
   if (/^(his|her|their|its)\s+\P{Lu}*\p{Lu}/u.test(phrase)) return undefined;
   if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
@@ -213,10 +219,11 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
     if (!/^[^,;"“”()]{2,80}$/.test(phrase)) continue;
     const words = phrase.split(/\s+/);
     if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) continue;
-    // The role noun heads the phrase: "the court against Sudan's president" is about a court.
+    // The role noun heads the phrase: "the court against Sudan's president" is about a court,
+  // "the most recent attack" about an attack.
     const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and|as|around|near|into|like|than|after|before|during|between)$/i.test(w));
     const head = complement < 0 ? words : words.slice(0, complement);
-    if (!head.some((w) => isRoleNoun(w))) continue;
+    if (!isRoleNoun(head[head.length - 1] ?? '')) continue;
     return phrase;
   }
   return undefined;

@@ -41,6 +41,19 @@ describe('roles in the article\'s own words', () => {
     expect(roleOf(['In August, another British aid worker, William Dorsey, contracted the disease.'], 'William Dorsey')).toBe('another British aid worker');
   });
 
+  it('GIVEN a list of other titled people after a name THEN it is no role of that person', () => {
+    const a = analyze(['President Olek Varn, Defense Minister Kim Yong-hyun and Interior Minister Lee Sang-min were accused.']);
+    expect(person(a, 'Olek Varn')?.role).toBe('President');
+  });
+
+  it('GIVEN time words before a title THEN they stay out of the role', () => {
+    expect(roleOf(['Six years ago Bishop Anton Reyes ordered the inquiry.'], 'Anton Reyes')).toBe('Bishop');
+  });
+
+  it('GIVEN a phrase before the comma headed by no role noun THEN it is no role', () => {
+    expect(roleOf(['Of the most recent attack, Robert Colligan said it was rare.'], 'Robert Colligan')).toBeUndefined();
+  });
+
   it('GIVEN a verb before a title THEN the verb stays out of the role', () => {
     expect(roleOf(['They met defence secretary Orla Quint on Monday.'], 'Orla Quint')).toBe('defence secretary');
   });
