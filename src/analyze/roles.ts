@@ -185,7 +185,7 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   }
   // "Mugabe, his wife Grace and ..." names somebody else ("Angela, his daughter," does not).
   if (/^(his|her|their|its)\s+\P{Lu}*\p{Lu}/u.test(phrase)) return undefined;
-  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
+  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|including|like|such|few|many|most|some|several|both|all|none|no|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
   // A clause that follows the title is not part of it ("... in Sydney told Reuters").
   phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|are|was|were|has|had|have|will|would)\b.*$/i, '');
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
@@ -219,6 +219,8 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
     if (!/^[^,;"“”()]{2,80}$/.test(phrase)) continue;
     const words = phrase.split(/\s+/);
     if (words.some((w) => /^(said|says|told|is|was|were|are|has|had|but)$/i.test(w))) continue;
+    // A verb means the phrase began too early ("The roadshow featured the minister's adviser").
+    if (words.some((w) => /^\p{Ll}+ed$/u.test(w) && !titleModifiers.has(w))) continue;
     // The role noun heads the phrase: "the court against Sudan's president" is about a court,
   // "the most recent attack" about an attack.
     const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and|as|around|near|into|like|than|after|before|during|between)$/i.test(w));

@@ -54,6 +54,15 @@ describe('roles in the article\'s own words', () => {
     expect(roleOf(['Of the most recent attack, Robert Colligan said it was rare.'], 'Robert Colligan')).toBeUndefined();
   });
 
+  it('GIVEN a clause after the name that begins with a quantifier THEN it is no role', () => {
+    expect(roleOf(['Aside from Russian President Oskar Varn, few foreign leaders so brazenly stand up to him.'], 'Oskar Varn')).toBe('Russian President');
+  });
+
+  it('GIVEN a verb inside the words before a comma THEN the description starts after it', () => {
+    expect(roleOf(['The roadshow featured the Prime Minister’s national security adviser, Andrew Shearer, and others.'], 'Andrew Shearer'))
+      .toBe('Prime Minister’s national security adviser');
+  });
+
   it('GIVEN a verb before a title THEN the verb stays out of the role', () => {
     expect(roleOf(['They met defence secretary Orla Quint on Monday.'], 'Orla Quint')).toBe('defence secretary');
   });
