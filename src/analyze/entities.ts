@@ -220,7 +220,9 @@ function classify(run: Run): Classified {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
     // body ("the Kremlin said", "NATO said").
     const word = lower(name[0]!);
-    const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word);
+    // An outlet named by its web address ("News.Az reports", "Axios.com said") is no person.
+    const webAddress = /^[\p{L}\d-]{2,}\.[\p{L}]{2,}$/u.test(withoutPossessive(name[0]!.text));
+    const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
     const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
     const person = personTitle || (!bodyLike && !afterPreposition && !title.length && (speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length)));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };

@@ -13,6 +13,11 @@ describe('people, organisations and places', () => {
     expect(a.entities.some((e) => /State Marco/.test(e.name))).toBe(false);
   });
 
+  it('GIVEN an outlet named by its web address that "reports" THEN it is no person', () => {
+    const a = analyze(['The meeting comes after the vote, Harbour.News reports citing local media.', 'Mayor Ilse Varga said the port would reopen.']);
+    expect(a.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Ilse Varga']);
+  });
+
   it('GIVEN countries, cities and organisations THEN they are typed as places and organisations, not people', () => {
     const a = analyze(['Zelensky warned that Europe could not lose Moldova, and asked NATO and the European Union to help Kyiv.']);
     const typeOf = (name: string): string | undefined => a.entities.find((e) => e.name === name)?.type;
