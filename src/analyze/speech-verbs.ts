@@ -35,5 +35,11 @@ export const SPEECH_ADVERBS: ReadonlySet<string> = new Set(
 
 /** True for a speech verb ("said", "told", "wrote"). */
 export function isSpeechVerb(word: string): boolean {
-  return SPEECH_VERBS.has(word) || SPEECH_VERBS.has(word.toLowerCase());
+  if (SPEECH_VERBS.has(word)) return true;
+  // Most words are already lowercase ASCII: lowercasing them again could find nothing new.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return SPEECH_VERBS.has(word.toLowerCase());
+  }
+  return false;
 }

@@ -19,7 +19,6 @@ const KEEP_PERIOD = new Set([
 // several times faster, and the ranges leave out general punctuation (U+2000-2BFF: “ ” — …).
 const W = 'A-Za-z0-9\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\uD7FF\uF900-\uFFEF';
 const TOKEN = new RegExp(`[${W}]+(?:[-'’.&][${W}]+)*\\.?|\\S`, 'g');
-const WORD_START = new RegExp(`^[${W}]`);
 
 /**
  * Splits a paragraph into tokens. A final period stays on initials ("J."), dotted
@@ -41,11 +40,14 @@ const recent = new Map<string, Token[]>();
 /** `tokenize` without the memo, for one-off pieces of text. */
 export function tokenizeUncached(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  // An exec loop over one shared pattern: matchAll allocates an iterator and a regex copy per call.
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(text)) !== null) {
     const raw = match[0];
     const start = match.index;
-    const isWord = WORD_START.test(raw);
-    if (isWord && raw.endsWith('.') && raw.length > 1) {
+    const isWord = isWordUnit(raw.charCodeAt(0));
+    if (isWord && raw.length > 1 && raw.charCodeAt(raw.length - 1) === 46) {
       const bare = raw.slice(0, -1);
       const keep = (bare.length === 1 && isCapitalised(bare)) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
       if (!keep) {
@@ -57,6 +59,14 @@ export function tokenizeUncached(text: string): Token[] {
     tokens.push({ text: raw, start, end: start + raw.length, word: isWord, norm: isWord ? normOf(raw) : raw });
   }
   return tokens;
+}
+
+/** The code unit ranges of W, tested without a regular expression (the tokenizer's hottest check). */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  if (c < 0xc0) return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe);
+  if (c <= 0x1fff) return c !== 0xd7 && c !== 0xf7;
+  return (c >= 0x2c00 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xffef);
 }
 
 function normOf(word: string): string {
