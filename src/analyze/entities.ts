@@ -70,8 +70,11 @@ function lower(token: Token): string {
   return token.norm;
 }
 
+/** Honorifics written with a final period ("dr." -> "dr"): looked up without building `word + '.'` per call. */
+const HONORIFICS_WITHOUT_PERIOD: ReadonlySet<string> = new Set([...honorifics.keys()].filter((h) => h.endsWith('.')).map((h) => h.slice(0, -1)));
+
 function isTitle(word: string): boolean {
-  if (titleNouns.has(word) || honorifics.has(word) || honorifics.has(word + '.')) return true;
+  if (titleNouns.has(word) || honorifics.has(word) || HONORIFICS_WITHOUT_PERIOD.has(word)) return true;
   // "Attorney-General", "Director-General", "Vice-President".
   const dash = word.lastIndexOf('-');
   return dash > 0 && titleNouns.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
@@ -81,6 +84,9 @@ function isTitle(word: string): boolean {
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'nicknamed', 'identified']);
 
 function isAcronym(word: string): boolean {
+  // An ASCII first character other than A-Z is no uppercase letter: spare the Unicode pattern.
+  const first = word.charCodeAt(0);
+  if (!(first >= 65 && first <= 90) && first < 128) return false;
   return /^\p{Lu}{2,6}s?$/u.test(word) && word !== 'I';
 }
 
@@ -188,7 +194,7 @@ function classify(run: Run): Classified {
   let lastTitle = -1;
   words.forEach((w, i) => {
     // "Dean Yates", "Major Smith"? A given name opening a two-word run is a name, not a title.
-    const givenName = i === 0 && words.length === 2 && isFirstName(tokens[0]!.text) && !honorifics.has(w) && !honorifics.has(w + '.');
+    const givenName = i === 0 && words.length === 2 && isFirstName(tokens[0]!.text) && !honorifics.has(w) && !HONORIFICS_WITHOUT_PERIOD.has(w);
     if (isTitle(w) && i < words.length - 1 && !givenName) lastTitle = i;
   });
   const title = tokens.slice(0, lastTitle + 1);

@@ -360,10 +360,12 @@ function findCues(ctx: Context): Cue[] {
   ctx.paragraphs.forEach((text, paragraph) => {
     const tokens = tokenize(text);
     tokens.forEach((token, index) => {
-      if (!token.word || insideQuote(ctx, paragraph, token.start)) return;
+      if (!token.word) return;
       const word = token.text.toLowerCase();
       const according = word === 'according' && tokens[index + 1]?.text.toLowerCase() === 'to';
+      // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !isSpeechVerb(word)) return;
+      if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
       const participle = word.endsWith('ing');
       const before = according ? null : participle ? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);

@@ -86,10 +86,18 @@ export function isCapitalised(word: string): boolean {
 
 /** Strips a possessive ending ("Russia's" -> "Russia"). */
 export function withoutPossessive(word: string): string {
+  // Only a final "s" or apostrophe can end a possessive; most words need no pattern at all.
+  if (!endsLikePossessive(word)) return word;
   return word.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
 }
 
 /** True when the word ends with a possessive ("Russia's", "Marines'"). */
 export function isPossessive(word: string): boolean {
+  if (!endsLikePossessive(word)) return false;
   return /['’]s$/u.test(word) || /s['’]$/u.test(word);
+}
+
+function endsLikePossessive(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 115 || last === 39 || last === 8217;
 }
