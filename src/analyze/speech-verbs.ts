@@ -33,8 +33,18 @@ export const SPEECH_ADVERBS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+// Lowercasing keeps the length of these ASCII verbs, so a word of another length is none of them.
+let shortestVerb = Infinity;
+let longestVerb = 0;
+for (const verb of SPEECH_VERBS) {
+  shortestVerb = Math.min(shortestVerb, verb.length);
+  longestVerb = Math.max(longestVerb, verb.length);
+}
+
 /** True for a speech verb ("said", "told", "wrote"). */
 export function isSpeechVerb(word: string): boolean {
+  // Most tokens are short function words: the length test spares hashing them.
+  if (word.length < shortestVerb || word.length > longestVerb) return false;
   if (SPEECH_VERBS.has(word)) return true;
   // Most words are already lowercase ASCII: lowercasing them again could find nothing new.
   for (let i = 0; i < word.length; i++) {
