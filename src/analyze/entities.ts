@@ -127,7 +127,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           tokens: current,
           nextWords,
           prevWord: before?.word ? before.text.toLowerCase() : '',
-          followedBySpeechOrAge: followedBySpeechOrAge(text.slice(current[current.length - 1]!.end)),
+          followedBySpeechOrAge: followedBySpeechOrAge(text, current[current.length - 1]!.end),
           sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
         });
       }
@@ -171,7 +171,11 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
 const AGE = /^\s*,\s*(\d{1,3}|aged \d{1,3}|an? \d{1,3}-year-old)\b/;
 const CLAUSE_THEN_VERB = /^\s*,[^,"“”.;]{1,80},\s+(?:(?:also|later|then|has|had|again)\s+)?(\p{Ll}+)/u;
 
-function followedBySpeechOrAge(rest: string): boolean {
+function followedBySpeechOrAge(text: string, from: number): boolean {
+  // Both patterns open with spaces and a comma: any other ASCII character rules them out unsliced.
+  const next = text.charCodeAt(from);
+  if (next !== 44 && next < 128 && next !== 32 && !(next >= 9 && next <= 13)) return false;
+  const rest = text.slice(from);
   if (AGE.test(rest)) return true;
   const clause = CLAUSE_THEN_VERB.exec(rest);
   return clause !== null && isSpeechVerb(clause[1]!);
