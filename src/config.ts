@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './schedule/timezone.ts';
 
 const optionalText = z
   .string()
@@ -41,15 +42,6 @@ export interface Config {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly code = 'E_CONFIG';
-}
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads and validates the environment; throws one ConfigError listing every mistake. */

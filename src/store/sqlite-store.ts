@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { nameKey } from '../analyze/aliases.ts';
+import { nameKey, personKeyWords } from '../analyze/aliases.ts';
 import type { Analysis, Entity } from '../analyze/types.ts';
 import type { PersonProfile, QuoteItem } from '../commands/types.ts';
 import { canonicalUrl } from '../ingest/canonical-url.ts';
@@ -51,9 +51,10 @@ function safeCanonical(url: string | undefined): string | null {
   }
 }
 
-function nameParts(name: string): { words: string[]; surname: string; given: string } {
-  const words = nameKey(name).split(/\s+/).filter(Boolean);
-  return { words, surname: words.at(-1) ?? '', given: words.length > 1 ? words[0]! : '' };
+/** Folded surname and given name, titles and Jr/Sr suffixes left out, as the analysis merges people. */
+function nameParts(name: string): { surname: string; given: string } {
+  const words = personKeyWords(name);
+  return { surname: words.at(-1) ?? '', given: words.length > 1 ? words[0]! : '' };
 }
 
 /** Escapes a user's words for an FTS5 MATCH: each word becomes a quoted prefix-free term. */
