@@ -3,16 +3,16 @@
  * platforms whose tokens are set, and falls back to the console when none are.
  */
 import { resolve } from 'node:path';
-import { main, type PlatformHooks, type Runtime } from '../src/cli.ts';
+import { main, type PlatformHooks, type Runtime } from '../src/cli/main.ts';
 import { analyzeArticle } from '../src/analyze/pipeline.ts';
 import type { Analysis } from '../src/analyze/types.ts';
 import { runCommand } from '../src/commands/index.ts';
 import type { Command } from '../src/commands/types.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadInputs } from '../src/ingest/inputs.ts';
-import { pollFeeds } from '../src/ingest/poll.ts';
+import { pollFeeds } from '../src/app/poll-feeds.ts';
 import { loadDigestFile } from '../src/schedule/digest-files.ts';
-import { Scheduler } from '../src/schedule/scheduler.ts';
+import { Scheduler } from '../src/app/scheduler.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
 import { createConsoleSink, runConsolePrompt } from './console/console-adapter.ts';
 import { renderReplyText } from './console/render.ts';

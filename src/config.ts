@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './schedule/timezone.ts';
+import { NewsbotError } from './core/errors.ts';
 
 const optionalText = z
   .string()
@@ -39,9 +40,10 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly code = 'E_CONFIG';
+export class ConfigError extends NewsbotError<'E_CONFIG'> {
+  constructor(message: string) {
+    super('E_CONFIG', message);
+  }
 }
 
 /** Reads and validates the environment; throws one ConfigError listing every mistake. */

@@ -1,12 +1,9 @@
+import type { ChannelRef } from '../core/channels.ts';
 import type { Digest } from '../digest/types.ts';
+import type { PersonProfile, QuoteItem } from '../store/people.ts';
 
-export type Platform = 'console' | 'slack' | 'discord';
-
-/** Where a command was typed or a briefing goes: `slack:C0123`, `discord:1234567890`, `console:main`. */
-export interface ChannelRef {
-  platform: Platform;
-  id: string;
-}
+export type { ChannelRef, Platform } from '../core/channels.ts';
+export type { PersonProfile, QuoteItem } from '../store/people.ts';
 
 export interface Caller {
   id: string;
@@ -24,26 +21,6 @@ export interface Command {
   args: string[];
   caller: Caller;
   channel: ChannelRef;
-}
-
-export interface PersonProfile {
-  name: string;
-  role?: string;
-  aliases: string[];
-  /** Outlets that mention the person, most mentions first. */
-  outlets: Array<{ source: string; mentions: number }>;
-  articleCount: number;
-  quoteCount: number;
-  lastSeen?: string;
-}
-
-export interface QuoteItem {
-  text: string;
-  speaker: string;
-  source: string;
-  title: string;
-  url?: string;
-  publishedAt?: string;
 }
 
 export interface TextSection {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { documentToArticle } from '../../src/ingest/clean.ts';
-import { densestTextBlock } from '../../src/ingest/extract-fallback.ts';
-import { extractHtml } from '../../src/ingest/extract-html.ts';
-import { extractionTokens, scoreExtraction, tokenOverlap } from '../../src/ingest/extract-score.ts';
+import { documentToArticle } from '../../src/ingest/extract/clean.ts';
+import { densestTextBlock } from '../../src/ingest/extract/fallback.ts';
+import { extractHtml } from '../../src/ingest/extract/html.ts';
+import { extractionTokens, scoreExtraction, tokenOverlap } from '../../src/eval/extraction-score.ts';
 
 const pages = '../shared/fixtures/pages';
 

@@ -1,8 +1,8 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/feed-errors.ts';
-import { createHttpClient, type HttpClientOptions } from '../../src/ingest/http-fetch.ts';
-import { backoffDelay } from '../../src/ingest/http-limits.ts';
+import { IngestError } from '../../src/ingest/feeds/errors.ts';
+import { createHttpClient, type HttpClientOptions } from '../../src/ingest/http/fetch.ts';
+import { backoffDelay } from '../../src/ingest/http/limits.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
 let server: FeedServer;
@@ -189,7 +189,7 @@ describe('the HTTP layer', () => {
 
 describe('limits from the environment', () => {
   it('GIVEN NEWSBOT_HTTP_* variables THEN they change the defaults and options still win', async () => {
-    const { httpLimitsFromEnv } = await import('../../src/ingest/http-limits.ts');
+    const { httpLimitsFromEnv } = await import('../../src/ingest/http/limits.ts');
     expect(httpLimitsFromEnv({ NEWSBOT_HTTP_MAX_BYTES: '1000', NEWSBOT_HTTP_RETRIES: '0' })).toEqual({ maxBytes: 1000, retries: 0 });
     expect(() => httpLimitsFromEnv({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(/^NEWSBOT_HTTP_PER_HOST: "two" is not a whole number of at least 1 \(default 2\)/);
     const fromEnv = createHttpClient({ env: { NEWSBOT_HTTP_MAX_BYTES: '1000', NEWSBOT_HTTP_PER_HOST: '3' }, perHostConcurrency: 4 });

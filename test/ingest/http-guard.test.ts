@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/feed-errors.ts';
-import { createHttpClient } from '../../src/ingest/http-fetch.ts';
-import { assertFetchableUrl, isBlockedAddress, privateUrlsAllowed } from '../../src/ingest/url-guard.ts';
+import { IngestError } from '../../src/ingest/feeds/errors.ts';
+import { createHttpClient } from '../../src/ingest/http/fetch.ts';
+import { assertFetchableUrl, isBlockedAddress, privateUrlsAllowed } from '../../src/ingest/http/url-guard.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
 let server: FeedServer;

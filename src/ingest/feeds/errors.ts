@@ -1,5 +1,8 @@
+import { NewsbotError, type ErrorCode } from '../../core/errors.ts';
+
 /** Why fetching or reading an input failed; the code is stable, the message tells what to do. */
-export type IngestErrorCode =
+export type IngestErrorCode = Extract<
+  ErrorCode,
   | 'E_NOT_A_FEED'
   | 'E_EMPTY_FEED'
   | 'E_HTTP_STATUS'
@@ -10,19 +13,17 @@ export type IngestErrorCode =
   | 'E_UNSUPPORTED_URL'
   | 'E_CONNECTION'
   | 'E_INPUT_NOT_FOUND'
-  | 'E_UNREADABLE_INPUT';
+  | 'E_UNREADABLE_INPUT'
+>;
 
-export class IngestError extends Error {
-  readonly code: IngestErrorCode;
+export class IngestError extends NewsbotError<IngestErrorCode> {
   /** HTTP status for E_HTTP_STATUS. */
   readonly status?: number;
   /** True when trying again later may succeed (timeouts, 5xx, dropped connections). */
   readonly retryable: boolean;
 
   constructor(code: IngestErrorCode, message: string, options: { status?: number; retryable?: boolean; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = `IngestError[${code}]`;
-    this.code = code;
+    super(code, message, options.cause === undefined ? {} : { cause: options.cause });
     if (options.status !== undefined) this.status = options.status;
     this.retryable = options.retryable ?? false;
   }

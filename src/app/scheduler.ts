@@ -1,18 +1,18 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Clock } from '../clock.ts';
-import type { ChannelRef } from '../commands/types.ts';
+import type { Clock } from '../core/clock.ts';
+import type { ChannelRef } from '../core/channels.ts';
 import type { Digest } from '../digest/types.ts';
-import { silentLogger, type Logger } from '../log.ts';
+import { silentLogger, type Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
 import { digestPoints } from '../digest/points.ts';
-import { buildBriefing } from './briefing.ts';
-import { firingsBetween, nextRuns } from './cron-times.ts';
-import { loadDigestFiles } from './digest-files.ts';
-import { runIdFor } from './ledger.ts';
+import { buildBriefing } from './build-briefing.ts';
+import { firingsBetween, nextRuns } from '../schedule/cron-times.ts';
+import { loadDigestFiles } from '../schedule/digest-files.ts';
+import { runIdFor } from '../schedule/ledger.ts';
 import { syncFileSchedules } from './schedules.ts';
-import { formatTarget } from './targets.ts';
-import { formatInZone, isValidTimeZone } from './timezone.ts';
-import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule } from './types.ts';
+import { formatTarget } from '../schedule/targets.ts';
+import { formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule } from '../schedule/types.ts';
 
 export interface SchedulerOptions {
   store: Store;

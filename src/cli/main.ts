@@ -1,25 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
-import { analyzeArticle } from './analyze/pipeline.ts';
-import { toAnalysisJson } from './analyze/json.ts';
-import type { Analysis } from './analyze/types.ts';
-import { systemClock, type Clock } from './clock.ts';
-import { runSlashText } from './commands/index.ts';
-import type { CommandContext } from './commands/context.ts';
-import type { Reply } from './commands/types.ts';
-import { loadConfig, type Config } from './config.ts';
-import { buildDigest } from './digest/build.ts';
-import { renderDigestMarkdown } from './digest/markdown.ts';
-import { digestPoints } from './digest/points.ts';
-import type { Digest } from './digest/types.ts';
-import { loadInputs } from './ingest/inputs.ts';
-import { createProgress } from './ingest/progress.ts';
-import { createLogger, type Logger } from './log.ts';
-import { loadDigestFile } from './schedule/digest-files.ts';
-import { feedsCli } from './feeds-cli.ts';
-import { openStore } from './store/sqlite-store.ts';
-import type { Store } from './store/store.ts';
+import { analyzeArticle } from '../analyze/pipeline.ts';
+import { toAnalysisJson } from '../analyze/json.ts';
+import type { Analysis } from '../analyze/types.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
+import { runSlashText } from '../commands/index.ts';
+import type { CommandContext } from '../commands/context.ts';
+import type { Reply } from '../commands/types.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { buildDigest } from '../digest/build.ts';
+import { renderDigestMarkdown } from '../digest/markdown.ts';
+import { digestPoints } from '../digest/points.ts';
+import type { Digest } from '../digest/types.ts';
+import { loadInputs } from '../ingest/inputs.ts';
+import { createProgress } from './progress.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
+import { loadDigestFile } from '../schedule/digest-files.ts';
+import { feedsCli } from './feeds.ts';
+import { openStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
+import { NewsbotError } from '../core/errors.ts';
 
 /** What only the entry point can provide: the platform adapters. */
 export interface PlatformHooks {
@@ -40,13 +41,12 @@ export interface Runtime {
   commandContext: CommandContext;
 }
 
-export class CliError extends Error {
-  override readonly name = 'CliError';
+export class CliError extends NewsbotError<'E_USAGE'> {
   constructor(
     message: string,
     readonly exitCode = 1,
   ) {
-    super(message);
+    super('E_USAGE', message);
   }
 }
 
@@ -61,7 +61,7 @@ const consoleCaller = { id: 'local-operator', name: 'local operator', isAdmin: t
 const consoleChannel = { platform: 'console' as const, id: 'main' };
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
 

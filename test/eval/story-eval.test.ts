@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateStories, pairwiseScores, rouge } from '../../src/stories/story-eval.ts';
-import { seedDir, testSetDir } from './fixtures.ts';
+import { evaluateStories, pairwiseScores, rouge } from '../../src/eval/story-eval.ts';
+import { seedDir, testSetDir } from '../stories/fixtures.ts';
 
 describe('evaluateStories', () => {
   const evaluation = evaluateStories({ testSetDir, seedDir });

@@ -1,8 +1,8 @@
 import { Command as Program } from 'commander';
-import type { Runtime } from './cli.ts';
-import { checkFeed, pollFeeds } from './ingest/poll.ts';
-import { createProgress } from './ingest/progress.ts';
-import type { FeedRecord } from './store/store.ts';
+import type { Runtime } from './main.ts';
+import { checkFeed, pollFeeds } from '../app/poll-feeds.ts';
+import { createProgress } from './progress.ts';
+import type { FeedRecord } from '../store/store.ts';
 
 function healthLine(feed: FeedRecord): string {
   const state =

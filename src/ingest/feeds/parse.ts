@@ -1,8 +1,8 @@
 import Parser from 'rss-parser';
-import { decodeBytes, fixMojibake } from './charset.ts';
-import { parseFeedDate } from './feed-dates.ts';
-import { IngestError } from './feed-errors.ts';
-import { cutBeforeDamage, errorOffset, repairXml } from './feed-repair.ts';
+import { decodeBytes, fixMojibake } from '../http/charset.ts';
+import { parseFeedDate } from './dates.ts';
+import { IngestError } from './errors.ts';
+import { cutBeforeDamage, errorOffset, repairXml } from './repair.ts';
 
 /** One feed entry, normalised across RSS 0.9x/1.0/2.0 and Atom. */
 export interface FeedItem {

@@ -1,15 +1,15 @@
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 import type { FeedHealth, FeedRecord, SaveStatus, Store } from '../store/store.ts';
-import type { Article, RawDocument } from './article.ts';
-import { documentToArticle } from './clean.ts';
-import { asIngestError } from './feed-errors.ts';
-import { articleFromFeedItem, teaserArticle } from './feed-full-article.ts';
-import { feedItemToDocument, isTeaser } from './feed-items.ts';
-import { parseFeedBytes, type FeedItem, type ParsedFeed } from './feed-parse.ts';
-import { createHttpClient, type HttpClient } from './http-fetch.ts';
-import type { HttpLimits } from './http-limits.ts';
+import type { Article, RawDocument } from '../ingest/article.ts';
+import { documentToArticle } from '../ingest/extract/clean.ts';
+import { asIngestError } from '../ingest/feeds/errors.ts';
+import { articleFromFeedItem, teaserArticle } from '../ingest/feeds/full-article.ts';
+import { feedItemToDocument, isTeaser } from '../ingest/feeds/items.ts';
+import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/parse.ts';
+import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
+import type { HttpLimits } from '../ingest/http/limits.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -307,4 +307,4 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
 }
 
 // `newsbot feeds check` imports it from here.
-export { checkFeed, type FeedCheck } from './feed-check.ts';
+export { checkFeed, type FeedCheck } from '../ingest/feeds/check.ts';

@@ -1,10 +1,12 @@
-import type { FeedHealth } from '../store/store.ts';
-import { decodeBytes } from './charset.ts';
-import { discoverFeedLinks } from './feed-discovery.ts';
-import { asIngestError } from './feed-errors.ts';
-import { looksLikeFeed, parseFeedBytes, type FeedItem } from './feed-parse.ts';
-import { createHttpClient, type HttpClient } from './http-fetch.ts';
-import type { HttpLimits } from './http-limits.ts';
+import { decodeBytes } from '../http/charset.ts';
+import { discoverFeedLinks } from './discovery.ts';
+import { asIngestError } from './errors.ts';
+import { looksLikeFeed, parseFeedBytes, type FeedItem } from './parse.ts';
+import { createHttpClient, type HttpClient } from '../http/fetch.ts';
+import type { HttpLimits } from '../http/limits.ts';
+
+/** How a feed fares: `new` until first polled, `degraded` when it parsed only after repair. */
+export type FeedHealth = 'ok' | 'degraded' | 'failing' | 'new';
 
 export interface FeedCheck {
   url: string;

@@ -1,7 +1,7 @@
 import { buildDigest } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
-import type { Schedule } from './types.ts';
+import type { Schedule } from '../schedule/types.ts';
 
 const firstBriefingLookbackMs = 24 * 3_600_000;
 

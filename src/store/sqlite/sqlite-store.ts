@@ -2,23 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { nameKey, personKeyWords } from '../analyze/aliases.ts';
-import type { Analysis, Entity } from '../analyze/types.ts';
-import type { PersonProfile, QuoteItem } from '../commands/types.ts';
-import { canonicalUrl } from '../ingest/canonical-url.ts';
-import type { Run, Schedule } from '../schedule/types.ts';
+import { nameKey, personKeyWords } from '../../analyze/aliases.ts';
+import type { Analysis, Entity } from '../../analyze/types.ts';
+import type { PersonProfile, QuoteItem } from '../people.ts';
+import { canonicalUrl } from '../../ingest/feeds/canonical-url.ts';
+import type { Run, Schedule } from '../../schedule/types.ts';
 import { migrate } from './migrations.ts';
-import type { ArticleQuery, FeedRecord, PersonSuggestion, SaveResult, Store } from './store.ts';
+import type { ArticleQuery, FeedRecord, PersonSuggestion, SaveResult, Store } from '../store.ts';
+import { NewsbotError } from '../../core/errors.ts';
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-  constructor(
-    readonly code: 'E_STORE_OPEN' | 'E_STORE_CORRUPT',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class StoreError extends NewsbotError<'E_STORE_OPEN' | 'E_STORE_CORRUPT'> {}
 
 /** Opens (creating when missing, migrating when old) the SQLite database at `path`. */
 export function openStore(path: string): Store {

@@ -1,8 +1,8 @@
 import { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
-import { IngestError, type IngestErrorCode } from './feed-errors.ts';
-import { backoffDelay, defaultHttpLimits, httpLimitsFromEnv, Semaphore, type HttpLimits } from './http-limits.ts';
+import { IngestError, type IngestErrorCode } from '../feeds/errors.ts';
+import { backoffDelay, defaultHttpLimits, httpLimitsFromEnv, Semaphore, type HttpLimits } from './limits.ts';
 import { assertFetchableUrl, guardedLookup, privateUrlsAllowed } from './url-guard.ts';
 
 export interface HttpRequest {

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
-import { loadDigestFiles, type DigestFileError, type DigestFileOptions } from './digest-files.ts';
-import type { Schedule } from './types.ts';
+import { loadDigestFiles, type DigestFileError, type DigestFileOptions } from '../schedule/digest-files.ts';
+import type { Schedule } from '../schedule/types.ts';
 
 /**
  * Every schedule, from both places: valid digest files (a file wins over a stored copy with

@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { normaliseDate, readPageMetadata, type PageMetadata } from './extract-metadata.ts';
-import { removeBoxes, removeLinkOnlyBlocks } from './extract-boxes.ts';
-import { densestTextBlock } from './extract-fallback.ts';
-import { blockParagraphs } from './extract-paragraphs.ts';
+import { normaliseDate, readPageMetadata, type PageMetadata } from './metadata.ts';
+import { removeBoxes, removeLinkOnlyBlocks } from './boxes.ts';
+import { densestTextBlock } from './fallback.ts';
+import { blockParagraphs } from './paragraphs.ts';
 
 /** The main text of one HTML page, split into paragraphs, with what was cut kept aside. */
 export interface HtmlExtraction extends PageMetadata {

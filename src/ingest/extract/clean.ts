@@ -1,11 +1,13 @@
-import type { Article, RawDocument } from './article.ts';
+import type { Article, RawDocument } from '../article.ts';
 import { splitBoilerplate } from './boilerplate.ts';
-import { extractHtml } from './extract-html.ts';
+import { extractHtml } from './html.ts';
+import { NewsbotError } from '../../core/errors.ts';
 
 /** A document that holds no text at all; the message names it. */
-export class EmptyArticleError extends Error {
-  override readonly name = 'EmptyArticleError';
-  readonly code = 'E_BAD_ARTICLE';
+export class EmptyArticleError extends NewsbotError<'E_EMPTY_ARTICLE'> {
+  constructor(message: string) {
+    super('E_EMPTY_ARTICLE', message);
+  }
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -52,7 +54,7 @@ function textParagraphs(text: string): string[] {
  * newsletter and donation boxes, the repeated headline) into `removed`.
  * Source falls back from the document's own to the page's site name, the URL host (the
  * document's, else the page's canonical one), "unknown".
- * Throws EmptyArticleError (E_BAD_ARTICLE) when the document carries neither text nor HTML.
+ * Throws EmptyArticleError (E_EMPTY_ARTICLE) when the document carries neither text nor HTML.
  */
 export function documentToArticle(raw: RawDocument): Article {
   let paragraphs: string[];

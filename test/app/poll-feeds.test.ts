@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { createHttpClient, type HttpClient } from '../../src/ingest/http-fetch.ts';
-import { PollMemory } from '../../src/ingest/poll-memory.ts';
-import { checkFeed, pollFeeds } from '../../src/ingest/poll.ts';
-import { openStore } from '../../src/store/sqlite-store.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { createHttpClient, type HttpClient } from '../../src/ingest/http/fetch.ts';
+import { PollMemory } from '../../src/app/poll-memory.ts';
+import { checkFeed, pollFeeds } from '../../src/app/poll-feeds.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sendBody, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
-import type { RawDocument } from './article.ts';
-import type { FeedItem, ParsedFeed } from './feed-parse.ts';
+import type { RawDocument } from '../article.ts';
+import type { FeedItem, ParsedFeed } from './parse.ts';
 
 /** Plain text of an HTML fragment, entities decoded well enough for length checks. */
 export function fragmentText(html: string): string {

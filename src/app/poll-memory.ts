@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
-import { itemId } from './feed-items.ts';
-import type { FeedItem } from './feed-parse.ts';
+import { itemId } from '../ingest/feeds/items.ts';
+import type { FeedItem } from '../ingest/feeds/parse.ts';
 
 /**
  * What earlier polls in this process saw of each item, so an unchanged item costs a hash

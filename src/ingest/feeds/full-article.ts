@@ -1,8 +1,8 @@
-import type { Article, RawDocument } from './article.ts';
-import { decodeBytes } from './charset.ts';
-import { documentToArticle } from './clean.ts';
-import { fragmentText, isTeaser, withoutReadMore } from './feed-items.ts';
-import type { HttpGet } from './http-fetch.ts';
+import type { Article, RawDocument } from '../article.ts';
+import { decodeBytes } from '../http/charset.ts';
+import { documentToArticle } from '../extract/clean.ts';
+import { fragmentText, isTeaser, withoutReadMore } from './items.ts';
+import type { HttpGet } from '../http/fetch.ts';
 
 /** A fetched page must give at least this many words, and more than the teaser, to replace it. */
 const minimumPageWords = 80;

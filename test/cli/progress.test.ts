@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatProgress } from '../../src/ingest/progress.ts';
+import { createProgress, formatProgress } from '../../src/cli/progress.ts';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

@@ -3,13 +3,13 @@ import { basename, join } from 'node:path';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { buildDigest } from '../digest/build.ts';
-import { documentToArticle } from '../ingest/clean.ts';
+import { documentToArticle } from '../ingest/extract/clean.ts';
 import { readDocumentFile } from '../ingest/document-file.ts';
-import { buildStory } from './build-story.ts';
-import { clusterArticles } from './story-clusters.ts';
-import { independentReports } from './syndication.ts';
-import { words } from './text.ts';
-import type { Story } from './types.ts';
+import { buildStory } from '../stories/build-story.ts';
+import { clusterArticles } from '../stories/story-clusters.ts';
+import { independentReports } from '../stories/syndication.ts';
+import { words } from '../stories/text.ts';
+import type { Story } from '../stories/types.ts';
 
 /** The gold of a multi-outlet test set (test/fixtures/stories/gold.json). */
 export interface StoryTestGold {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { documentToArticle } from './clean.ts';
+import { documentToArticle } from '../ingest/extract/clean.ts';
 
 /** Token overlap of one page's extracted text with its expected text. */
 export interface PageScore {

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import { IngestError } from './feed-errors.ts';
+import { IngestError } from '../feeds/errors.ts';
 
 /**
  * Refuses URLs that would make newsbot reach into the machine's own network: loopback,
