@@ -80,28 +80,3 @@ export const httpLimitVariables: Readonly<Record<keyof HttpLimits, string>> = Ob
   backoffMaxMs: 'NEWSBOT_HTTP_BACKOFF_MAX_MS',
 });
 
-/** A limit set in the environment that is not a whole number in its range; names the variable. */
-export class HttpLimitError extends Error {
-  override readonly name = 'HttpLimitError';
-  readonly code = 'E_CONFIG';
-}
-
-/**
- * The limits set through NEWSBOT_HTTP_* variables (see `httpLimitVariables`). Returns only the
- * ones that are set; throws HttpLimitError naming the variable when a value is not a whole
- * number (at least 1, or 0 for retries and redirects).
- */
-export function httpLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<HttpLimits> {
-  const limits: Partial<HttpLimits> = {};
-  for (const [key, variable] of Object.entries(httpLimitVariables) as Array<[keyof HttpLimits, string]>) {
-    const raw = env[variable]?.trim();
-    if (!raw) continue;
-    const value = Number(raw);
-    const least = key === 'retries' || key === 'maxRedirects' ? 0 : 1;
-    if (!Number.isInteger(value) || value < least) {
-      throw new HttpLimitError(`${variable}: "${raw}" is not a whole number of at least ${least} (default ${defaultHttpLimits[key]}); fix or unset it`);
-    }
-    limits[key] = value;
-  }
-  return limits;
-}
