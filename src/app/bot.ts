@@ -79,7 +79,10 @@ export async function startBot(deps: BotDeps, options: BotOptions): Promise<Runn
   const catchUp = await scheduler.start();
   const poll = () =>
     pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
-      .then((report) => log.debug(`poll: ${report.new} new, ${report.failing} failing`))
+      .then((report) => {
+        log.debug(`poll: ${report.new} new, ${report.failing} failing`);
+        for (const feed of report.feeds) if (feed.skipped) log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
+      })
       .catch((error: Error) => log.error(`poll failed: ${error.message}`));
   let timer: NodeJS.Timeout | undefined;
   if (options.pollIntervalMs !== undefined) {

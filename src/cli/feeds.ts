@@ -101,7 +101,10 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         onProgress: (done, _total, counts) => progress.update(done, { new: counts.new, failing: counts.failing }),
       });
       progress.done();
-      for (const feed of report.feeds) if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
+      for (const feed of report.feeds) {
+        if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
+        if (feed.skipped) runtime.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
+      }
       out(`${report.feeds.length} feeds: ${report.new} new, ${report.updated} updated, ${report.notModified} unchanged, ${report.failing} failing, ${report.degraded} degraded.`);
     });
   return feeds;
