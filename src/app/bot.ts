@@ -5,7 +5,8 @@ import { buildDigest } from '../digest/build.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
 import type { BriefingSink, Schedule } from '../schedule/types.ts';
 import type { Store } from '../store/store.ts';
-import { ingestInputs } from './ingest-articles.ts';
+import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
+import { ingestInputs, type Analyze } from './ingest-articles.ts';
 import { pollFeeds } from './poll-feeds.ts';
 import { Scheduler, type FiringOutcome } from './scheduler.ts';
 
@@ -15,6 +16,8 @@ export interface BotDeps {
   store: Store;
   clock: Clock;
   log: Logger;
+  /** The analysis step; by default startBot runs it on a worker pool of its own. */
+  analyze?: Analyze;
 }
 
 export interface BotOptions {
@@ -51,7 +54,7 @@ async function ingestLocalFeeds(deps: BotDeps, paths: string[]) {
 export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): Promise<void> {
   const urls = schedule.feeds.filter(isUrl);
   if (urls.length) {
-    await pollFeeds(deps.store, { feeds: urls, allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
+    await pollFeeds(deps.store, { feeds: urls, ...(deps.analyze ? { analyze: deps.analyze } : {}), allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
   }
   await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
 }
@@ -64,8 +67,15 @@ export async function postDefinitionNow(deps: BotDeps, definitionPath: string, s
   await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
 }
 
-/** Starts the scheduler (with catch-up) and, when asked, the periodic poll of every stored feed. */
-export async function startBot(deps: BotDeps, options: BotOptions): Promise<RunningBot> {
+/**
+ * Starts the scheduler (with catch-up) and, when asked, the periodic poll of every stored feed.
+ * Articles are analysed on a worker pool (unless `deps.analyze` says otherwise), so this thread
+ * keeps to I/O, the store and chat; `stop()` ends the pool too.
+ */
+export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<RunningBot> {
+  let pool: AnalysisPool | undefined;
+  const analyze = botDeps.analyze ?? (pool = createAnalysisPool()).analyze;
+  const deps: BotDeps = { ...botDeps, analyze };
   const { store, clock, log, config } = deps;
   const scheduler = new Scheduler({
     store,
@@ -78,7 +88,7 @@ export async function startBot(deps: BotDeps, options: BotOptions): Promise<Runn
   });
   const catchUp = await scheduler.start();
   const poll = () =>
-    pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
+    pollFeeds(store, { analyze, allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
       .then((report) => {
         log.debug(`poll: ${report.new} new, ${report.failing} failing`);
         for (const feed of report.feeds) if (feed.skipped) log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
@@ -95,6 +105,7 @@ export async function startBot(deps: BotDeps, options: BotOptions): Promise<Runn
     async stop() {
       if (timer) clearInterval(timer);
       await scheduler.stop();
+      await pool?.close();
     },
   };
 }

@@ -16,31 +16,39 @@ export interface FetchSettings {
 export interface IngestContext {
   store: Store;
   log: Logger;
-  /** The analysis to run; the pipeline unless a caller needs otherwise (a worker pool, a test). */
-  analyze?: (article: Article) => Analysis;
+  /**
+   * The analysis to run; the pipeline on this thread unless a caller needs otherwise
+   * (`AnalysisPool.analyze` runs it on worker threads; a test passes a fake).
+   */
+  analyze?: Analyze;
 }
 
+/** One article's analysis, on this thread or (returning a promise) elsewhere. */
+export type Analyze = (article: Article) => Analysis | Promise<Analysis>;
+
 /** One article through the pipeline and into the store; what the store made of it. */
-export function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): { analysis: Analysis; saved: SaveResult } {
-  const analysis = (context.analyze ?? analyzeArticle)(article);
+export async function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): Promise<{ analysis: Analysis; saved: SaveResult }> {
+  const analysis = await (context.analyze ?? analyzeArticle)(article);
   return { analysis, saved: context.store.saveAnalysis(analysis) };
 }
 
 /**
- * Analyses every article and, unless `store` is false, stores it. An article whose analysis
- * or storage fails is skipped with one warning naming it; the others go on.
+ * Analyses every article and, unless `store` is false, stores it, in the order given. With an
+ * asynchronous `analyze` (a worker pool) all articles are handed over at once and analysed in
+ * parallel; the results and the store writes keep the input's order either way. An article
+ * whose analysis or storage fails is skipped with one warning naming it; the others go on.
  */
-export function ingestArticles(articles: Article[], context: IngestContext, options: { store?: boolean } = {}): Analysis[] {
+export async function ingestArticles(articles: Article[], context: IngestContext, options: { store?: boolean } = {}): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
+  const outcomes = await Promise.allSettled(articles.map(async (article) => analyze(article)));
   const analyses: Analysis[] = [];
-  for (const article of articles) {
-    let analysis: Analysis;
-    try {
-      analysis = analyze(article);
-    } catch (error) {
-      context.log.warn(`${article.id}: skipped, analysis failed: ${(error as Error).message}`);
+  for (const [index, outcome] of outcomes.entries()) {
+    const article = articles[index]!;
+    if (outcome.status === 'rejected') {
+      context.log.warn(`${article.id}: skipped, analysis failed: ${(outcome.reason as Error).message}`);
       continue;
     }
+    const analysis = outcome.value;
     analyses.push(analysis);
     if (options.store === false) continue;
     try {
@@ -84,6 +92,6 @@ export async function ingestInputs(inputs: string[], context: IngestContext, opt
   const kept = articles
     .filter((article) => since === undefined || !article.publishedAt || article.publishedAt >= since)
     .map((article) => (options.feedUrl ? { ...article, feedUrl: options.feedUrl } : article));
-  const analyses = ingestArticles(kept, context, { store: options.store ?? true });
+  const analyses = await ingestArticles(kept, context, { store: options.store ?? true });
   return { analyses, warnings, everyInputFailed: articles.length === 0 && warnings.length > 0 && warnings.length >= inputs.length };
 }

@@ -11,7 +11,7 @@ import { feedItemToDocument, isTeaser } from '../ingest/feeds/items.ts';
 import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/parse.ts';
 import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
-import { ingestArticle } from './ingest-articles.ts';
+import { ingestArticle, type Analyze } from './ingest-articles.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -26,8 +26,11 @@ export interface PollOptions {
   fullArticles?: boolean;
   /** Only these feed URLs (default: every feed in the store); ones the store lacks are added first. */
   feeds?: string[];
-  /** The analysis step; the real pipeline unless a caller needs another. */
-  analyze?: (article: Article) => Analysis;
+  /**
+   * The analysis step; the real pipeline on this thread unless a caller needs another. The bot
+   * passes its worker pool's, so reading feeds never waits behind analysis.
+   */
+  analyze?: Analyze;
   /** Poll failing feeds too, however recently they were tried (a manual "poll now"). */
   force?: boolean;
   /** What earlier polls saw; by default one per store, kept for the life of the process. */
@@ -99,7 +102,7 @@ interface PollContext {
   clock: Clock;
   maxAgeMs: number;
   fullArticles: boolean;
-  analyze: (article: Article) => Analysis;
+  analyze: Analyze;
   memory: PollMemory;
 }
 
@@ -170,7 +173,7 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     }
     let status: SaveStatus;
     try {
-      status = ingestArticle(outcome.value, context).saved.status;
+      status = (await ingestArticle(outcome.value, context)).saved.status;
     } catch (error) {
       result.skipped++;
       noteItemError(result, changed[index]!.item, error);

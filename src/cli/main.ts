@@ -3,6 +3,7 @@ import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { toAnalysisJson } from '../analyze/json.ts';
 import type { Analysis } from '../analyze/types.ts';
+import { createAnalysisPool } from '../app/analysis-pool.ts';
 import { digestInputs } from '../app/digest-inputs.ts';
 import { runSlashText } from '../commands/index.ts';
 import type { Reply } from '../commands/types.ts';
@@ -143,9 +144,10 @@ async function digestFromInputs(
   options: { since?: string; maxStories?: number; store: boolean },
 ): Promise<Digest> {
   const runtime = getRuntime();
+  const pool = createAnalysisPool();
   let progress: ReturnType<typeof createProgress> | undefined;
   try {
-    return await digestInputs(inputs, runtime, {
+    return await digestInputs(inputs, { ...runtime, analyze: pool.analyze }, {
       clock: runtime.clock,
       store: options.store,
       limits: runtime.config.httpLimits,
@@ -159,6 +161,7 @@ async function digestFromInputs(
     });
   } finally {
     progress?.done();
+    await pool.close();
   }
 }
 

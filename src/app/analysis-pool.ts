@@ -1,0 +1,72 @@
+/**
+ * Analysis on worker threads, so that the thread that reads feeds and answers chat never waits
+ * behind the NLP. The pool is piscina, sized to the machine's cores; its threads start on the
+ * first article and leave again after a while without work.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Piscina } from 'piscina';
+import type { Analysis } from '../analyze/types.ts';
+import type { Article } from '../ingest/article.ts';
+
+export interface AnalysisPool {
+  /** The article's analysis, computed on a pool thread: the same value analyzeArticle returns. */
+  analyze(article: Article): Promise<Analysis>;
+  /** At most this many articles are analysed at once. */
+  readonly threads: number;
+  /** Ends the threads; analyses still running are rejected. */
+  close(): Promise<void>;
+}
+
+export interface AnalysisPoolOptions {
+  /** Threads at most; default the machine's available parallelism. */
+  threads?: number;
+  /** A thread without work for this long ends (it starts again when work comes). Default 30 s. */
+  idleTimeoutMs?: number;
+}
+
+const workerFile = new URL('./analysis-worker.ts', import.meta.url).href;
+
+/**
+ * Node options for the pool threads. newsbot runs its TypeScript through tsx, and a worker
+ * thread does not inherit a loader registered from code (bin/newsbot.js calls tsx's register()),
+ * so each thread imports tsx's loader itself unless the process was started with it.
+ */
+function workerExecArgv(): string[] {
+  const inherited = process.execArgv;
+  if (inherited.some((arg) => /[\\/]tsx[\\/]|^tsx$/.test(arg))) return inherited;
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  return [...inherited, '--import', pathToFileURL(join(tsxRoot, 'dist', 'loader.mjs')).href];
+}
+
+/** A pool of analysis threads; nothing starts until the first `analyze`. Close it when done. */
+export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  let pool: Promise<Piscina> | undefined;
+  let closed = false;
+  const start = async (): Promise<Piscina> => {
+    // Loaded here, not at the top, so commands that never analyse do not pay for it.
+    const { Piscina } = await import('piscina');
+    return new Piscina({
+      filename: workerFile,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: options.idleTimeoutMs ?? 30_000,
+      execArgv: workerExecArgv(),
+    });
+  };
+  return {
+    threads,
+    async analyze(article) {
+      if (closed) throw new Error('the analysis pool is closed');
+      pool ??= start();
+      return (await pool).run(article) as Promise<Analysis>;
+    },
+    async close() {
+      closed = true;
+      if (pool) await (await pool).destroy();
+    },
+  };
+}
