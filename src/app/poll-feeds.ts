@@ -1,6 +1,5 @@
 import { defaultFeedMaxAgeDays } from '../ingest/feeds/dates.ts';
 import { analyzeArticle } from '../analyze/pipeline.ts';
-import type { Analysis } from '../analyze/types.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { FeedHealth, FeedRecord, SaveStatus, Store } from '../store/store.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
