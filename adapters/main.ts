@@ -1,18 +1,15 @@
 /**
  * The entry point: the one place that knows every adapter. It wires the core (src/) to the
  * platforms whose tokens are set, and falls back to the console when none are.
+ *
+ * The bot, discord.js and Bolt are imported where they are used, not here: loading them takes
+ * seconds, and `newsbot --help` or `newsbot ask` must start in a fraction of one.
  */
 import { resolve } from 'node:path';
-import { postDefinitionNow, startBot } from '../src/app/bot.ts';
 import { main, type PlatformHooks, type Runtime } from '../src/cli/main.ts';
-import { runCommand } from '../src/commands/index.ts';
 import type { Command } from '../src/commands/types.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
-import { createConsoleSink, runConsolePrompt } from './console/console-adapter.ts';
 import { renderReplyText } from './console/render.ts';
-import { createDiscordAdapter } from './discord/discord-adapter.ts';
-import { registerCommands } from './discord/register.ts';
-import { createSlackAdapter } from './slack/slack-adapter.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const digestsDir = resolve(root, 'digests');
@@ -38,11 +35,17 @@ function untilSignal(): Promise<void> {
 
 async function serve(runtime: Runtime, options: { once: boolean }): Promise<void> {
   const { config, store, log } = runtime;
+  const [{ postDefinitionNow, startBot }, { runCommand }, { createConsoleSink, runConsolePrompt }] = await Promise.all([
+    import('../src/app/bot.ts'),
+    import('../src/commands/index.ts'),
+    import('./console/console-adapter.ts'),
+  ]);
   const handleCommand = (command: Command) => runCommand(command, runtime.commandContext);
   const sinks: BriefingSink[] = [createConsoleSink()];
   const stops: Array<() => Promise<void>> = [];
 
   if (config.slack) {
+    const { createSlackAdapter } = await import('./slack/slack-adapter.ts');
     const slack = createSlackAdapter({ config: config.slack, handleCommand, log });
     const { port } = await slack.start();
     log.info(port === undefined ? 'Slack: connected in Socket Mode' : `Slack: listening on port ${port}, path /slack/events`);
@@ -50,6 +53,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     stops.push(() => slack.stop());
   }
   if (config.discord) {
+    const { createDiscordAdapter } = await import('./discord/discord-adapter.ts');
     const discord = createDiscordAdapter({ config: config.discord, handleCommand, suggestPeople: (prefix, limit) => store.suggestPeople(prefix, limit), log });
     await discord.start();
     sinks.push(discord.sink);
@@ -83,6 +87,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
 async function registerDiscord(runtime: Runtime, options: { guild?: string }): Promise<string> {
   const discord = runtime.config.discord;
   if (!discord) throw new Error('DISCORD_TOKEN and DISCORD_APP_ID must be set to register commands (see .env.example)');
+  const { registerCommands } = await import('./discord/register.ts');
   const result = await registerCommands({ token: discord.token, appId: discord.appId, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}), ...(options.guild ? { guildId: options.guild } : {}) });
   return `Registered ${result.commands.length} commands ${result.scope === 'guild' ? `in server ${result.guildId}` : 'globally (may take up to an hour to appear)'}: ${result.commands.map((c) => '/' + c.name).join(' ')}`;
 }

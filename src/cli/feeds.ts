@@ -1,8 +1,10 @@
 import { Command as Program } from 'commander';
 import type { Runtime } from './main.ts';
-import { checkFeed, pollFeeds } from '../app/poll-feeds.ts';
 import { createProgress } from './progress.ts';
 import type { FeedRecord } from '../store/store.ts';
+
+/** Polling and checking load the whole ingest stack; only the commands that use them pay for it. */
+const pollFeedsModule = () => import('../app/poll-feeds.ts');
 
 function healthLine(feed: FeedRecord): string {
   const state =
@@ -48,7 +50,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       if (!isFeedUrl(url)) throw new Error(`${url}: not an http(s) URL; give the feed's address, e.g. https://example.com/rss`);
       let title: string | undefined;
       if (options.check) {
-        const check = await checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls, limits: runtime.config.httpLimits });
+        const check = await (await pollFeedsModule()).checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls, limits: runtime.config.httpLimits });
         if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
         title = check.title;
       }
@@ -70,7 +72,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .description('fetch and parse one feed without storing anything')
     .argument('<url>', 'the feed URL')
     .action(async (url: string) => {
-      const check = await checkFeed(url, { allowPrivateUrls: getRuntime().config.allowPrivateUrls, limits: getRuntime().config.httpLimits });
+      const check = await (await pollFeedsModule()).checkFeed(url, { allowPrivateUrls: getRuntime().config.allowPrivateUrls, limits: getRuntime().config.httpLimits });
       if (!check.ok) {
         process.stderr.write(`error: ${check.error ?? `${url}: cannot be read`}\n`);
         process.exitCode = 1;
@@ -91,7 +93,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         return;
       }
       const progress = createProgress(total, 'feeds');
-      const report = await pollFeeds(runtime.store, {
+      const report = await (await pollFeedsModule()).pollFeeds(runtime.store, {
         allowPrivateUrls: runtime.config.allowPrivateUrls,
         limits: runtime.config.httpLimits,
         maxAgeDays: runtime.config.feedMaxAgeDays,

@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
-import { analyzeArticle } from '../analyze/pipeline.ts';
-import { toAnalysisJson } from '../analyze/json.ts';
 import type { Analysis } from '../analyze/types.ts';
-import { createAnalysisPool } from '../app/analysis-pool.ts';
-import { digestInputs } from '../app/digest-inputs.ts';
-import { runSlashText } from '../commands/index.ts';
 import type { Reply } from '../commands/types.ts';
-import { loadConfig } from '../config.ts';
 import { NewsbotError } from '../core/errors.ts';
-import { renderDigestMarkdown } from '../digest/markdown.ts';
 import type { Digest } from '../digest/types.ts';
-import { loadInputs } from '../ingest/inputs.ts';
 import { feedsCli } from './feeds.ts';
 import { createProgress } from './progress.ts';
-import { createRuntime, type Runtime } from './runtime.ts';
+import type { createRuntime as CreateRuntime, Runtime } from './runtime.ts';
 
+// Each command imports what it runs when it runs (see `preAction` and the actions below), so
+// `newsbot --help` loads commander and little else, and `ask` no NLP, feed or HTTP code.
 export type { Runtime } from './runtime.ts';
 
 /** What only the entry point can provide: the platform adapters. */
@@ -60,7 +54,11 @@ function isoTime(value: string): string {
 /** Builds the `newsbot` program. `hooks` brings in what lives outside src/ (the adapters). */
 export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = process.env): Program {
   let runtime: Runtime | undefined;
-  const getRuntime = (): Runtime => (runtime ??= createRuntime(env));
+  let createRuntime: typeof CreateRuntime | undefined;
+  const getRuntime = (): Runtime => {
+    if (!createRuntime) throw new Error('the runtime is loaded before a command runs');
+    return (runtime ??= createRuntime(env));
+  };
   const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 
   const program = new Program('newsbot')
@@ -68,6 +66,9 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
+  program.hook('preAction', async () => {
+    ({ createRuntime } = await import('./runtime.ts'));
+  });
   program.hook('postAction', () => {
     runtime?.store.close();
     runtime = undefined;
@@ -79,6 +80,12 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .argument('<input>', 'a plain-text file (first line = title), an HTML page, a JSON article, or an http(s) URL')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action(async (input: string, options: { format: 'json' | 'text' }) => {
+      const [{ loadConfig }, { loadInputs }, { analyzeArticle }, { toAnalysisJson }] = await Promise.all([
+        import('../config.ts'),
+        import('../ingest/inputs.ts'),
+        import('../analyze/pipeline.ts'),
+        import('../analyze/json.ts'),
+      ]);
       const config = loadConfig(env);
       const { articles, warnings } = await loadInputs([input], { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, single: true });
       const article = articles[0];
@@ -97,6 +104,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .option('--no-store', 'do not save the articles in the database')
     .action(async (inputs: string[], options: { format: 'json' | 'markdown'; since?: string; maxStories?: number; store: boolean }) => {
       const digest = await digestFromInputs(getRuntime, inputs, options);
+      const { renderDigestMarkdown } = await import('../digest/markdown.ts');
       out(options.format === 'json' ? JSON.stringify(digest, null, 2) : renderDigestMarkdown(digest));
     });
 
@@ -106,6 +114,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .argument('<command>', 'e.g. "/who lavrov", "/quotes trump 3", "/story moldova", "/digest schedule daily 08:00 Europe/Berlin"')
     .action(async (text: string) => {
       const rt = getRuntime();
+      const { runSlashText } = await import('../commands/index.ts');
       const reply = await runSlashText(text, consoleCaller, consoleChannel, rt.commandContext);
       out(hooks.renderReply(reply));
       if (reply.kind === 'error') process.exitCode = 1;
@@ -144,6 +153,7 @@ async function digestFromInputs(
   options: { since?: string; maxStories?: number; store: boolean },
 ): Promise<Digest> {
   const runtime = getRuntime();
+  const [{ createAnalysisPool }, { digestInputs }] = await Promise.all([import('../app/analysis-pool.ts'), import('../app/digest-inputs.ts')]);
   const pool = createAnalysisPool();
   let progress: ReturnType<typeof createProgress> | undefined;
   try {
