@@ -51,7 +51,7 @@ function random(seed: number): () => number {
   };
 }
 
-function corpus(count: number): Article[] {
+export function corpus(count: number): Article[] {
   const pool = paragraphPool();
   const next = random(42);
   return Array.from({ length: count }, (_, i) => {
@@ -61,7 +61,7 @@ function corpus(count: number): Article[] {
   });
 }
 
-const bytesOf = (articles: readonly Article[]): number =>
+export const bytesOf = (articles: readonly Article[]): number =>
   articles.reduce((n, a) => n + Buffer.byteLength(a.paragraphs.join('\n\n')), 0);
 
 /**

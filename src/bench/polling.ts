@@ -10,7 +10,7 @@ import { PollMemory } from '../app/poll-memory.ts';
 import { openStore } from '../store/sqlite/sqlite-store.ts';
 
 const FEEDS = 1_000;
-const HOSTS = 50;
+export const HOSTS = 50;
 const NOT_MODIFIED_SHARE = 0.2;
 const COLD_FEEDS = 40;
 
@@ -33,12 +33,12 @@ function paragraph(seed: number, length: number): string {
 }
 
 /** Mixed sizes: most feeds are short, some long. */
-function itemCount(feed: number): number {
+export function itemCount(feed: number): number {
   const bucket = feed % 10;
   return bucket < 6 ? 5 : bucket < 9 ? 20 : 60;
 }
 
-function feedXml(feed: number, items: number, now: number): string {
+export function feedXml(feed: number, items: number, now: number): string {
   const entries: string[] = [];
   for (let i = items - 1; i >= 0; i--) {
     const seed = feed * 1_000 + i;
@@ -80,14 +80,14 @@ const servers = [];
 })();
 `;
 
-interface ServedFeed {
+export interface ServedFeed {
   /** Host index and path, e.g. "3/feeds/3.xml". */
   path: string;
   body: Uint8Array;
   etag: string;
 }
 
-async function startServers(feeds: ServedFeed[]): Promise<{ origins: string[]; stop: () => Promise<void> }> {
+export async function startServers(feeds: ServedFeed[]): Promise<{ origins: string[]; stop: () => Promise<void> }> {
   const worker = new Worker(serverThread, { eval: true, workerData: { hosts: HOSTS, feeds } });
   const ports = await new Promise<number[]>((resolve, reject) => {
     worker.once('message', resolve);
@@ -164,6 +164,7 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
       unchangedItems: report.duplicates,
       failing: report.failing,
       targetSeconds: 15,
+      targetPeakRssMB: 400,
       coldFirstPoll: {
         feeds: COLD_FEEDS,
         seconds: Number(coldSeconds.toFixed(2)),

@@ -5,13 +5,17 @@
 import { benchAnalyze } from './analyze.ts';
 import { benchClustering } from './clustering.ts';
 import { benchCommands } from './commands.ts';
+import { benchDigest } from './digest.ts';
 import { benchPolling } from './polling.ts';
+import { benchResponsiveness } from './responsiveness.ts';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   analyze: benchAnalyze,
   clustering: benchClustering,
   polling: benchPolling,
   commands: () => benchCommands(),
+  digest: benchDigest,
+  chat: benchResponsiveness,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -20,7 +24,8 @@ if (unknown.length) {
   process.stderr.write(`error: unknown bench section(s): ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}\n`);
   process.exit(2);
 }
-const results: Record<string, unknown> = { node: process.version, cpus: (await import('node:os')).cpus().length, startedAt: new Date().toISOString() };
+const os = await import('node:os');
+const results: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((n) => Number(n.toFixed(1))), startedAt: new Date().toISOString() };
 for (const [name, run] of Object.entries(sections)) {
   if (wanted.length && !wanted.includes(name)) continue;
   process.stderr.write(`bench: ${name}...\n`);

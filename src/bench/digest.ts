@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalysisPool } from '../app/analysis-pool.ts';
+import { digestInputs } from '../app/digest-inputs.ts';
+import { systemClock } from '../core/clock.ts';
+import { createLogger } from '../core/logger.ts';
+import { openStore } from '../store/sqlite/sqlite-store.ts';
+import { bytesOf, corpus } from './analyze.ts';
+
+const ARTICLES = Number(process.env.BENCH_DIGEST_ARTICLES ?? 2_000);
+
+/**
+ * `newsbot digest` end to end over 2,000 articles of real news text written as files: read,
+ * clean, analyse on the worker pool, store, cluster, compare, build, exactly as the CLI runs it.
+ * Beside it, compromise's quotations() and people() over the same texts in the same run.
+ * Targets: >= 1 MB/s and >= 8x compromise.
+ */
+export async function benchDigest(): Promise<Record<string, unknown>> {
+  const articles = corpus(ARTICLES);
+  const bytes = bytesOf(articles);
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-digest-'));
+  const inputs = join(dir, 'articles');
+  mkdirSync(inputs);
+  for (const a of articles) writeFileSync(join(inputs, `${a.id}.txt`), [a.title, ...a.paragraphs].join('\n'));
+  const store = openStore(join(dir, 'bench.db'));
+  const pool = createAnalysisPool();
+  try {
+    const started = performance.now();
+    const digest = await digestInputs([inputs], { store, log: createLogger('error'), analyze: pool.analyze }, { clock: systemClock, store: true });
+    const seconds = (performance.now() - started) / 1000;
+    await pool.close();
+
+    const { default: nlp } = await import('compromise');
+    const baseStarted = performance.now();
+    for (const a of articles) {
+      const doc = nlp(a.paragraphs.join('\n\n'));
+      doc.quotations().out('array');
+      doc.people().out('array');
+    }
+    const baseSeconds = (performance.now() - baseStarted) / 1000;
+    const mbPerSecond = bytes / 1e6 / seconds;
+    const baseMbPerSecond = bytes / 1e6 / baseSeconds;
+    return {
+      articles: articles.length,
+      megabytes: round(bytes / 1e6),
+      threads: availableParallelism(),
+      stories: digest.stories.length,
+      seconds: round(seconds),
+      mbPerSecond: round(mbPerSecond),
+      targetMbPerSecond: 1,
+      compromise: { seconds: round(baseSeconds), mbPerSecond: round(baseMbPerSecond) },
+      timesCompromise: round(mbPerSecond / baseMbPerSecond),
+      targetTimesCompromise: 8,
+      loadAverage: Number(loadavg()[0]!.toFixed(1)),
+    };
+  } finally {
+    await pool.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
