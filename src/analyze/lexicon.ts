@@ -117,3 +117,22 @@ export function genderOfFirstName(word: string): Gender | undefined {
 export function isFirstName(word: string): boolean {
   return firstNames.has(word.toLowerCase());
 }
+
+/** Honorifics written with a final period ("dr." -> "dr"): looked up without building `word + '.'` per call. */
+const HONORIFICS_WITHOUT_PERIOD: ReadonlySet<string> = new Set([...honorifics.keys()].filter((h) => h.endsWith('.')).map((h) => h.slice(0, -1)));
+
+/** "al-Bashir", "bin-Salman", "el-Sisi": a lowercase article joined to a capitalised name. */
+export const ARABIC_ARTICLE = /^(al|el|ad|as|ash|at|az|ul|bin|ibn|abu|ben)-\p{Lu}/u;
+
+/** True for an honorific written without its period ("dr", "sen"). */
+export function isHonorificWithoutPeriod(word: string): boolean {
+  return HONORIFICS_WITHOUT_PERIOD.has(word);
+}
+
+/** True for a title or honorific ("minister", "sen.", "attorney-general"); lowercase input. */
+export function isTitle(word: string): boolean {
+  if (titleNouns.has(word) || honorifics.has(word) || HONORIFICS_WITHOUT_PERIOD.has(word)) return true;
+  // "Attorney-General", "Director-General", "Vice-President".
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && titleNouns.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
+}

@@ -1,9 +1,9 @@
 import type { Article } from '../ingest/article.ts';
 import { isCaption } from '../ingest/boilerplate.ts';
-import { findEntities, type KnownPerson } from './entities.ts';
+import { findEntities, type KnownPerson } from './entities/find-entities.ts';
 import { selectKeyPoints } from './key-points.ts';
-import { attributeQuotes } from './quote-attribution.ts';
-import { findQuoteSpans } from './quote-spans.ts';
+import { attributeQuotes } from './quotes/attribution.ts';
+import { findQuoteSpans } from './quotes/spans.ts';
 import { splitSentences } from './sentences.ts';
 import type { Analysis } from './types.ts';
 

@@ -1,10 +1,10 @@
-import type { EntityFindings, KnownPerson, Mention } from './entities.ts';
-import { capitalisedFunctionWords, orgWords, places, titleNouns } from './lexicon.ts';
-import type { QuoteSpan } from './quote-spans.ts';
-import { wordCount } from './quote-spans.ts';
+import type { EntityFindings, KnownPerson, Mention } from '../entities/find-entities.ts';
+import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
+import type { QuoteSpan } from './spans.ts';
+import { wordCount } from './spans.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
-import { isCapitalised, tokenize, type Token } from './tokens.ts';
-import type { Entity, Gender, Quote, Sentence } from './types.ts';
+import { isCapitalised, tokenize, type Token } from '../tokens.ts';
+import type { Entity, Gender, Quote, Sentence } from '../types.ts';
 
 /** Who a cue points at: an entity, or a description left unnamed ("a source close to the talks"). */
 interface Speaker {

@@ -1,5 +1,5 @@
-import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from './lexicon.ts';
-import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from './tokens.ts';
+import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from '../lexicon.ts';
+import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from '../tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by', 'with', 'to', 'from', 'and', 'as', 'said', 'says', 'told', 'that', 'when', 'while', 'at', 'in', 'on']);

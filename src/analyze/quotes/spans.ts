@@ -1,4 +1,4 @@
-import { sentenceBounds } from './sentences.ts';
+import { sentenceBounds } from '../sentences.ts';
 
 /** One run of text between double quotation marks, as printed in one paragraph. */
 export interface QuoteSpan {

@@ -1,0 +1,143 @@
+import { personKeyWords } from '../entities/aliases.ts';
+import { demonyms, honorifics, isTitle, orgWords, titleModifiers, titleNouns } from '../lexicon.ts';
+import { isCapitalised, withoutPossessive } from '../tokens.ts';
+import type { Gender } from '../types.ts';
+import { creditRole, descriptionBefore, roleAfter, roleBefore, roleBeforeComma, roleInClause } from './role-phrases.ts';
+
+/** Where a person is named, as far as roles need to know. */
+export interface RoleMention {
+  entityId: string;
+  paragraph: number;
+}
+
+/** A person being gathered, as far as roles need to know: printed forms and gender. */
+export interface RoleOwner {
+  id: string;
+  gender?: Gender;
+  forms: ReadonlyMap<string, number>;
+}
+
+/** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
+function addressOnly(role: string): boolean {
+  return /^(mother|father|sister|brother|captain|capt\.|reverend|rev\.|dr\.?|prof\.?|sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?)$/i.test(role.trim());
+}
+
+function isFormalTitle(role: string): boolean {
+  return role.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase()));
+}
+
+/** Words of a role for telling whether one description already says what another does. */
+function roleKey(role: string): string {
+  return ` ${role.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** Descriptions of one person kept side by side; more say little a reader can use. */
+const MAX_ROLES = 3;
+
+/**
+ * The role to show for a person: every distinct description the article gives, joined by "; ",
+ * a formal title first ("U.S. Secretary of State; top U.S. diplomat"), then the longer ones.
+ * A description that another one contains is left out, and so is a mere form of address
+ * ("Mother", "Captain") when anything else is known.
+ */
+export function pickRole(roles: readonly string[]): string | undefined {
+  const distinct: string[] = [];
+  for (const role of roles) {
+    const trimmed = role.trim().replace(/[,;:]+$/, '');
+    if (!trimmed || distinct.some((r) => roleKey(r).includes(roleKey(trimmed)))) continue;
+    for (let i = distinct.length - 1; i >= 0; i--) if (roleKey(trimmed).includes(roleKey(distinct[i]!))) distinct.splice(i, 1);
+    distinct.push(trimmed);
+  }
+  const described = distinct.filter((r) => !addressOnly(r));
+  const kept = described.length ? described : distinct;
+  const ranked = kept
+    .map((role, order) => ({ role, order, formal: isFormalTitle(role) }))
+    .sort((a, b) => Number(b.formal) - Number(a.formal) || roleKey(b.role).length - roleKey(a.role).length || a.order - b.order);
+  if (!ranked.length) return undefined;
+  return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
+}
+
+const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
+
+/**
+ * The role the words around one mention give, checking cheaply first whether a title can be
+ * there at all: most mentions follow "said", "and" or "by" and carry none.
+ */
+export function rolesAround(text: string, start: number, end: number): string[] {
+  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
+    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
+  const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
+  const title = titleBefore ? roleBefore(text, start) : undefined;
+  // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
+  const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
+  let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
+  const after = commaAfter ? roleAfter(text, end) : undefined;
+  // "his wife Grace": the pronoun says whose relation it is.
+  const beforeStart = before ? text.lastIndexOf(before, start) : start;
+  const owner = before && RELATION_BY_PRONOUN.test(`his ${before}`) ? /\b(his|her)\s+$/i.exec(text.slice(Math.max(0, beforeStart - 5), beforeStart)) : null;
+  if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
+  // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
+  const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
+  const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
+  const roles: string[] = [];
+  let formal = before;
+  // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
+  const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
+  if (affiliation) {
+    const phrase = affiliation[1]!;
+    const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
+    if (formal) formal = `${formal} ${phrase}`;
+    else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
+  } else if (!before && /['’]s?$/.test(previous)) {
+    // "American Airlines' Kent Powell": an organisation's possessive before the name is whose they are.
+    const owner = /((?:\p{Lu}[\p{L}\p{M}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&.-]*)['’]s?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+    const words = owner?.[1]!.split(/\s+/) ?? [];
+    if (owner && orgWords.has(withoutPossessive(words[words.length - 1]!).toLowerCase())) roles.push(`of ${owner[1]!}`);
+  }
+  for (const role of [formal, after, framed]) if (role) roles.push(role);
+  if (roles.length) return roles;
+  const other = creditRole(text, start, end) ?? roleInClause(text, end);
+  return other ? [other] : [];
+}
+
+/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
+const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child))$/iu;
+
+/**
+ * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
+ * the person named last before this mention, close by, when the pronoun's gender does not rule
+ * them out. Otherwise the relation stays as printed.
+ */
+export function withRelativeNamed(
+  role: string,
+  person: RoleOwner,
+  paragraph: number,
+  mentions: readonly RoleMention[],
+  people: readonly RoleOwner[],
+  loneNameLike: (entityId: string) => boolean,
+): string {
+  const relation = RELATION_BY_PRONOUN.exec(role);
+  if (!relation) return role;
+  const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
+  // The person named last, in this paragraph or the one before; a lone capitalised word taken
+  // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
+  // a wrong owner would be worse than the pronoun.
+  for (let i = mentions.length - 1; i >= 0 && mentions[i]!.paragraph >= paragraph - 1; i--) {
+    const other = people.find((p) => p.id === mentions[i]!.entityId);
+    if (!other) {
+      if (loneNameLike(mentions[i]!.entityId)) return role;
+      continue;
+    }
+    if (other.id === person.id || (other.gender && other.gender !== wanted)) return role;
+    const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
+    return name ? `${name}'s ${relation[2]!}` : role;
+  }
+  return role;
+}
+
+/**
+ * "with the New York Police Department", "from the West Mercia police": the organisation after a
+ * titled name, capitalised words with a common noun for a body at the end.
+ */
+const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*(?:\s+(?:police|department|agency|ministry|council|office|service|force|brokerage|bank|firm|group|company|university|hospital|court))?)/u;
