@@ -34,7 +34,17 @@ export const demonyms = set(words.demonyms, ['u.s.', 'us', 'european', 'western'
  * Words that name a title or a job. A run of these in front of a name is a role
  * ("State Department spokesman", "Russian Foreign Minister").
  */
-export const titleNouns = set(words.roleNouns, [
+export const titleNouns = set(words.roleNouns, formalTitleList());
+
+/**
+ * Titles and offices proper ("President", "Sen.", "Chief"): only these make a capitalised word
+ * in front of a name a title. The broader `titleNouns` also holds "human", "character" or
+ * "driver", which open names of things as often ("Human Rights", "Character Study").
+ */
+export const formalTitles: ReadonlySet<string> = new Set(formalTitleList());
+
+function formalTitleList(): string[] {
+  return [
   'president', 'vice president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
   'senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
   'chancellor', 'ambassador', 'envoy', 'diplomat', 'general', 'gen.', 'admiral', 'adm.', 'colonel', 'col.',
@@ -54,7 +64,8 @@ export const titleNouns = set(words.roleNouns, [
   'solicitor', 'barrister', 'magistrate', 'consul', 'attaché', 'strategist', 'pollster', 'organiser',
   'organizer', 'principal', 'dean', 'chaplain', 'mufti', 'ayatollah', 'cleric', 'monarch', 'regent',
   'tsar', 'czar', 'warden', 'surgeon', 'physician', 'doctor', 'nurse', 'paramedic', 'firefighter',
-]);
+];
+}
 
 /** Words that sit inside a title chain without being the title ("Foreign", "State", "Department"). */
 export const titleModifiers = set([

@@ -3,6 +3,7 @@ import {
   ARABIC_ARTICLE,
   capitalisedFunctionWords,
   demonyms,
+  formalTitles,
   genderOfFirstName,
   honorifics,
   isFirstName,
@@ -56,7 +57,11 @@ interface Run {
   followedBySpeechOrAge: boolean;
   /** The word before the run, lowercased ("spokesman"). */
   prevWord: string;
+  /** The word before `prevWord`, as printed ("Poverty" in "Poverty and Inequality"). */
+  prevPrevWord: string;
   sentenceInitial: boolean;
+  /** The paragraph's text, for reading what follows the run. */
+  text: string;
 }
 
 interface Classified {
@@ -73,6 +78,9 @@ function lower(token: Token): string {
 }
 
 
+/** Speech verbs whose object is the one spoken to ("told Reuters"). */
+const LISTENER_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'informed', 'assured', 'reminded', 'urged', 'advised', 'called', 'emailed', 'texted', 'messaged']);
+
 /** Words that introduce a name ("a boy called Arya Galih Gegana"). */
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'nicknamed', 'identified']);
 
@@ -83,8 +91,23 @@ function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) && word !== 'I';
 }
 
+/** "We're", "They’ll", "Don't": a contraction is no name. */
+const CONTRACTION = /['’](re|ll|ve|d|m|t|s)$/i;
+
+/**
+ * Nouns that describe somebody by party or creed: a run ending in one is a description, not a
+ * name ("Kent County Republican", "the Virginia Democrat", "a Texas Independent").
+ */
+export const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
+  'democrat', 'democrats', 'republican', 'republicans', 'independent', 'independents', 'conservative', 'conservatives',
+  'liberal', 'liberals', 'socialist', 'socialists', 'libertarian', 'libertarians', 'progressive', 'progressives',
+  'tory', 'tories', 'democratic', 'gop', 'catholic', 'catholics', 'muslim', 'muslims', 'christian', 'christians',
+  'jew', 'jews', 'evangelical', 'evangelicals', 'protestant', 'protestants', 'native', 'natives', 'resident', 'residents',
+]);
+
 function nameLike(token: Token): boolean {
   const w = lower(token);
+  if (CONTRACTION.test(token.text) && !/['’]s$/i.test(token.text)) return false;
   if (!isCapitalised(token.text) && !PARTICLES.has(w) && !ARABIC_ARTICLE.test(token.text)) return false;
   if (capitalisedFunctionWords.has(w) || demonyms.has(w) || (isTitle(w) && !isFirstName(token.text))) return false;
   if (places.has(w) && !isFirstName(w)) return false;
@@ -120,6 +143,8 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           tokens: current,
           nextWords,
           prevWord: before?.word ? before.text.toLowerCase() : '',
+          prevPrevWord: before?.word && tokens[startIndex - 2]?.word ? tokens[startIndex - 2]!.text : '',
+          text,
           followedBySpeechOrAge: followedBySpeechOrAge(text, current[current.length - 1]!.end),
           sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
         });
@@ -174,6 +199,31 @@ function followedBySpeechOrAge(text: string, from: number): boolean {
   return clause !== null && isSpeechVerb(clause[1]!);
 }
 
+const PERSONAL_PRONOUN = /\b(he|she|his|her|him|himself|herself|its|itself)\b/i;
+
+/**
+ * Whether a lone word that speaks ("Uber said", "Trump said", "Experts say") names a person:
+ * the first pronoun after it decides ("he", "her" vs "its"); without one, a known given name or
+ * surname does, and a capitalised word opening the sentence ("Experts", "Searchers") does not.
+ */
+function loneSpeakerIsPerson(run: Run, word: string): boolean {
+  const end = run.tokens[run.tokens.length - 1]!.end;
+  const after = run.text.slice(end, end + 220).replace(/[“"][^”"]*[”"]?/g, ' ');
+  const pronoun = PERSONAL_PRONOUN.exec(after)?.[1]?.toLowerCase();
+  if (pronoun) return pronoun !== 'its' && pronoun !== 'itself';
+  if (isFirstName(word) || lastNames.has(word)) return true;
+  // Plurals of common nouns ("Experts", "Republicans") and sentence openers are no names.
+  if (run.sentenceInitial || /[^s]s$/.test(word) && run.nextWords[0] !== undefined && /^(say|have|are|were|argue|warn|claim|believe|think)$/.test(run.nextWords[0])) return false;
+  return true;
+}
+
+/** A title proper or an honorific ("President", "Sen.", "Vice-President"), not any person noun. */
+function isFormalTitle(word: string): boolean {
+  if (formalTitles.has(word) || honorifics.has(word) || isHonorificWithoutPeriod(word)) return true;
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && formalTitles.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
+}
+
 function classify(run: Run): Classified {
   let tokens = run.tokens;
   while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
@@ -208,6 +258,8 @@ function classify(run: Run): Classified {
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
   if (bad >= 0) name = name.slice(bad + 1);
   if (!name.length) return { kind: 'unknown', tokens: [], title };
+  // "Kent County Republican", "Virginia Democrat": a description, whoever it stands for.
+  if (DESCRIPTION_HEADS.has(lower(name[name.length - 1]!)) || demonyms.has(lower(name[name.length - 1]!))) return { kind: 'unknown', tokens: [], title };
   const names = name.map(lower).join(' ');
   if (places.has(names)) return { kind: 'place', tokens: name, title: [] };
   let gender: Gender | undefined;
@@ -217,7 +269,7 @@ function classify(run: Run): Classified {
   }
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
   // A title in lowercase right before the name counts too ("spokesman Yohannes").
-  const personTitle = title.some((t) => isTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
+  const personTitle = title.some((t) => isFormalTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
   if (name.length === 1) {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
@@ -227,12 +279,18 @@ function classify(run: Run): Classified {
     const webAddress = /^[\p{L}\d-]{2,}\.[\p{L}]{2,}$/u.test(withoutPossessive(name[0]!.text));
     const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
     const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
-    const person = personTitle || (!bodyLike && !afterPreposition && !title.length && (speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length)));
+    // The last word of a longer name ("Center on Poverty and Inequality", "Human Rights").
+    const insideName = (run.prevWord === 'and' || run.prevWord === '&') && isCapitalised(run.prevPrevWord) && !isFirstName(word) && !lastNames.has(word);
+    const spoke = speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length);
+    const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }
+  // "told The Daily Beast", "asked the New York Times": the listener after the verb is no speaker,
+  // and "The ..." opens the name of a body, not of a person.
+  const namedAfterVerb = isSpeechVerb(run.prevWord) && name.length <= 4 && !LISTENER_VERBS.has(run.prevWord) && tokens === run.tokens;
   const evidence =
     personTitle ||
-    (isSpeechVerb(run.prevWord) && name.length <= 4) ||
+    namedAfterVerb ||
     NAMING_WORDS.has(run.prevWord) ||
     isFirstName(name[0]!.text) ||
     lastNames.has(lower(name[name.length - 1]!)) ||
@@ -287,8 +345,12 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
     if (c.tokens.length !== 1 || (c.kind !== 'single' && c.kind !== 'person')) continue;
     const key = surnameKey(c.tokens[0]!.text);
     const speaks = isSpeechVerb(run.nextWords[0] ?? '') || (SPEECH_ADVERBS.has(run.nextWords[0] ?? '') && isSpeechVerb(run.nextWords[1] ?? ''));
-    if (!run.sentenceInitial || speaks) aloneSurnames.add(key);
-    if (c.kind === 'person' || speaks) aloneFamilyNames.add(key);
+    // Only a lone word known to be somebody ("Mr. Soelistyo", "Fauzi said he") vouches for a
+    // longer run: "Java", "Pacific" or "Science" alone say nothing of "East Java".
+    if (c.kind === 'person') {
+      aloneSurnames.add(key);
+      aloneFamilyNames.add(key);
+    }
   }
   classified.forEach((item, k) => {
     // "ministers Jonathan Moyo and Saviour Kasukuwere": a name joined by "and" to a person's.
