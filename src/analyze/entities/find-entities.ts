@@ -163,6 +163,14 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
         bridged = true;
         return;
       }
+      // An editor's insertion inside a name: President [Donald] Trump.
+      if (current.length > 0 && token.text === '[' && next?.word && isCapitalised(next.text) && tokens[i + 2]?.text === ']'
+        && tokens[i + 3]?.word && isCapitalised(tokens[i + 3]!.text)) {
+        current.push(next);
+        skipTo = i + 3;
+        bridged = true;
+        return;
+      }
       const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
       const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
       const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
@@ -199,7 +207,9 @@ function followedBySpeechOrAge(text: string, from: number): boolean {
   return clause !== null && isSpeechVerb(clause[1]!);
 }
 
-const PERSONAL_PRONOUN = /\b(he|she|his|her|him|himself|herself|its|itself)\b/i;
+const PERSONAL_PRONOUN = /\b(he|she|his|her|him|himself|herself)\b/i;
+/** "Uber said its drivers ...": a body's pronoun right after its verb. */
+const BODY_PRONOUN = /^\s*(?:\S+\s+){1,3}?(its|itself)\b/i;
 
 /**
  * Whether a lone word that speaks ("Uber said", "Trump said", "Experts say") names a person:
@@ -209,8 +219,8 @@ const PERSONAL_PRONOUN = /\b(he|she|his|her|him|himself|herself|its|itself)\b/i;
 function loneSpeakerIsPerson(run: Run, word: string): boolean {
   const end = run.tokens[run.tokens.length - 1]!.end;
   const after = run.text.slice(end, end + 220).replace(/[“"][^”"]*[”"]?/g, ' ');
-  const pronoun = PERSONAL_PRONOUN.exec(after)?.[1]?.toLowerCase();
-  if (pronoun) return pronoun !== 'its' && pronoun !== 'itself';
+  if (BODY_PRONOUN.test(after)) return false;
+  if (PERSONAL_PRONOUN.test(after)) return true;
   if (isFirstName(word) || lastNames.has(word)) return true;
   // Plurals of common nouns ("Experts", "Republicans") and sentence openers are no names.
   if (run.sentenceInitial || /[^s]s$/.test(word) && run.nextWords[0] !== undefined && /^(say|have|are|were|argue|warn|claim|believe|think)$/.test(run.nextWords[0])) return false;
@@ -309,6 +319,7 @@ function printed(text: string, tokens: readonly Token[]): string {
   if (!tokens.length) return '';
   return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))
     .replace(/\u00ad/g, '')
+    .replace(/[[\]]/g, '')
     .replace(/\s*[“"][^”"]{1,30}[”"]\s*/g, ' ');
 }
 

@@ -64,6 +64,8 @@ const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
  * there at all: most mentions follow "said", "and" or "by" and carry none.
  */
 export function rolesAround(text: string, start: number, end: number): string[] {
+  // "President [Donald] Trump": the editor's bracket is no boundary of the title.
+  if (text.charCodeAt(start - 1) === 91) start -= 1;
   const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
