@@ -28,6 +28,28 @@ export const orgWords = set(words.orgWords, [
   'administration', 'service', 'services', 'ltd', 'plc', 'llc', 'gmbh', 'sa', 'ag', 'inc.', 'corp.', 'co.',
 ]);
 
+/** Named organisations and sports teams ("wells fargo", "carolina panthers"), lowercase. */
+export const organizations = set(words.organizations);
+
+/** Finite verb forms and gerunds ("made", "explains", "demanding"), lowercase. */
+export const verbForms = set(words.verbForms);
+
+/**
+ * Last words that make a capitalised phrase a law, an event, a day or a programme, never a
+ * person ("Clean Air Act", "Labor Day", "Paris Agreement", "Super Bowl").
+ */
+export const thingHeads = set([
+  'act', 'acts', 'bill', 'law', 'laws', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'convention',
+  'charter', 'constitution', 'code', 'doctrine', 'day', 'days', 'eve', 'week', 'month', 'year', 'games', 'olympics', 'cup',
+  'bowl', 'series', 'open', 'championship', 'championships', 'league', 'prize', 'award', 'awards', 'festival', 'summit',
+  'conference', 'forum', 'expo', 'fair', 'program', 'programme', 'initiative', 'plan', 'index', 'report', 'survey',
+  'project', 'scheme', 'war', 'revolution', 'crisis', 'movement', 'era', 'age', 'syndrome', 'disease', 'virus', 'award',
+  'church', 'cathedral', 'mosque', 'temple', 'hall', 'stadium', 'arena', 'building', 'tower', 'bridge', 'station', 'airport',
+  'highway', 'road', 'avenue', 'boulevard', 'trail', 'park', 'beach', 'island', 'islands', 'mountain', 'mountains', 'valley',
+  'lake', 'river', 'bay', 'coast', 'peninsula', 'canyon', 'forest', 'desert', 'museum', 'gallery', 'theater', 'theatre',
+  'hotel', 'restaurant', 'café', 'cafe', 'bar', 'pub', 'market', 'mall', 'store', 'shop', 'app', 'platform', 'network',
+]);
+
 export const demonyms = set(words.demonyms, ['u.s.', 'us', 'european', 'western', 'soviet', 'ukrainian', 'russian']);
 
 /**

@@ -10,8 +10,10 @@ import {
   isHonorificWithoutPeriod,
   isTitle,
   lastNames,
+  organizations,
   orgWords,
   places,
+  thingHeads,
   placeWords,
   titleModifiers,
   titleNouns,
@@ -244,6 +246,9 @@ function classify(run: Run): Classified {
   const whole = words.join(' ');
   const placeByWord = words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!)
     && !words.some((w, i) => isTitle(w) && i < words.length - 1) && !isFirstName(tokens[0]!.text);
+  // "Wells Fargo", "Carolina Panthers", "the Clean Air Act", "Labor Day": a body, a team, a law or an event.
+  const bare = whole.replace(/^the\s+/, '').replace(/['’]s$/, '');
+  if (organizations.has(bare)) return { kind: 'org', tokens, title: [] };
   if (places.has(whole) || placeByWord) {
     return { kind: 'place', tokens, title: [] };
   }
@@ -268,6 +273,11 @@ function classify(run: Run): Classified {
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
   if (bad >= 0) name = name.slice(bad + 1);
   if (!name.length) return { kind: 'unknown', tokens: [], title };
+  // A law, an event or a building ("Clean Air Act", "Labor Day"), unless a title or a given name
+  // makes it a person's ("Patrol Chief James Hall", "Doris Day").
+  if (name.length > 1 && !title.length && thingHeads.has(withoutPossessive(name[name.length - 1]!.text).toLowerCase()) && !isFirstName(name[0]!.text)) {
+    return { kind: 'unknown', tokens: [], title: [] };
+  }
   // "Kent County Republican", "Virginia Democrat": a description, whoever it stands for.
   if (DESCRIPTION_HEADS.has(lower(name[name.length - 1]!)) || demonyms.has(lower(name[name.length - 1]!))) return { kind: 'unknown', tokens: [], title };
   const names = name.map(lower).join(' ');
@@ -287,7 +297,7 @@ function classify(run: Run): Classified {
     const word = lower(name[0]!);
     // An outlet named by its web address ("News.Az reports", "Axios.com said") is no person.
     const webAddress = /^[\p{L}\d-]{2,}\.[\p{L}]{2,}$/u.test(withoutPossessive(name[0]!.text));
-    const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
+    const bodyLike = orgWords.has(word) || organizations.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
     const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
     // The last word of a longer name ("Center on Poverty and Inequality", "Human Rights").
     const insideName = (run.prevWord === 'and' || run.prevWord === '&') && isCapitalised(run.prevPrevWord) && !isFirstName(word) && !lastNames.has(word);
