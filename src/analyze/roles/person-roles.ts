@@ -1,8 +1,9 @@
 import { personKeyWords } from '../entities/aliases.ts';
-import { demonyms, honorifics, isTitle, orgWords, titleModifiers, titleNouns } from '../lexicon.ts';
+import { demonyms, formalTitles, honorifics, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
 import { isCapitalised, withoutPossessive } from '../tokens.ts';
 import type { Gender } from '../types.ts';
-import { creditRole, descriptionBefore, roleAfter, roleBefore, roleBeforeComma, roleInClause } from './role-phrases.ts';
+import { isSpeechVerb } from '../quotes/speech-verbs.ts';
+import { creditRole, descriptionBefore, isRoleNoun, roleAfter, roleBefore, roleBeforeComma, roleInClause } from './role-phrases.ts';
 
 /** Where a person is named, as far as roles need to know. */
 export interface RoleMention {
@@ -15,6 +16,44 @@ export interface RoleOwner {
   id: string;
   gender?: Gender;
   forms: ReadonlyMap<string, number>;
+}
+
+/** "ministers Jonathan Moyo and Saviour Kasukuwere": each of them is one minister. */
+function singular(role: string): string {
+  if (role.includes(' ') || !role.endsWith('s') || role.endsWith('ss')) return role;
+  const one = role.endsWith('ies') ? `${role.slice(0, -3)}y` : role.slice(0, -1);
+  return titleNouns.has(one.toLowerCase()) ? one : role;
+}
+
+/**
+ * The title or description a role phrase holds, or '' when it is a clause and no title: a
+ * phrase that opens with a verb ("made public statements supporting ...", "sentenced in
+ * December ..."), holds a speech verb ("explains Dr."), has a name doing something in it
+ * ("philosopher Luis de Miranda weaves ..."), or is a relation whose pronoun stayed unresolved
+ * ("her brother": whose?). When unsure, no role.
+ */
+const CREDIT_ROLE = /^((additional\s+)?(reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written)|contributed to this (report|story|article))$/i;
+
+/** Verbs that say what somebody does for a living: their clause is the role ("advises the minister"). */
+const ROLE_VERB_CLAUSE = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|directs|represents|teaches|coaches|owns|edits|works)\b/i;
+
+export function headPhrase(role: string): string {
+  const words = role.split(/\s+/).filter(Boolean);
+  if (!words.length) return '';
+  // Credit lines are verbs by nature ("Writing by", "contributed to this report").
+  if (CREDIT_ROLE.test(role) || ROLE_VERB_CLAUSE.test(role)) return role;
+  const first = words[0]!.toLowerCase();
+  if (verbForms.has(first) && !titleModifiers.has(first) && !titleNouns.has(first)) return '';
+  if (/^(his|her|their)$/.test(first) && words.length < 3) return '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/[.,;:]+$/, '');
+    const lower = w.toLowerCase();
+    if (isSpeechVerb(lower)) return '';
+    // A capitalised word followed by a lowercase finite verb: a name doing something.
+    const next = words[i + 1]?.toLowerCase().replace(/[.,;:]+$/, '');
+    if (i > 0 && isCapitalised(w) && next && /^\p{Ll}/u.test(words[i + 1]!) && verbForms.has(next) && /(s|ed)$/.test(next) && !/(ss|ous)$/.test(next) && !titleNouns.has(next) && !isRoleNoun(next)) return '';
+  }
+  return singular(role);
 }
 
 /** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
@@ -43,7 +82,7 @@ const MAX_ROLES = 3;
 export function pickRole(roles: readonly string[]): string | undefined {
   const distinct: string[] = [];
   for (const role of roles) {
-    const trimmed = role.trim().replace(/[,;:]+$/, '');
+    const trimmed = headPhrase(role.trim().replace(/[,;:]+$/, ''));
     if (!trimmed || distinct.some((r) => roleKey(r).includes(roleKey(trimmed)))) continue;
     for (let i = distinct.length - 1; i >= 0; i--) if (roleKey(trimmed).includes(roleKey(distinct[i]!))) distinct.splice(i, 1);
     distinct.push(trimmed);
@@ -74,6 +113,13 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
   const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
   let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
+  // "Man Haron Monis", "Mother Superior Marie": one capitalised person noun inside a name is part
+  // of it, not a title, unless it opens the sentence ("Dockworker Tomas Ruiz said").
+  if (before && !/\s/.test(before) && isCapitalised(before) && !formalTitles.has(before.toLowerCase()) && !honorifics.has(before.toLowerCase())
+    && !formalTitles.has(before.toLowerCase().split('-').pop() ?? '')) {
+    const opening = /(^|[.!?:;"“”]\s*)$/.test(text.slice(0, start - before.length - 1).trimEnd() + ' ') || start - before.length - 1 <= 0;
+    if (!opening) before = undefined;
+  }
   const after = commaAfter ? roleAfter(text, end) : undefined;
   // "his wife Grace": the pronoun says whose relation it is.
   const beforeStart = before ? text.lastIndexOf(before, start) : start;

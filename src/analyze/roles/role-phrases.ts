@@ -144,10 +144,10 @@ const NOT_AGENT_NOUNS = new Set([
 ]);
 
 /** True for a word that names what somebody is: a title ("minister") or an agent noun ("oceanographer"). */
-function isRoleNoun(word: string): boolean {
+export function isRoleNoun(word: string): boolean {
   const w = withoutPossessive(word).toLowerCase();
   if (isTitleWord(w)) return true;
-  if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || isCapitalised(word)) return false;
+  if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || NOT_AGENT_NOUNS.has(w.replace(/s$/, '')) || isCapitalised(word)) return false;
   return /(er|or|ist|ian|ant|ent|man|woman|person|ee|ive)s?$/.test(w);
 }
 
