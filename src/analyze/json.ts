@@ -27,5 +27,6 @@ export function toAnalysisJson(analysis: Analysis): AnalysisJson {
       ...(q.cue ? { cue: q.cue } : {}),
     })),
     keyPoints: [...analysis.keyPoints],
+    ...(analysis.language ? { language: analysis.language } : {}),
   };
 }
