@@ -68,7 +68,7 @@ export const formalTitles: ReadonlySet<string> = new Set(formalTitleList());
 function formalTitleList(): string[] {
   return [
   'president', 'vice president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
-  'senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
+  'senator', 'sen.', 'representative', 'rep.', 'delegate', 'del.', 'amb.', 'sec.', 'atty.', 'supt.', 'cmdr.', 'lt. gov.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
   'chancellor', 'ambassador', 'envoy', 'diplomat', 'general', 'gen.', 'admiral', 'adm.', 'colonel', 'col.',
   'commander', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'head', 'leader', 'official', 'officials',
   'officer', 'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'executive', 'professor', 'prof.', 'analyst',
@@ -110,7 +110,7 @@ export const honorifics: ReadonlyMap<string, Gender | undefined> = new Map<strin
   ['dr', undefined], ['dr.', undefined], ['prof', undefined], ['prof.', undefined], ['rev', undefined],
   ['rev.', undefined], ['sen.', undefined], ['rep.', undefined], ['gov.', undefined], ['gen.', undefined],
   ['lt.', undefined], ['col.', undefined], ['capt.', undefined], ['sgt.', undefined], ['adm.', undefined],
-  ['maj.', undefined], ['det.', undefined], ['insp.', undefined], ['supt.', undefined], ['cpl.', undefined],
+  ['maj.', undefined], ['det.', undefined], ['del.', undefined], ['amb.', undefined], ['sec.', undefined], ['atty.', undefined], ['sgt', undefined], ['insp.', undefined], ['supt.', undefined], ['cpl.', undefined],
   ['pvt.', undefined], ['hon.', undefined], ['st.', undefined], ['fr.', 'male'], ['sr.', undefined],
 ]);
 

@@ -270,6 +270,8 @@ function classify(run: Run): Classified {
   }
   // Leading words that cannot be part of a personal name ("Russia Sergey Lavrov").
   while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!))))) name = name.slice(1);
+  // "Republican Roy Blunt", "Year Barack Obama": a party or a common noun in front is no part of the name.
+  while (name.length > 2 && (DESCRIPTION_HEADS.has(lower(name[0]!)) || thingHeads.has(lower(name[0]!))) && !isFirstName(name[0]!.text)) name = name.slice(1);
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
   if (bad >= 0) name = name.slice(bad + 1);
   if (!name.length) return { kind: 'unknown', tokens: [], title };

@@ -130,6 +130,9 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
   const roles: string[] = [];
   let formal = before;
+  // "Sen. Bill Cassidy (R-La.)": the party-and-state tag belongs to the title.
+  const tag = PARTY_TAG.exec(text.slice(end, end + 24));
+  if (formal && tag) formal = `${formal} (${tag[1]!})`;
   // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
   const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
   if (affiliation) {
@@ -188,4 +191,7 @@ export function withRelativeNamed(
  * "with the New York Police Department", "from the West Mercia police": the organisation after a
  * titled name, capitalised words with a common noun for a body at the end.
  */
+/** "(D-Ore.)", "(R-La.)", "(I-Vt.)": a lawmaker's party and state after the name. */
+const PARTY_TAG = /^\s*\(([DRI]-[A-Z][A-Za-z.]{1,12})\)/;
+
 const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*(?:\s+(?:police|department|agency|ministry|council|office|service|force|brokerage|bank|firm|group|company|university|hospital|court))?)/u;
