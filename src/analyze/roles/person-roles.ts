@@ -37,6 +37,11 @@ const CREDIT_ROLE = /^((additional\s+)?(reporting|writing|editing|research|trans
 /** Verbs that say what somebody does for a living: their clause is the role ("advises the minister"). */
 const ROLE_VERB_CLAUSE = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|directs|represents|teaches|coaches|owns|edits|works)\b/i;
 
+/** Participles that open a title rather than a clause. */
+const TITLE_PARTICIPLES = new Set(['managing', 'acting', 'presiding', 'outgoing', 'incoming', 'ruling', 'leading', 'founding', 'visiting',
+  'reigning', 'sitting', 'serving', 'governing', 'consulting', 'supervising', 'retiring', 'practising', 'practicing', 'polling', 'ranking',
+  'commanding', 'contributing', 'reporting', 'editing', 'writing', 'striking', 'working', 'touring', 'winning', 'losing', 'running']);
+
 export function headPhrase(role: string): string {
   const words = role.split(/\s+/).filter(Boolean);
   if (!words.length) return '';
@@ -44,6 +49,9 @@ export function headPhrase(role: string): string {
   if (CREDIT_ROLE.test(role) || ROLE_VERB_CLAUSE.test(role)) return role;
   const first = words[0]!.toLowerCase();
   if (verbForms.has(first) && !titleModifiers.has(first) && !titleNouns.has(first)) return '';
+  // "demanding President ... make a pledge": a participle opens a clause, unless it is one of the
+  // words that make a title ("managing editor", "leading expert").
+  if (/ing$/.test(first) && !titleModifiers.has(first) && !TITLE_PARTICIPLES.has(first) && !titleNouns.has(first)) return '';
   if (/^(his|her|their)$/.test(first) && words.length < 3) return '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[.,;:]+$/, '');
