@@ -1,5 +1,5 @@
 import type { Article } from '../ingest/article.ts';
-import { isCaption } from '../ingest/boilerplate.ts';
+import { isCaption } from '../ingest/extract/boilerplate.ts';
 import { findEntities, type KnownPerson } from './entities/find-entities.ts';
 import { selectKeyPoints } from './key-points.ts';
 import { detectLanguage } from './language.ts';
@@ -23,7 +23,8 @@ export type { KnownPerson };
 const PHOTO_CREDIT = /[.;]?\s*[^.;]*\/\s*[^./]*$/;
 
 /** Invisible characters that split words in the middle (soft hyphens, zero-width marks). */
-const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+// An alternation, not a class: a joiner inside a class reads as a joined character to linters.
+const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /**
  * Analyses one article: its language, sentences, then entities (people with roles and aliases, organisations,

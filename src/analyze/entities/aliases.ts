@@ -37,7 +37,7 @@ function foldWordUncached(word: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/['’`ʼ.\-]/g, '');
+    .replace(/['’`ʼ.-]/g, '');
   if (!w) return w;
   w = w
     .replace(/(?<=\p{L})(ue|oe|ae)/gu, (m) => m[0]!) // Mueller / Müller, Schroeder / Schröder

@@ -148,7 +148,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           prevPrevWord: before?.word && tokens[startIndex - 2]?.word ? tokens[startIndex - 2]!.text : '',
           text,
           followedBySpeechOrAge: followedBySpeechOrAge(text, current[current.length - 1]!.end),
-          sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
+          sentenceInitial: !before || /^[.!?:;"“”‘'([—–-]$/u.test(before.text),
         });
       }
       current = [];
@@ -364,10 +364,9 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
   const aloneSurnames = new Set<string>();
   // Family names used alone as a person's ("President Yoon", "Lee said") can open a full name.
   const aloneFamilyNames = new Set<string>();
-  for (const { c, run } of classified) {
+  for (const { c } of classified) {
     if (c.tokens.length !== 1 || (c.kind !== 'single' && c.kind !== 'person')) continue;
     const key = surnameKey(c.tokens[0]!.text);
-    const speaks = isSpeechVerb(run.nextWords[0] ?? '') || (SPEECH_ADVERBS.has(run.nextWords[0] ?? '') && isSpeechVerb(run.nextWords[1] ?? ''));
     // Only a lone word known to be somebody ("Mr. Soelistyo", "Fauzi said he") vouches for a
     // longer run: "Java", "Pacific" or "Science" alone say nothing of "East Java".
     if (c.kind === 'person') {

@@ -159,9 +159,6 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
   return null;
 }
 
-function mentionAt(ctx: Context, paragraph: number, start: number, end: number): Mention | undefined {
-  return ctx.mentions.find((m) => m.paragraph === paragraph && m.start >= start && m.end <= end);
-}
 
 /** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {

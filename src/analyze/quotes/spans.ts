@@ -38,7 +38,7 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
       else if (CURLY_CLOSE.includes(ch)) role = 'close';
       else if (ch === '"' || ch === '″') {
         if (openAt >= 0) role = 'close';
-        else if (/[\s(\[{\u2014\u2013\-:/]/.test(prev) || i === 0) role = 'open';
+        else if (/[\s([{\u2014\u2013\-:/]/.test(prev) || i === 0) role = 'open';
         else if (/[\s.,;:!?)\]]/.test(next)) role = 'close';
         else role = 'open';
       }
