@@ -62,6 +62,8 @@ interface Run {
   /** The word before `prevWord`, as printed ("Poverty" in "Poverty and Inequality"). */
   prevPrevWord: string;
   sentenceInitial: boolean;
+  /** Right after a quote's closing mark and its comma ('"...," Yohannes said'): where attributions stand. */
+  afterQuote: boolean;
   /** The paragraph's text, for reading what follows the run. */
   text: string;
 }
@@ -147,6 +149,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           prevWord: before?.word ? before.text.toLowerCase() : '',
           prevPrevWord: before?.word && tokens[startIndex - 2]?.word ? tokens[startIndex - 2]!.text : '',
           text,
+          afterQuote: before !== undefined && /^[”"]$/.test(before.text) && /^[,?!]$/.test(tokens[startIndex - 2]?.text ?? ''),
           followedBySpeechOrAge: followedBySpeechOrAge(text, current[current.length - 1]!.end),
           sentenceInitial: !before || /^[.!?:;"“”‘'([—–-]$/u.test(before.text),
         });
@@ -225,6 +228,8 @@ function loneSpeakerIsPerson(run: Run, word: string): boolean {
   if (PERSONAL_PRONOUN.test(after)) return true;
   if (isFirstName(word) || lastNames.has(word)) return true;
   // Plurals of common nouns ("Experts", "Republicans") and sentence openers are no names.
+  // '"...," Yohannes said': the inverted attribution after a quote names who said it.
+  if (run.afterQuote) return true;
   if (run.sentenceInitial || /[^s]s$/.test(word) && run.nextWords[0] !== undefined && /^(say|have|are|were|argue|warn|claim|believe|think)$/.test(run.nextWords[0])) return false;
   return true;
 }
