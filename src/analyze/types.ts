@@ -64,6 +64,6 @@ export interface AnalysisJson {
   entities: Array<{ name: string; type: EntityType; aliases: string[]; role?: string; mentions: number }>;
   quotes: Array<{ text: string; speaker: string | null; partial: boolean; cue?: string }>;
   keyPoints: string[];
-  /** Present when the language was told (an extra field: the contract's fields keep their shape). */
+  /** Present for an article not in English ("de"): an extra field, the contract's fields keep their shape. */
   language?: string;
 }
