@@ -53,7 +53,7 @@ export class CliError extends NewsbotError<'E_USAGE'> {
 export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Runtime {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
-  const store = openStore(config.dbPath);
+  const store = openStore(config.dbPath, { clock });
   return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
 }
 
