@@ -37,7 +37,7 @@ async function ingestLocalFeeds(runtime: Runtime, paths: string[]): Promise<Anal
     for (const warning of warnings) runtime.log.warn(warning);
     for (const article of articles) {
       const analysis = analyzeArticle({ ...article, feedUrl: path });
-      runtime.store.saveAnalysis(analysis);
+      await runtime.store.saveAnalysis(analysis);
       analyses.push(analysis);
     }
   }
@@ -109,7 +109,9 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
       await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
     },
   });
-  runtime.commandContext.onSchedulesChanged = () => scheduler.reload();
+  runtime.commandContext.onSchedulesChanged = () => {
+    scheduler.reload().catch((error: Error) => log.error(`reloading the schedules failed: ${error.message}`));
+  };
   const outcomes = await scheduler.start();
   for (const outcome of outcomes) log.info(`catch-up: ${outcome.scheduleId} due ${outcome.scheduledFor} for ${outcome.target}: ${outcome.status}`);
   const poll = () =>

@@ -88,9 +88,10 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
-  program.hook('postAction', () => {
-    runtime?.store.close();
+  program.hook('postAction', async () => {
+    const closing = runtime;
     runtime = undefined;
+    await closing?.store.close();
   });
 
   program
@@ -198,7 +199,7 @@ async function digestFromInputs(
   if (options.store) {
     for (const analysis of analyses) {
       try {
-        runtime.store.saveAnalysis(analysis);
+        await runtime.store.saveAnalysis(analysis);
       } catch (error) {
         runtime.log.warn(`${analysis.article.id}: not stored: ${(error as Error).message}`);
       }
@@ -206,7 +207,7 @@ async function digestFromInputs(
   }
   // "New since the last briefing" for the same inputs: the ledger remembers what the last one said.
   const ledgerKey = 'cli:' + expanded.map((i) => (/^https?:/i.test(i) ? i : resolve(i))).sort().join('|');
-  const previous = options.store ? runtime.store.lastPostedRun(ledgerKey) : undefined;
+  const previous = options.store ? await runtime.store.lastPostedRun(ledgerKey) : undefined;
   const now = runtime.clock.now();
   const digest = buildDigest(analyses, {
     now,
@@ -217,7 +218,7 @@ async function digestFromInputs(
   });
   if (options.store) {
     const at = now.toISOString();
-    runtime.store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
+    await runtime.store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
   }
   return digest;
 }

@@ -20,16 +20,16 @@ export interface ArticleQuery {
 /** Articles with their analyses: the aggregate every briefing and `/story` reads. */
 export interface ArticleStore {
   /** Stores an analysed article; deduplicates by canonical URL/guid and by content hash. */
-  saveAnalysis(analysis: Analysis): SaveResult;
+  saveAnalysis(analysis: Analysis): Promise<SaveResult>;
   /**
    * Stores many analysed articles in one transaction, each deduplicated as `saveAnalysis`
    * does (also against earlier entries of the same list); returns one result per entry, in order.
    */
-  saveAnalyses(analyses: readonly Analysis[]): SaveResult[];
+  saveAnalyses(analyses: readonly Analysis[]): Promise<SaveResult[]>;
   /** Analyses ordered by publication time, oldest first. */
-  listAnalyses(query?: ArticleQuery): Analysis[];
-  getAnalysis(id: string): Analysis | undefined;
-  countArticles(): number;
+  listAnalyses(query?: ArticleQuery): Promise<Analysis[]>;
+  getAnalysis(id: string): Promise<Analysis | undefined>;
+  countArticles(): Promise<number>;
   /** Articles whose title or text match all the words, best first (full-text index). */
-  searchArticles(words: string, limit?: number): Analysis[];
+  searchArticles(words: string, limit?: number): Promise<Analysis[]>;
 }

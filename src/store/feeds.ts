@@ -23,9 +23,9 @@ export type FeedPatch = Partial<Omit<FeedRecord, 'url' | 'addedAt'>>;
 /** The feeds admins added, with what the last polls learned about them. */
 export interface FeedStore {
   /** Adds the feed (or retitles it when known) and returns it; `addedAt` comes from the store's clock. */
-  addFeed(feed: { url: string; title?: string; addedBy?: string }): FeedRecord;
-  removeFeed(url: string): boolean;
-  listFeeds(): FeedRecord[];
-  getFeed(url: string): FeedRecord | undefined;
-  updateFeed(url: string, patch: FeedPatch): void;
+  addFeed(feed: { url: string; title?: string; addedBy?: string }): Promise<FeedRecord>;
+  removeFeed(url: string): Promise<boolean>;
+  listFeeds(): Promise<FeedRecord[]>;
+  getFeed(url: string): Promise<FeedRecord | undefined>;
+  updateFeed(url: string, patch: FeedPatch): Promise<void>;
 }

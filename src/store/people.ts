@@ -32,9 +32,9 @@ export interface PersonSuggestion {
  */
 export interface PeopleStore {
   /** People whose name or alias starts with `prefix` (any word of it), most mentioned first. */
-  suggestPeople(prefix: string, limit?: number): PersonSuggestion[];
+  suggestPeople(prefix: string, limit?: number): Promise<PersonSuggestion[]>;
   /** The person best matching a name or alias, with the outlets that mention them. */
-  getPerson(query: string): PersonProfile | undefined;
+  getPerson(query: string): Promise<PersonProfile | undefined>;
   /** Quotes by the person best matching `query`, newest first. */
-  quotesBy(query: string, limit?: number): QuoteItem[];
+  quotesBy(query: string, limit?: number): Promise<QuoteItem[]>;
 }

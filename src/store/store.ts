@@ -15,5 +15,5 @@ export type { ScheduleStore } from './schedules.ts';
  * callers that need several take one object. Implemented for SQLite (src/store/sqlite/).
  */
 export interface Store extends ArticleStore, PeopleStore, FeedStore, ScheduleStore, RunLedger {
-  close(): void;
+  close(): Promise<void>;
 }

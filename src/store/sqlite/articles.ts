@@ -18,11 +18,11 @@ export class SqliteArticles implements ArticleStore {
     this.#ctx = ctx;
   }
 
-  saveAnalysis(analysis: Analysis): SaveResult {
+  async saveAnalysis(analysis: Analysis): Promise<SaveResult> {
     return this.#ctx.db.transaction(() => this.#save(analysis))();
   }
 
-  saveAnalyses(analyses: readonly Analysis[]): SaveResult[] {
+  async saveAnalyses(analyses: readonly Analysis[]): Promise<SaveResult[]> {
     return this.#ctx.db.transaction(() => analyses.map((analysis) => this.#save(analysis)))();
   }
 
@@ -107,7 +107,7 @@ export class SqliteArticles implements ArticleStore {
     indexPeople(this.#ctx, rowid, analysis);
   }
 
-  listAnalyses(query: ArticleQuery = {}): Analysis[] {
+  async listAnalyses(query: ArticleQuery = {}): Promise<Analysis[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.since) {
@@ -130,16 +130,16 @@ export class SqliteArticles implements ArticleStore {
     return query.limit ? analyses.reverse() : analyses;
   }
 
-  getAnalysis(id: string): Analysis | undefined {
+  async getAnalysis(id: string): Promise<Analysis | undefined> {
     const row = this.#ctx.sql('SELECT analysis_json FROM articles WHERE id = ?').get(id) as { analysis_json: string } | undefined;
     return row ? readAnalysis(row.analysis_json, id) : undefined;
   }
 
-  countArticles(): number {
+  async countArticles(): Promise<number> {
     return (this.#ctx.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
-  searchArticles(words: string, limit = 20): Analysis[] {
+  async searchArticles(words: string, limit = 20): Promise<Analysis[]> {
     const terms = searchTerms(words);
     if (terms.length === 0) return [];
     // Each word a quoted FTS5 term: quotes cannot occur inside a term, so no query syntax gets through.

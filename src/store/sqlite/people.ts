@@ -83,7 +83,7 @@ export class SqlitePeople implements PeopleStore {
     this.#ctx = ctx;
   }
 
-  suggestPeople(prefix: string, limit = 10): PersonSuggestion[] {
+  async suggestPeople(prefix: string, limit = 10): Promise<PersonSuggestion[]> {
     const words = nameKey(prefix).split(/\s+/).filter(Boolean);
     const last = words.at(-1);
     type Row = { id: number; name: string; mentions: number };
@@ -135,7 +135,7 @@ export class SqlitePeople implements PeopleStore {
     return pick(true) ?? pick(false);
   }
 
-  getPerson(query: string): PersonProfile | undefined {
+  async getPerson(query: string): Promise<PersonProfile | undefined> {
     const person = this.#findPerson(query);
     if (!person) return undefined;
     const outlets = this.#ctx
@@ -160,7 +160,7 @@ export class SqlitePeople implements PeopleStore {
     };
   }
 
-  quotesBy(query: string, limit = 5): QuoteItem[] {
+  async quotesBy(query: string, limit = 5): Promise<QuoteItem[]> {
     const person = this.#findPerson(query);
     if (!person) return [];
     const rows = this.#ctx

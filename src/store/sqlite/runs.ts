@@ -11,7 +11,7 @@ export class SqliteRuns implements RunLedger {
     this.#ctx = ctx;
   }
 
-  claimRun(run: Omit<Run, 'updatedAt'>): boolean {
+  async claimRun(run: Omit<Run, 'updatedAt'>): Promise<boolean> {
     const result = this.#ctx
       .sql(
         `INSERT INTO runs(id, schedule_id, scheduled_for, target, status, message_ids_json, points_json, error, updated_at)
@@ -21,11 +21,11 @@ export class SqliteRuns implements RunLedger {
     return result.changes === 1;
   }
 
-  updateRun(id: string, patch: RunPatch): void {
+  async updateRun(id: string, patch: RunPatch): Promise<void> {
     this.#patch(id, undefined, patch);
   }
 
-  transitionRun(id: string, from: Run['status'], patch: RunPatch): boolean {
+  async transitionRun(id: string, from: Run['status'], patch: RunPatch): Promise<boolean> {
     return this.#patch(id, from, patch);
   }
 
@@ -38,16 +38,16 @@ export class SqliteRuns implements RunLedger {
     return result.changes === 1;
   }
 
-  getRun(id: string): Run | undefined {
+  async getRun(id: string): Promise<Run | undefined> {
     const row = this.#ctx.sql('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     return row ? runFromRow(row) : undefined;
   }
 
-  listRuns(scheduleId: string, limit = 50): Run[] {
+  async listRuns(scheduleId: string, limit = 50): Promise<Run[]> {
     return (this.#ctx.sql('SELECT * FROM runs WHERE schedule_id = ? ORDER BY scheduled_for DESC, id LIMIT ?').all(scheduleId, limit) as RunRow[]).map(runFromRow);
   }
 
-  lastPostedRun(scheduleId: string, target?: string): Run | undefined {
+  async lastPostedRun(scheduleId: string, target?: string): Promise<Run | undefined> {
     const row = (
       target
         ? this.#ctx.sql(`SELECT * FROM runs WHERE schedule_id = ? AND target = ? AND status = 'posted' ORDER BY scheduled_for DESC LIMIT 1`).get(scheduleId, target)

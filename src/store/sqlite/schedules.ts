@@ -10,7 +10,7 @@ export class SqliteSchedules implements ScheduleStore {
     this.#ctx = ctx;
   }
 
-  saveSchedule(schedule: Schedule): void {
+  async saveSchedule(schedule: Schedule): Promise<void> {
     this.#ctx
       .sql(
         `INSERT INTO schedules(id, origin, data_json, created_at) VALUES (?, ?, ?, ?)
@@ -19,16 +19,16 @@ export class SqliteSchedules implements ScheduleStore {
       .run(schedule.id, schedule.origin, JSON.stringify(schedule), schedule.createdAt ?? this.#ctx.now());
   }
 
-  removeSchedule(id: string): boolean {
+  async removeSchedule(id: string): Promise<boolean> {
     return this.#ctx.sql('DELETE FROM schedules WHERE id = ?').run(id).changes > 0;
   }
 
-  listSchedules(): Schedule[] {
+  async listSchedules(): Promise<Schedule[]> {
     const rows = this.#ctx.sql('SELECT id, data_json FROM schedules ORDER BY created_at, id').all() as Array<{ id: string; data_json: string }>;
     return rows.map((r) => readSchedule(r.data_json, r.id));
   }
 
-  getSchedule(id: string): Schedule | undefined {
+  async getSchedule(id: string): Promise<Schedule | undefined> {
     const row = this.#ctx.sql('SELECT data_json FROM schedules WHERE id = ?').get(id) as { data_json: string } | undefined;
     return row ? readSchedule(row.data_json, id) : undefined;
   }

@@ -43,6 +43,6 @@ export function openStore(path: string, options: SqliteStoreOptions = {}): Store
       schedules: new SqliteSchedules(ctx),
       runs: new SqliteRuns(ctx),
     },
-    () => ctx.close(),
+    async () => ctx.close(),
   );
 }
