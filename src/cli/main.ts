@@ -18,7 +18,7 @@ import { createProgress } from './progress.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
 import { feedsCli } from './feeds.ts';
-import { openStore } from '../store/sqlite/sqlite-store.ts';
+import { openConfiguredStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { NewsbotError } from '../core/errors.ts';
 
@@ -53,7 +53,7 @@ export class CliError extends NewsbotError<'E_USAGE'> {
 export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Runtime {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
-  const store = openStore(config.dbPath, { clock });
+  const store = openConfiguredStore(config, { clock });
   return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
 }
 
