@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { buildStory, type BuiltStory } from '../stories/build-story.ts';
-import { clusterArticles } from '../stories/story-clusters.ts';
+import { clusterArticles } from '../stories/cluster/story-clusters.ts';
 import type { Story } from '../stories/types.ts';
 import type { Digest } from './types.ts';
 

@@ -1,11 +1,11 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameKeys } from './article-terms.ts';
-import { pointSimilarity, predicateCosine, samePoint } from './point-matching.ts';
+import { pointSimilarity, predicateCosine, samePoint } from './compare/point-matching.ts';
 import { placeTerms, sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
-import { articleTime, cosine, storyIdFor } from './story-clusters.ts';
-import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './story-people.ts';
-import { rankUnits, selectSummary } from './story-summary.ts';
-import { independentReports } from './syndication.ts';
+import { articleTime, cosine, storyIdFor } from './cluster/story-clusters.ts';
+import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './people.ts';
+import { rankUnits, selectSummary } from './summary.ts';
+import { independentReports } from './cluster/syndication.ts';
 import { wordCount } from './text.ts';
 import type { AgreedPoint, Story, StoryArticleRef, StoryQuote } from './types.ts';
 

@@ -6,8 +6,8 @@ import { buildDigest } from '../digest/build.ts';
 import { documentToArticle } from '../ingest/clean.ts';
 import { readDocumentFile } from '../ingest/document-file.ts';
 import { buildStory } from './build-story.ts';
-import { clusterArticles } from './story-clusters.ts';
-import { independentReports } from './syndication.ts';
+import { clusterArticles } from './cluster/story-clusters.ts';
+import { independentReports } from './cluster/syndication.ts';
 import { words } from './text.ts';
 import type { Story } from './types.ts';
 
