@@ -11,6 +11,7 @@ import type { Command } from '../src/commands/types.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadInputs } from '../src/ingest/inputs.ts';
 import { pollFeeds } from '../src/ingest/poll.ts';
+import { briefingFromLedger } from '../src/schedule/briefing.ts';
 import { loadDigestFile } from '../src/schedule/digest-files.ts';
 import { Scheduler } from '../src/schedule/scheduler.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
@@ -48,7 +49,11 @@ async function ingestLocalFeeds(runtime: Runtime, paths: string[]): Promise<Anal
 async function printDemoBriefing(runtime: Runtime, sink: BriefingSink): Promise<void> {
   const schedule = loadDigestFile(demoDefinition);
   const analyses = await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
-  const digest = buildDigest(analyses, { now: runtime.clock.now(), maxStories: schedule.maxStories, title: schedule.title });
+  const now = runtime.clock.now();
+  // The ledger, not this process, remembers the last demo briefing: a restart is not all news again.
+  const digest = briefingFromLedger(runtime.store, `demo:${schedule.id}`, 'console:main', now, (previousPoints) =>
+    buildDigest(analyses, { now, maxStories: schedule.maxStories, title: schedule.title, ...(previousPoints ? { previousPoints } : {}) }),
+  );
   await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
 }
 

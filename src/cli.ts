@@ -11,7 +11,7 @@ import type { Reply } from './commands/types.ts';
 import { loadConfig, type Config } from './config.ts';
 import { buildDigest } from './digest/build.ts';
 import { renderDigestMarkdown } from './digest/markdown.ts';
-import { digestPoints } from './digest/points.ts';
+import { briefingFromLedger } from './schedule/briefing.ts';
 import type { Digest } from './digest/types.ts';
 import { loadInputs } from './ingest/inputs.ts';
 import { createProgress } from './ingest/progress.ts';
@@ -206,19 +206,16 @@ async function digestFromInputs(
   }
   // "New since the last briefing" for the same inputs: the ledger remembers what the last one said.
   const ledgerKey = 'cli:' + expanded.map((i) => (/^https?:/i.test(i) ? i : resolve(i))).sort().join('|');
-  const previous = options.store ? runtime.store.lastPostedRun(ledgerKey) : undefined;
   const now = runtime.clock.now();
-  const digest = buildDigest(analyses, {
-    now,
-    ...(maxStories ? { maxStories } : {}),
-    ...(previous ? { previousPoints: previous.points } : {}),
-    ...(title ? { title } : {}),
-    ...(options.since ? { since: options.since } : {}),
-  });
-  if (options.store) {
-    const at = now.toISOString();
-    runtime.store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
-  }
+  const build = (previousPoints: string[] | undefined) =>
+    buildDigest(analyses, {
+      now,
+      ...(maxStories ? { maxStories } : {}),
+      ...(previousPoints ? { previousPoints } : {}),
+      ...(title ? { title } : {}),
+      ...(options.since ? { since: options.since } : {}),
+    });
+  const digest = options.store ? briefingFromLedger(runtime.store, ledgerKey, 'stdout', now, build) : build(undefined);
   return digest;
 }
 

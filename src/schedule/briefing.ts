@@ -1,4 +1,5 @@
 import { buildDigest } from '../digest/build.ts';
+import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Schedule } from './types.ts';
@@ -21,4 +22,24 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
     title: schedule.title,
     ...(previous ? { previousPoints: previous.points } : {}),
   });
+}
+
+/**
+ * A briefing posted outside the scheduler (the demo briefing of `serve`, `serve --once`,
+ * `newsbot digest --store`): "new" is measured against the last briefing the ledger recorded as
+ * posted under `ledgerKey`, never against process memory, and this one is recorded in turn, so a
+ * restart does not mark every story new again. `build` receives the previous briefing's points.
+ */
+export function briefingFromLedger(
+  store: Pick<Store, 'lastPostedRun' | 'claimRun'>,
+  ledgerKey: string,
+  target: string,
+  now: Date,
+  build: (previousPoints: string[] | undefined) => Digest,
+): Digest {
+  const previous = store.lastPostedRun(ledgerKey);
+  const digest = build(previous?.points);
+  const at = now.toISOString();
+  store.claimRun({ id: `${ledgerKey}@${at}>${target}`, scheduleId: ledgerKey, scheduledFor: at, target, status: 'posted', messageIds: [], points: digestPoints(digest) });
+  return digest;
 }

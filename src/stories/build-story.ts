@@ -195,8 +195,8 @@ function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: n
       const speaker = person?.name ?? quote.speaker;
       const prominence = person === undefined ? 0 : Math.log(1 + person.mentions);
       const lengthScore = length > 45 ? 0.5 : Math.min(1, length / 15);
-      // A quote cut before its attribution ends in a comma ("...held up well," she said).
-      const text = quote.text.trim().replace(/[,;:]$/, '');
+      const text = wholeQuote(quote.text);
+      if (text === undefined) continue;
       const item: StoryQuote & { score: number } = { text, speaker, source: analysis.article.source, score: prominence + lengthScore };
       if (analysis.article.url !== undefined) item.url = analysis.article.url;
       candidates.push(item);
@@ -212,4 +212,20 @@ function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: n
     chosen.push(candidate);
   }
   return chosen.map(({ score: _score, ...quote }) => quote);
+}
+
+/**
+ * A quote as a briefing shows it: whole, its attribution outside the marks. A pull quote that
+ * carried its credit inside (`…super exciting,'' said Nusaybah.`) loses the credit; a quote with
+ * a mark left open inside it was cut in two and is not shown. Undefined when it cannot be shown.
+ */
+export function wholeQuote(raw: string): string | undefined {
+  let text = raw.trim();
+  const credited = /^(.*?\S)\s*(?:''|["\u201d\u2019])\s*,?\s+(?:said|says|added|told|wrote|asked|explained|according to)\b[^"\u201c\u201d]*$/iu.exec(text);
+  if (credited?.[1] !== undefined) text = credited[1];
+  // A quote cut before its attribution ends in a comma ("...held up well," she said).
+  text = text.replace(/[,;:]$/, '').trim();
+  if ((text.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1) return undefined;
+  if (/''|``/.test(text) || /<\/?[a-z][^>]*>|&#?\w+;/i.test(text)) return undefined;
+  return text.length > 0 ? text : undefined;
 }

@@ -16,7 +16,8 @@ export interface MergedStoryPerson extends StoryPerson {
  */
 export function mergeStoryPeople(analyses: Analysis[]): MergedStoryPerson[] {
   const printed = printedFullNames(analyses);
-  return mergePeople(analyses.map((a) => a.entities)).map((person) => {
+  const people = mergePeople(analyses.map((a) => a.entities.filter((e) => e.type === 'person'))).filter((p) => looksLikePersonName(p.name));
+  return people.map((person) => {
     const aliases = [...person.aliases];
     const keyWords = personKeyWords(person.name);
     const surname = keyWords[keyWords.length - 1] ?? '';
@@ -27,9 +28,54 @@ export function mergeStoryPeople(analyses: Analysis[]): MergedStoryPerson[] {
       if (first !== undefined && words[0] === first && form !== person.name && !aliases.includes(form)) aliases.push(form);
     }
     const merged: MergedStoryPerson = { name: person.name, aliases, mentions: person.mentions, key: surnameKey(person.name) };
-    if (person.role !== undefined) merged.role = person.role;
+    const role = person.role === undefined ? undefined : sureRole(person.role);
+    if (role !== undefined) merged.role = role;
     return merged;
   });
+}
+
+/**
+ * Words that name a group, a body, a place, a day or a thing, never one person: an entry whose
+ * name holds one ("House Democrats", "The Report") is not listed among a story's people.
+ */
+const NOT_PERSON_WORDS = new Set(
+  (
+    'act agency airline airlines amendment association authority authorities bank board bureau caucus center centre ' +
+    'church city club college commission committee company congress corporation council county court day democrats ' +
+    'department field fields forum foundation government group guard hospital house inc institute league ministry ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
+    'october november december museum news observer office parliament party police post press republicans report ' +
+    'school senate service show society street studio study team times treaty tribune union university week ' +
+    'the are is was and of for ltd llc gmbh network channel radio tv magazine journal daily weekly'
+  ).split(' '),
+);
+
+/** Whether a name can be one person's: two to five words, capitalised, none naming a group or thing. */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 5 || !/^\p{Lu}/u.test(name.trim())) return false;
+  return !words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+}
+
+const ROLE_VERBS = /\b(?:said|says|say|made|make|making|told|tells|was|were|is|are|has|had|have|will|would|could|should|insist\w*|demand\w*|promis\w*|warn\w*|opened|forced|explains?|jumped|it|her|his|their|only)\b/i;
+const ROLE_FUNCTION_ENDS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'that', 'who', 'at', 'as']);
+const TITLE_PARTICIPLES = new Set(['acting', 'managing', 'outgoing', 'ruling', 'governing', 'leading', 'visiting', 'presiding', 'founding', 'ranking', 'incoming', 'serving']);
+
+/**
+ * The role as a people line shows it, when it reads as a title ("Russian Foreign Minister"); a
+ * clause fragment the analysis took for a role ("made public statements supporting…") is dropped.
+ * Of several roles joined by ";", the first that reads as a title.
+ */
+export function sureRole(role: string): string | undefined {
+  for (const part of role.split(';').map((r) => r.trim().replace(/\s*…$/, '').replace(/[,.]$/, ''))) {
+    const words = part.split(/\s+/).filter((w) => w.length > 0);
+    const first = words[0]?.toLowerCase() ?? '';
+    const last = words[words.length - 1]?.toLowerCase() ?? '';
+    if (words.length === 0 || words.length > 8 || ROLE_VERBS.test(part) || ROLE_FUNCTION_ENDS.has(last) || ROLE_FUNCTION_ENDS.has(first)) continue;
+    if (first.endsWith('ing') && !TITLE_PARTICIPLES.has(first)) continue;
+    return part;
+  }
+  return undefined;
 }
 
 /** "Given Surname" pairs printed anywhere in the articles (titles and removed captions too), by folded surname. */

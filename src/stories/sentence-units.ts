@@ -241,7 +241,8 @@ export function placeTerms(analyses: Analysis[]): Set<string> {
 }
 
 function normalise(text: string): string {
-  return foldText(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Letters of every script: a Russian or Greek sentence is not empty.
+  return foldText(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Number of elements two sets share. */

@@ -19,6 +19,7 @@ const POINTING_OPENERS = new Set(['it', 'its', 'they', 'their', 'them', 'this', 
 const PERSON_PRONOUNS: Record<string, 'subject' | 'possessive'> = { he: 'subject', she: 'subject', his: 'possessive', her: 'possessive' };
 
 const OPENING_MARKS = /^[\s"“‘'(\[]*/;
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:\s*\([A-Za-z]{2,12}\))?\s+[—–-]{1,2}\s+(?=\p{Lu})/u;
 
 /** A person the analysis found, with the forms a sentence may name them by. */
 export interface NamedPerson {
@@ -54,7 +55,8 @@ export function peopleNamedIn(text: string, people: readonly NamedPerson[]): Nam
  * `previous` is the sentence before it in the article, when there is one.
  */
 export function standAlone(text: string, previous: string | undefined, people: readonly NamedPerson[]): string | undefined {
-  let current = text.trim();
+  // A dateline ("ESTRAVA — ", "KYIV, Ukraine (AP) — ") places the article, not the sentence.
+  let current = text.trim().replace(DATELINE, '');
   for (let guard = 0; guard < 2; guard += 1) {
     const lead = OPENING_MARKS.exec(current)?.[0] ?? '';
     const rest = current.slice(lead.length);
