@@ -21,7 +21,6 @@ export function newPoints(
   storyNames: ReadonlySet<string>,
   places: ReadonlySet<string>,
 ): string[] {
-  const unique = [...new Set(points)];
   if (previous === undefined || previous.length === 0) return [];
   const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
   const freshArticles = articlesSinceBriefing(units, previous, times);
@@ -30,7 +29,11 @@ export function newPoints(
     .filter((u) => freshArticles.has(u.articleId) && u.pointable)
     .sort((a, b) => (times.get(b.articleId) ?? 0) - (times.get(a.articleId) ?? 0) || a.position - b.position)
     .map((u) => u.text);
-  const candidates = [...new Set([...freshTexts, ...unique])];
+  // Only reports the last briefing did not draw on, published after those it did, hold news: the
+  // same articles briefed again (a restart, \`serve --once\`) have none, whatever was left unshown.
+  // A story the last briefing did not tell has no such reports: it is new as a whole.
+  const candidates = [...new Set(freshTexts)];
+  if (candidates.length === 0) return [];
 
   const fake = { article: { id: 'p', source: '', title: '', paragraphs: [], removed: [] }, sentences: [], entities: [], quotes: [], keyPoints: [] };
   const toUnits = (texts: string[], report: number): SentenceUnit[] =>
@@ -52,8 +55,6 @@ export function newPoints(
         samePoint(unit, old) &&
         (!isFresh(unit) || predicateCosine(unit, old) >= NEW_POINT_SAME_PREDICATE || cosine(unit.vector, old.vector) >= NEW_POINT_SAME_WORDING),
     );
-  // A story the last briefing did not tell is new as a whole: its sections say it all.
-  if (!current.some(alreadySaid)) return [];
   const chosen: SentenceUnit[] = [];
   for (const unit of current) {
     if (alreadySaid(unit) || chosen.some((c) => samePoint(c, unit))) continue;
