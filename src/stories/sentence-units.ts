@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameMentions, textTerms } from './article-terms.ts';
+import { latestEntryParagraphs, withoutEntryTime } from './live-blog.ts';
 import { closeOpenSentence, hasMarkup, isParagraphEnd, namedPeople, sentenceEnding, standAlone } from './standalone.ts';
 import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, wordCount, words } from './text.ts';
 
@@ -73,6 +74,8 @@ export function sentenceUnits(
   const sentences =
     analysis.sentences.length > 0 ? analysis.sentences : article.paragraphs.map((text, paragraph) => ({ text, paragraph, start: 0 }));
   const spans = article.paragraphs.map(quotedSpans);
+  // A live blog is told by its latest entries; the older ones stay for comparison only.
+  const latest = latestEntryParagraphs(article.paragraphs);
   const units: SentenceUnit[] = [];
   if (article.title.trim().length > 0) {
     units.push(makeUnit(article.title, analysis, report, -1, true, false, storyNames, storyPlaces));
@@ -90,7 +93,9 @@ export function sentenceUnits(
     if (count < 3) continue;
     const quoted = quotedShareInParagraph(sentence, spans[sentence.paragraph]) >= 0.5;
     // What a briefing may show: whole, clean, and readable without the sentence before it.
-    const shown = quoted ? undefined : showable(printed, sentences[index - 1]?.text, isParagraphEnd(sentences, index), people);
+    const told = latest === undefined || latest.has(sentence.paragraph);
+    const entry = latest === undefined ? printed : withoutEntryTime(printed);
+    const shown = quoted || !told ? undefined : showable(entry, sentences[index - 1]?.text, isParagraphEnd(sentences, index), people);
     const text = shown ?? printed;
     const pointable = shown !== undefined && count >= MIN_POINT_WORDS && count <= MAX_POINT_WORDS && !/[?:]$/.test(printed);
     const unit = makeUnit(text, analysis, report, position, false, pointable, storyNames, storyPlaces);

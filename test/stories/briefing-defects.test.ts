@@ -181,3 +181,25 @@ describe('new since the last briefing, from the ledger (restarts and serve --onc
     for (const story of second.stories) expect(story.new).toEqual([]);
   });
 });
+
+describe('live blogs told by their latest entries', () => {
+  const live = article('d4-live', 'Harbour Post', '2032-02-06T15:00:00Z', 'Harbour storm: live updates', [
+    '2.40pm GMT',
+    'The coastguard said all 12 crew of the stranded ferry Marisol had been lifted to safety by helicopter.',
+    '1.15pm GMT',
+    'Mayor Ilse Varga said the sea wall at the old harbour had held through the high tide.',
+    '11.05am GMT',
+    'Winds of 110 km/h were recorded at the lighthouse, the weather office said.',
+    '9.30am GMT',
+    'Schools across Harbourton will stay closed today as the storm reaches the coast.',
+  ]);
+
+  it('GIVEN a live blog of timestamped entries THEN its summary comes from the two latest entries, without the timestamps', () => {
+    const story = buildStory([live]);
+    expect(story.summary.length).toBeGreaterThan(0);
+    for (const line of story.summary) {
+      expect(line).toMatch(/ferry Marisol|sea wall/);
+      expect(line).not.toMatch(/^\d/);
+    }
+  });
+});
