@@ -71,9 +71,11 @@ export function comparePoints(
     // Two reports by one outlet (a story and its follow-up) are still one source's word.
     if (sources.length < 2) continue;
     for (const unit of group) used.add(unit);
+    // The wording that names the most actors; of equals, the least central, which leaves the
+    // most central telling of the fact to the summary (no sentence is shown twice).
     const representative = group
       .filter((u) => u.pointable)
-      .sort((a, b) => b.names.size - a.names.size || b.importance - a.importance)[0] ?? point;
+      .sort((a, b) => b.names.size - a.names.size || a.importance - b.importance)[0] ?? point;
     if (!representative.pointable) continue;
     agreedUnits.push(representative);
     shown.push(representative);
