@@ -92,6 +92,9 @@ export function sentenceBounds(text: string): Array<[number, number]> {
 
 function gluedAt(text: string, markAt: number, end: number): boolean {
   if (text[markAt] === '…') return false;
+  // The word before the stop is lower case: "News.Az" and "Amazon.Com" are names, not two sentences.
+  const before = /[\p{L}\p{N}'’-]+$/u.exec(text.slice(Math.max(0, markAt - 40), markAt))?.[0] ?? '';
+  if (!/^\p{Ll}+$/u.test(before)) return false;
   return /\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, markAt - 2), markAt)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2)) && !/[/@]\S*$/.test(text.slice(Math.max(0, markAt - 60), markAt));
 }
 

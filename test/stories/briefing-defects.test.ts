@@ -92,8 +92,9 @@ describe('sentences split where feed text lost its stops', () => {
     expect(sentences).toEqual(['We are the first club in the county to do this, which is really exciting.', 'Maryam Hassan']);
   });
 
-  it('GIVEN "U.S.", "Node.js" or a web address THEN nothing is split inside them', () => {
+  it('GIVEN "U.S.", "News.Az" or a web address THEN nothing is split inside them', () => {
     expect(splitSentences(['The U.S.Army base and example.com/News stayed open.']).length).toBe(1);
+    expect(splitSentences(['The talks went well, News.Az reports citing foreign media.']).length).toBe(1);
   });
 
   it('GIVEN a standfirst that lost its stop ("…showed thinly veiled anger") THEN the briefing shows it with one', () => {
