@@ -51,8 +51,8 @@ async function printDemoBriefing(runtime: Runtime, sink: BriefingSink): Promise<
   const analyses = await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
   const now = runtime.clock.now();
   // The ledger, not this process, remembers the last demo briefing: a restart is not all news again.
-  const digest = briefingFromLedger(runtime.store, `demo:${schedule.id}`, 'console:main', now, (previousPoints) =>
-    buildDigest(analyses, { now, maxStories: schedule.maxStories, title: schedule.title, ...(previousPoints ? { previousPoints } : {}) }),
+  const digest = briefingFromLedger(runtime.store, `demo:${schedule.id}`, 'console:main', now, (previous) =>
+    buildDigest(analyses, { now, maxStories: schedule.maxStories, title: schedule.title, ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}) }),
   );
   await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
 }

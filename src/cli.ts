@@ -207,11 +207,11 @@ async function digestFromInputs(
   // "New since the last briefing" for the same inputs: the ledger remembers what the last one said.
   const ledgerKey = 'cli:' + expanded.map((i) => (/^https?:/i.test(i) ? i : resolve(i))).sort().join('|');
   const now = runtime.clock.now();
-  const build = (previousPoints: string[] | undefined) =>
+  const build = (previous: { points: string[]; at: string } | undefined) =>
     buildDigest(analyses, {
       now,
       ...(maxStories ? { maxStories } : {}),
-      ...(previousPoints ? { previousPoints } : {}),
+      ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}),
       ...(title ? { title } : {}),
       ...(options.since ? { since: options.since } : {}),
     });

@@ -20,7 +20,7 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
     since,
     maxStories: schedule.maxStories,
     title: schedule.title,
-    ...(previous ? { previousPoints: previous.points } : {}),
+    ...(previous ? { previousPoints: previous.points, previousAt: previous.scheduledFor } : {}),
   });
 }
 
@@ -28,17 +28,17 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
  * A briefing posted outside the scheduler (the demo briefing of `serve`, `serve --once`,
  * `newsbot digest --store`): "new" is measured against the last briefing the ledger recorded as
  * posted under `ledgerKey`, never against process memory, and this one is recorded in turn, so a
- * restart does not mark every story new again. `build` receives the previous briefing's points.
+ * restart does not mark every story new again. `build` receives the previous briefing's points and time.
  */
 export function briefingFromLedger(
   store: Pick<Store, 'lastPostedRun' | 'claimRun'>,
   ledgerKey: string,
   target: string,
   now: Date,
-  build: (previousPoints: string[] | undefined) => Digest,
+  build: (previous: { points: string[]; at: string } | undefined) => Digest,
 ): Digest {
-  const previous = store.lastPostedRun(ledgerKey);
-  const digest = build(previous?.points);
+  const last = store.lastPostedRun(ledgerKey);
+  const digest = build(last === undefined ? undefined : { points: last.points, at: last.scheduledFor });
   const at = now.toISOString();
   store.claimRun({ id: `${ledgerKey}@${at}>${target}`, scheduleId: ledgerKey, scheduledFor: at, target, status: 'posted', messageIds: [], points: digestPoints(digest) });
   return digest;

@@ -13,6 +13,8 @@ import type { Story, StoryArticleRef, StoryQuote } from './types.ts';
 export interface BuildStoryOptions {
   /** Points of the previous briefing of the same schedule; `new` lists what they do not say. */
   previousPoints?: string[];
+  /** When the previous briefing was posted (ISO): articles published later are its news. */
+  previousAt?: string;
   maxAgreed?: number;
   maxOnlyInPerSource?: number;
   maxPeople?: number;
@@ -80,6 +82,7 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     options.previousPoints,
     storyNames,
     places,
+    options.previousAt,
   );
   const freshTexts = new Set(fresh);
   const comparable = ranked.filter((u) => !freshTexts.has(u.text));

@@ -171,8 +171,8 @@ describe('new since the last briefing, from the ledger (restarts and serve --onc
       claimRun: (run: Omit<Run, 'updatedAt'>) => (runs.push({ ...run, updatedAt: run.scheduledFor }), true),
     };
     const brief = (at: string) =>
-      briefingFromLedger(store, 'demo:file:harbour', 'console:main', new Date(at), (previousPoints) =>
-        buildDigest([harbourPost, riverWire], { now: new Date(at), ...(previousPoints ? { previousPoints } : {}) }),
+      briefingFromLedger(store, 'demo:file:harbour', 'console:main', new Date(at), (previous) =>
+        buildDigest([harbourPost, riverWire], { now: new Date(at), ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}) }),
       );
     const first = brief('2032-02-03T12:00:00Z');
     // A second process: only the ledger (the runs array) is shared with the first.

@@ -20,10 +20,18 @@ export function newPoints(
   previous: string[] | undefined,
   storyNames: ReadonlySet<string>,
   places: ReadonlySet<string>,
+  previousAt?: string,
 ): string[] {
   if (previous === undefined || previous.length === 0) return [];
   const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
-  const freshArticles = articlesSinceBriefing(units, previous, times);
+  const said = new Set(previous);
+  const quotedBefore = units.some((u) => said.has(u.text));
+  // Later news: the articles published after the last briefing when its time is known, else
+  // those published after the newest article it quoted.
+  const since = previousAt === undefined ? Number.NaN : Date.parse(previousAt);
+  const freshArticles = Number.isFinite(since)
+    ? new Set(analyses.filter((a) => articleTime(a, -Infinity) > since).map((a) => a.article.id))
+    : articlesSinceBriefing(units, previous, times);
   const articleOf = new Map(units.map((u) => [u.text, u.articleId]));
   const freshTexts = units
     .filter((u) => freshArticles.has(u.articleId) && u.pointable)
@@ -31,7 +39,6 @@ export function newPoints(
     .map((u) => u.text);
   // Only reports the last briefing did not draw on, published after those it did, hold news: the
   // same articles briefed again (a restart, \`serve --once\`) have none, whatever was left unshown.
-  // A story the last briefing did not tell has no such reports: it is new as a whole.
   const candidates = [...new Set(freshTexts)];
   if (candidates.length === 0) return [];
 
@@ -44,7 +51,6 @@ export function newPoints(
   const current = toUnits(candidates, 0);
   const before = toUnits(previous, 1);
   weighUnits([...current, ...before]);
-  const said = new Set(previous);
   // A report from after the briefing has to restate an old point closely to be old news; an older
   // report's point the briefing matched by content was already told.
   const isFresh = (unit: SentenceUnit): boolean => freshArticles.has(articleOf.get(unit.text) ?? '');
@@ -55,6 +61,8 @@ export function newPoints(
         samePoint(unit, old) &&
         (!isFresh(unit) || predicateCosine(unit, old) >= NEW_POINT_SAME_PREDICATE || cosine(unit.vector, old.vector) >= NEW_POINT_SAME_WORDING),
     );
+  // A story the last briefing did not tell is new as a whole: its sections say it all.
+  if (!quotedBefore && !current.some(alreadySaid)) return [];
   const chosen: SentenceUnit[] = [];
   for (const unit of current) {
     if (alreadySaid(unit) || chosen.some((c) => samePoint(c, unit))) continue;
