@@ -14,7 +14,7 @@ import type { Command, Reply } from '../../src/commands/types.ts';
 import { errorReply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
-import { silentLogger, type Logger } from '../../src/log.ts';
+import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import type { PersonSuggestion } from '../../src/store/store.ts';
 import { DISCORD_LIMITS, splitText } from './embed-limits.ts';

@@ -1,18 +1,14 @@
+import { NewsbotError } from '../../src/core/errors.ts';
 import { DiscordAPIError } from 'discord.js';
 
 export type DiscordErrorCode = 'E_DISCORD_FORBIDDEN' | 'E_DISCORD_CHANNEL' | 'E_DISCORD_TOKEN' | 'E_DISCORD_REGISTER' | 'E_DISCORD_POST' | 'E_DISCORD_CONNECT';
 
 /** A Discord failure with a code and a message that says what to do next. */
-export class DiscordAdapterError extends Error {
-  override readonly name = 'DiscordAdapterError';
+export class DiscordAdapterError extends NewsbotError<DiscordErrorCode> {
   /** Messages of a briefing already posted when this error stopped it. */
   postedIds: string[] = [];
-  constructor(
-    readonly code: DiscordErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: DiscordErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
   }
 }
 

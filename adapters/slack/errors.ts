@@ -1,15 +1,15 @@
+import { NewsbotError } from '../../src/core/errors.ts';
 /** Codes for what can go wrong between newsbot and Slack; each message says what to do next. */
 export type SlackErrorCode = 'E_SLACK_AUTH' | 'E_SLACK_CONFIG' | 'E_SLACK_TARGET' | 'E_SLACK_POST' | 'E_SLACK_SCOPE';
 
-export class SlackAdapterError extends Error {
-  override readonly name = 'SlackAdapterError';
+export class SlackAdapterError extends NewsbotError<SlackErrorCode> {
   constructor(
-    readonly code: SlackErrorCode,
+    code: SlackErrorCode,
     message: string,
     /** Message ts values already posted before the failure, so the run ledger can record them. */
     readonly postedIds: string[] = [],
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

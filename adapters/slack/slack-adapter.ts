@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
-import { silentLogger, type Logger } from '../../src/log.ts';
+import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import { escapeText } from './escape.ts';
 import { explainSlackError, SlackAdapterError, slackErrorOf } from './errors.ts';

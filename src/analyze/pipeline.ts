@@ -1,5 +1,5 @@
 import type { Article } from '../ingest/article.ts';
-import { isCaption } from '../ingest/boilerplate.ts';
+import { isCaption } from '../ingest/extract/boilerplate.ts';
 import { findEntities, type KnownPerson } from './entities.ts';
 import { selectKeyPoints } from './key-points.ts';
 import { attributeQuotes } from './quote-attribution.ts';

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Analysis, Entity, Quote } from '../analyze/types.ts';
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../core/clock.ts';
 import { runSlashText } from '../commands/index.ts';
-import { openStore } from '../store/sqlite-store.ts';
+import { openStore } from '../store/sqlite/sqlite-store.ts';
 
 const givenNames = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luis', 'Mara', 'Nikolai', 'Olga', 'Pavel'];
 const surnames = ['Adler', 'Brandt', 'Castell', 'Dovrenko', 'Ekberg', 'Falk', 'Gruber', 'Halloran', 'Ivanova', 'Jansen', 'Kowal', 'Lindqvist', 'Moreau', 'Novak', 'Ortega', 'Petrov'];

@@ -4,10 +4,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { parseFeedBytes } from '../ingest/feed-parse.ts';
-import { pollFeeds } from '../ingest/poll.ts';
-import { PollMemory } from '../ingest/poll-memory.ts';
-import { openStore } from '../store/sqlite-store.ts';
+import { parseFeedBytes } from '../ingest/feeds/parse.ts';
+import { pollFeeds } from '../app/poll-feeds.ts';
+import { PollMemory } from '../app/poll-memory.ts';
+import { openStore } from '../store/sqlite/sqlite-store.ts';
 
 const FEEDS = 1_000;
 const HOSTS = 50;

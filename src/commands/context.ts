@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Store } from '../store/store.ts';
 
 /** What command handlers may use; wired once in the entry point, faked nowhere. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { buildBriefing } from '../schedule/briefing.ts';
+import { buildBriefing } from '../app/build-briefing.ts';
 import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
-import { listAllSchedules } from '../schedule/schedules.ts';
+import { listAllSchedules } from '../app/schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
 import { canonicalTimeZone, formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
 import type { Schedule } from '../schedule/types.ts';

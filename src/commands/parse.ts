@@ -1,10 +1,12 @@
 import type { CommandName } from './types.ts';
+import { NewsbotError } from '../core/errors.ts';
 
 export const commandNames: readonly CommandName[] = ['who', 'quotes', 'story', 'digest', 'feeds'];
 
-export class CommandParseError extends Error {
-  override readonly name = 'CommandParseError';
-  readonly code = 'E_COMMAND';
+export class CommandParseError extends NewsbotError<'E_COMMAND_PARSE'> {
+  constructor(message: string) {
+    super('E_COMMAND_PARSE', message);
+  }
 }
 
 /** Splits words, keeping "quoted phrases" together. */

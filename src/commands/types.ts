@@ -1,12 +1,9 @@
+import type { ChannelRef } from '../core/channels.ts';
 import type { Digest } from '../digest/types.ts';
+import type { PersonProfile, QuoteItem } from '../store/people.ts';
 
-export type Platform = 'console' | 'slack' | 'discord';
-
-/** Where a command was typed or a briefing goes: `slack:C0123`, `discord:1234567890`, `console:main`. */
-export interface ChannelRef {
-  platform: Platform;
-  id: string;
-}
+export type { ChannelRef, Platform } from '../core/channels.ts';
+export type { PersonProfile, QuoteItem } from '../store/people.ts';
 
 export interface Caller {
   id: string;
@@ -26,26 +23,6 @@ export interface Command {
   channel: ChannelRef;
 }
 
-export interface PersonProfile {
-  name: string;
-  role?: string;
-  aliases: string[];
-  /** Outlets that mention the person, most mentions first. */
-  outlets: Array<{ source: string; mentions: number }>;
-  articleCount: number;
-  quoteCount: number;
-  lastSeen?: string;
-}
-
-export interface QuoteItem {
-  text: string;
-  speaker: string;
-  source: string;
-  title: string;
-  url?: string;
-  publishedAt?: string;
-}
-
 export interface TextSection {
   heading?: string;
   lines: string[];
@@ -57,9 +34,10 @@ export type Reply =
   | { kind: 'profile'; ephemeral: boolean; profile: PersonProfile; quotes: QuoteItem[] }
   | { kind: 'quotes'; ephemeral: boolean; query: string; speaker?: string; quotes: QuoteItem[] }
   | { kind: 'digest'; ephemeral: boolean; digest: Digest }
-  | { kind: 'error'; ephemeral: true; code: ErrorCode; message: string; hint?: string };
+  | { kind: 'error'; ephemeral: true; code: ReplyErrorKind; message: string; hint?: string };
 
-export type ErrorCode =
+/** What kind of refusal a reply is; adapters pick wording and colour from it (not a NewsbotError code). */
+export type ReplyErrorKind =
   | 'usage'
   | 'not_found'
   | 'forbidden'
@@ -67,6 +45,6 @@ export type ErrorCode =
   | 'invalid_feed'
   | 'internal';
 
-export function errorReply(code: ErrorCode, message: string, hint?: string): Reply {
+export function errorReply(code: ReplyErrorKind, message: string, hint?: string): Reply {
   return hint === undefined ? { kind: 'error', ephemeral: true, code, message } : { kind: 'error', ephemeral: true, code, message, hint };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { NewsbotError } from '../core/errors.ts';
 
 const goldQuote = z.object({
   starts: z.string().min(1),
@@ -38,14 +39,12 @@ export type GoldArticle = z.infer<typeof goldArticle>;
 export type GoldFile = z.infer<typeof goldFile>;
 
 /** A gold file that cannot be read or does not have the seed gold's shape. */
-export class GoldFileError extends Error {
-  override readonly name = 'GoldFileError';
-  readonly code = 'E_BAD_GOLD';
+export class GoldFileError extends NewsbotError<'E_BAD_GOLD'> {
   constructor(
     readonly path: string,
     problem: string,
   ) {
-    super(`${path}: ${problem}`);
+    super('E_BAD_GOLD', `${path}: ${problem}`);
   }
 }
 

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { RawDocument } from './article.ts';
-import { decodeBytes } from './charset.ts';
-import { isBannerLine } from './boilerplate.ts';
+import { decodeBytes } from './http/charset.ts';
+import { isBannerLine } from './extract/boilerplate.ts';
+import { NewsbotError } from '../core/errors.ts';
 
 /** A local article file that cannot be turned into a document; the message names the file. */
-export class BadArticleError extends Error {
-  override readonly name = 'BadArticleError';
-  readonly code = 'E_BAD_ARTICLE';
+export class BadArticleError extends NewsbotError<'E_BAD_ARTICLE'> {
   constructor(
     readonly path: string,
     problem: string,
   ) {
-    super(`${path}: ${problem}`);
+    super('E_BAD_ARTICLE', `${path}: ${problem}`);
   }
 }
 

@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 import type { Article } from './article.ts';
-import { decodeBytes } from './charset.ts';
-import { documentToArticle } from './clean.ts';
+import { decodeBytes } from './http/charset.ts';
+import { documentToArticle } from './extract/clean.ts';
 import { readDocumentFile } from './document-file.ts';
-import { asIngestError, IngestError } from './feed-errors.ts';
-import { articleFromFeedItem } from './feed-full-article.ts';
-import { feedItemToDocument } from './feed-items.ts';
-import { looksLikeFeed, parseFeedBytes, type ParsedFeed } from './feed-parse.ts';
-import { createHttpClient, type HttpGet } from './http-fetch.ts';
-import type { HttpLimits } from './http-limits.ts';
+import { asIngestError, IngestError } from './feeds/errors.ts';
+import { articleFromFeedItem } from './feeds/full-article.ts';
+import { feedItemToDocument } from './feeds/items.ts';
+import { looksLikeFeed, parseFeedBytes, type ParsedFeed } from './feeds/parse.ts';
+import { createHttpClient, type HttpGet } from './http/fetch.ts';
+import type { HttpLimits } from './http/limits.ts';
 
 export interface LoadOptions {
   /** The HTTP function for URL inputs; defaults to a client built from `limits`. */

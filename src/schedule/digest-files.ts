@@ -7,6 +7,7 @@ import { parseTarget } from './targets.ts';
 import { canonicalTimeZone, isValidTimeZone } from './timezone.ts';
 import type { Schedule } from './types.ts';
 import { parseWhen } from './when.ts';
+import { NewsbotError } from '../core/errors.ts';
 
 /** One mistake in a digest file, located as precisely as the file allows. */
 export interface DigestFileProblem {
@@ -19,14 +20,12 @@ export interface DigestFileProblem {
  * A digests/*.yaml file that cannot be used; `problems` lists every mistake, and `message`
  * prints them one per line as `file:line field: what is wrong`.
  */
-export class DigestFileError extends Error {
-  override readonly name = 'DigestFileError';
-  readonly code = 'E_DIGEST_FILE';
+export class DigestFileError extends NewsbotError<'E_DIGEST_FILE'> {
   constructor(
     readonly file: string,
     readonly problems: DigestFileProblem[],
   ) {
-    super(problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
+    super('E_DIGEST_FILE', problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../commands/types.ts';
+import type { ChannelRef } from '../core/channels.ts';
 import { formatTarget } from './targets.ts';
 
 /** The run id of one firing for one target: the same firing always gets the same id, in every process. */

@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from '../commands/types.ts';
+import type { ChannelRef, Platform } from '../core/channels.ts';
 import { ScheduleError } from './errors.ts';
 
 const idPatterns: Record<Platform, { pattern: RegExp; example: string }> = {

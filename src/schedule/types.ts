@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../commands/types.ts';
+import type { ChannelRef } from '../core/channels.ts';
 import type { Digest } from '../digest/types.ts';
 
 /** When and where a briefing is posted. */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/types.ts';
-import type { PersonProfile, QuoteItem } from '../commands/types.ts';
+import type { PersonProfile, QuoteItem } from './people.ts';
 import type { Run, Schedule } from '../schedule/types.ts';
 
 export type SaveStatus = 'new' | 'updated' | 'duplicate';
@@ -26,7 +26,8 @@ export interface PersonSuggestion {
   mentions: number;
 }
 
-export type FeedHealth = 'ok' | 'degraded' | 'failing' | 'new';
+export type { FeedHealth } from '../ingest/feeds/check.ts';
+import type { FeedHealth } from '../ingest/feeds/check.ts';
 
 export interface FeedRecord {
   url: string;

@@ -9,6 +9,7 @@ import { rankUnits, selectSummary } from './summary.ts';
 import { independentReports } from './cluster/syndication.ts';
 import { wordCount } from './text.ts';
 import type { Story, StoryArticleRef, StoryQuote } from './types.ts';
+import { NewsbotError } from '../core/errors.ts';
 
 export interface BuildStoryOptions {
   /** Points of the previous briefing of the same schedule; `new` lists what they do not say. */
@@ -29,15 +30,7 @@ export interface BuiltStory extends Story {
 }
 
 /** A story that cannot be built from what was given; `code` says which input was wrong. */
-export class StoryError extends Error {
-  constructor(
-    readonly code: 'empty_cluster',
-    message: string,
-  ) {
-    super(message);
-    this.name = `StoryError[${code}]`;
-  }
-}
+export class StoryError extends NewsbotError<'E_EMPTY_CLUSTER'> {}
 
 const DEFAULT_MAX_PEOPLE = 8;
 const DEFAULT_MAX_QUOTES = 3;
@@ -58,7 +51,7 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     (a, b) => articleTime(a, Infinity) - articleTime(b, Infinity) || (a.article.id < b.article.id ? -1 : 1),
   );
   const first = analyses[0];
-  if (first === undefined) throw new StoryError('empty_cluster', 'buildStory needs at least one article: pass a non-empty cluster.');
+  if (first === undefined) throw new StoryError('E_EMPTY_CLUSTER', 'buildStory needs at least one article: pass a non-empty cluster.');
   const reports = independentReports(analyses);
   const storyNames = nameKeys(analyses);
   const places = placeTerms(analyses);

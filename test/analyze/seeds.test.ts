@@ -5,7 +5,7 @@ import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import { toAnalysisJson } from '../../src/analyze/json.ts';
 import { loadGoldFile } from '../../src/eval/gold.ts';
 import { goldPersonSurnames, mustNotContainLeaks, scoreArticle } from '../../src/eval/score-quotes.ts';
-import { documentToArticle } from '../../src/ingest/clean.ts';
+import { documentToArticle } from '../../src/ingest/extract/clean.ts';
 import { readDocumentFile } from '../../src/ingest/document-file.ts';
 
 const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'seeds');

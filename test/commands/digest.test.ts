@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { digestCommand } from '../../src/commands/digest.ts';
 import type { ChannelRef, Command, Reply } from '../../src/commands/types.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { feedsCommand } from '../../src/commands/feeds.ts';
 import type { Command, Reply } from '../../src/commands/types.ts';

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
 import { registerCommands } from '../../adapters/discord/register.ts';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import { runCommand } from '../../src/commands/index.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { loadInputs } from '../../src/ingest/inputs.ts';
-import { openStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { adminUser, FakeDiscord, memberUser, type RecordedRequest } from './fakes/discord-server.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import { loadInputs } from '../../src/ingest/inputs.ts';
-import { openStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { FakeDiscord } from './fakes/discord-server.ts';
 
 const root = join(import.meta.dirname, '../..');

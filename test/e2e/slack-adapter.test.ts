@@ -5,13 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { SlackAdapterError } from '../../adapters/slack/errors.ts';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import { runCommand } from '../../src/commands/index.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { loadInputs } from '../../src/ingest/inputs.ts';
-import { openStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeSlackApi, signSlackRequest, slashCommandBody } from './fakes/slack-api.ts';
 

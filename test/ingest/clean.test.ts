@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentToArticle } from '../../src/ingest/clean.ts';
+import { documentToArticle } from '../../src/ingest/extract/clean.ts';
 import { readDocumentFile } from '../../src/ingest/document-file.ts';
-import { splitBoilerplate } from '../../src/ingest/boilerplate.ts';
+import { splitBoilerplate } from '../../src/ingest/extract/boilerplate.ts';
 
 const seeds = '../shared/fixtures/seeds';
 const gold = JSON.parse(readFileSync(`${seeds}/gold.json`, 'utf8')) as {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentToArticle } from '../../src/ingest/clean.ts';
+import { documentToArticle } from '../../src/ingest/extract/clean.ts';
 
 // A page in the shape of today's news sites: cookie banner, site navigation, a header with
 // byline and share tools, a captioned photo, body paragraphs in component wrappers with an ad

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl } from '../../src/ingest/canonical-url.ts';
+import { canonicalUrl } from '../../src/ingest/feeds/canonical-url.ts';
 
 describe('canonical article URLs', () => {
   it('GIVEN tracking parameters, a fragment and an upper-case host THEN they are dropped or folded', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeBytes, guessLegacyCharset } from '../../src/ingest/charset.ts';
+import { charsetFromContentType, decodeBytes, guessLegacyCharset } from '../../src/ingest/http/charset.ts';
 
 /** Encodes text in a single-byte legacy charset by inverting TextDecoder's table. */
 function encodeSingleByte(text: string, charset: string): Uint8Array {
@@ -69,13 +69,13 @@ describe('conflicting declarations', () => {
 
 describe('mojibake', () => {
   it('GIVEN UTF-8 once misread as windows-1252 or latin1 THEN the characters come back', async () => {
-    const { fixMojibake } = await import('../../src/ingest/charset.ts');
+    const { fixMojibake } = await import('../../src/ingest/http/charset.ts');
     expect(fixMojibake('CafÃ© â€œopenâ€\u009d â€¦')).toBe('Café “open” …');
     expect(fixMojibake('\u00e2\u0080\u00a6')).toBe('…');
   });
 
   it('GIVEN ordinary accented text THEN it is left alone', async () => {
-    const { fixMojibake } = await import('../../src/ingest/charset.ts');
+    const { fixMojibake } = await import('../../src/ingest/http/charset.ts');
     for (const text of ['Notícias de São Paulo', 'Größe über Äpfel', 'À bientôt, Señor Ñandú', 'Ã la carte']) expect(fixMojibake(text)).toBe(text);
   });
 });

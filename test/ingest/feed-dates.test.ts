@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate } from '../../src/ingest/feed-dates.ts';
+import { parseFeedDate } from '../../src/ingest/feeds/dates.ts';
 
 describe('feed dates', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItemToDocument, isTeaser, itemId, plainTitle, withoutReadMore } from '../../src/ingest/feed-items.ts';
+import { feedItemToDocument, isTeaser, itemId, plainTitle, withoutReadMore } from '../../src/ingest/feeds/items.ts';
 
 const long = '<p>' + 'The committee met on Tuesday and agreed on the plan. '.repeat(20) + '</p>';
 
@@ -36,7 +36,7 @@ describe('feed items', () => {
   });
 
   it('GIVEN an aggregated item naming its outlet THEN that outlet is the source, not the aggregator', async () => {
-    const { parseFeedText } = await import('../../src/ingest/feed-parse.ts');
+    const { parseFeedText } = await import('../../src/ingest/feeds/parse.ts');
     const feed = await parseFeedText(
       '<rss version="2.0"><channel><title>Wire</title><item><title>A</title><link>http://example.org/a</link><source url="http://herald.example/rss">The Herald</source></item><item><title>B</title><link>http://example.org/b</link></item></channel></rss>',
       'wire.xml',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedText } from '../../src/ingest/feed-parse.ts';
-import { repairXml } from '../../src/ingest/feed-repair.ts';
+import { parseFeedText } from '../../src/ingest/feeds/parse.ts';
+import { repairXml } from '../../src/ingest/feeds/repair.ts';
 
 const item = (inner: string) => `<rss version="2.0"><channel><title>News</title><item>${inner}</item></channel></rss>`;
 

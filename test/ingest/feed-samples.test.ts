@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { IngestError } from '../../src/ingest/feed-errors.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { IngestError } from '../../src/ingest/feeds/errors.ts';
 import { loadInputs } from '../../src/ingest/inputs.ts';
-import { parseFeedBytes, type ParsedFeed } from '../../src/ingest/feed-parse.ts';
-import { createHttpClient, type HttpClient } from '../../src/ingest/http-fetch.ts';
+import { parseFeedBytes, type ParsedFeed } from '../../src/ingest/feeds/parse.ts';
+import { createHttpClient, type HttpClient } from '../../src/ingest/http/fetch.ts';
 import { feedFixturesDir, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
 const samples = readdirSync(feedFixturesDir, { withFileTypes: true })

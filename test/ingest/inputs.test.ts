@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { createHttpClient, type HttpClient } from '../../src/ingest/http-fetch.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { createHttpClient, type HttpClient } from '../../src/ingest/http/fetch.ts';
 import { loadInputs } from '../../src/ingest/inputs.ts';
 import { feedFixturesDir, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { buildBriefing } from '../../src/schedule/briefing.ts';
-import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import { buildBriefing } from '../../src/app/build-briefing.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
 import type { Store } from '../../src/store/store.ts';
 import { makeAnalysis } from '../helpers/analysis-factory.ts';
 import { chatSchedule, RecordingSink, TempDatabase } from './support.ts';

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import { DigestFileError, loadDigestFile, loadDigestFiles, parseDigestFile } from '../../src/schedule/digest-files.ts';
-import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
 import { TempDatabase } from './support.ts';
 
 let db: TempDatabase;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import { firingsBetween } from '../../src/schedule/cron-times.ts';
-import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
 import { formatInZone } from '../../src/schedule/timezone.ts';
 import { chatSchedule, RecordingSink, TempDatabase } from './support.ts';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import type { ChannelRef } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
-import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import { chatSchedule, RecordingSink, settle, TempDatabase, type Delivery } from './support.ts';
 

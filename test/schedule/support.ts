@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ChannelRef } from '../../src/commands/types.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import type { BriefingSink, Schedule } from '../../src/schedule/types.ts';
-import { openStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A real SQLite file in a fresh temp folder; `reopen` plays a process restart on the same file. */

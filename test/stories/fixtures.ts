@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/analyze/types.ts';
-import { loadAnalyses } from '../../src/stories/story-eval.ts';
+import { loadAnalyses } from '../../src/eval/story-eval.ts';
 
 export const seedDir = '../shared/fixtures/seeds';
 export const testSetDir = 'test/fixtures/stories';

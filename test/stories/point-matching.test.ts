@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import type { Analysis } from '../../src/analyze/types.ts';
-import { documentToArticle } from '../../src/ingest/clean.ts';
+import { documentToArticle } from '../../src/ingest/extract/clean.ts';
 import { buildStory, type BuiltStory } from '../../src/stories/build-story.ts';
 import { seedAnalyses } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/types.ts';
 import { clusterArticles, storyIdFor, StoryClusterer } from '../../src/stories/cluster/story-clusters.ts';
-import { evaluateStories } from '../../src/stories/story-eval.ts';
+import { evaluateStories } from '../../src/eval/story-eval.ts';
 import { pick, seedAnalyses, testSetAnalyses, testSetDir } from './fixtures.ts';
 
 const ids = (clusters: Analysis[][]): string[][] => clusters.map((c) => c.map((a) => a.article.id).sort());

@@ -1,0 +1,375 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../core/clock.ts';
+import type { ChannelRef } from '../core/channels.ts';
+import type { Digest } from '../digest/types.ts';
+import { silentLogger, type Logger } from '../core/logger.ts';
+import type { Store } from '../store/store.ts';
+import { digestPoints } from '../digest/points.ts';
+import { buildBriefing } from './build-briefing.ts';
+import { firingsBetween, nextRuns } from '../schedule/cron-times.ts';
+import { loadDigestFiles } from '../schedule/digest-files.ts';
+import { runIdFor } from '../schedule/ledger.ts';
+import { syncFileSchedules } from './schedules.ts';
+import { formatTarget } from '../schedule/targets.ts';
+import { formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule } from '../schedule/types.ts';
+
+export interface SchedulerOptions {
+  store: Store;
+  clock: Clock;
+  sinks: BriefingSink[];
+  /** Folder of digests/*.yaml; its valid files are mirrored into the store beside chat schedules. */
+  digestsDir?: string;
+  /** Zone for digest files without `timezone` (NEWSBOT_TZ, else UTC). */
+  defaultTimezone?: string;
+  /** Polls a schedule's feeds; called after the firing is claimed, so only the process that posts does it. */
+  refreshFeeds?: (schedule: Schedule) => Promise<void>;
+  /** Builds the briefing; `buildBriefing` over the store unless a caller needs otherwise. */
+  build?: (store: Store, schedule: Schedule, now: Date) => Digest;
+  /** A firing this late or less still runs at start-up; older ones are recorded missed. Default 6 h. */
+  graceMs?: number;
+  logger?: Logger;
+}
+
+/** What happened to one firing for one target; `taken` means another process (or an earlier life) had it. */
+export interface FiringOutcome {
+  runId: string;
+  scheduleId: string;
+  scheduledFor: string;
+  target: string;
+  status: RunStatus | 'taken';
+  error?: string;
+}
+
+const hourMs = 3_600_000;
+/** How far back start-up looks for firings of a schedule the ledger has never seen run. */
+const maxLookbackMs = 7 * 24 * hourMs;
+/** Missed firings recorded one by one; beyond this the admins get a count, the ledger the newest ones. */
+const maxMissedRecorded = 24;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs briefings on time and exactly once per firing and target.
+ *
+ * Every firing has a ledger id (schedule + due time + target). A process posts only after
+ * `claimRun` inserted that id (an atomic insert: one winner across processes), sets
+ * `posting` just before the platform call and `posted` with the message ids after. At
+ * start-up, `catchUp` finishes claims that never reached `posting`, marks runs stuck in
+ * `posting` as failed without posting again (the platform may already show them), and runs
+ * a firing missed while down once if it is within the grace window, else records it missed
+ * and tells the channel's admins.
+ */
+export class Scheduler {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #sinks: Map<ChannelRef['platform'], BriefingSink>;
+  readonly #options: SchedulerOptions;
+  readonly #graceMs: number;
+  readonly #log: Logger;
+  readonly #build: (store: Store, schedule: Schedule, now: Date) => Digest;
+  /** Per schedule: firings up to this time have been handled by this process. */
+  readonly #handledUntil = new Map<string, number>();
+  /** Per schedule: the tail of its work, so one schedule never runs twice at once. */
+  readonly #chains = new Map<string, Promise<unknown>>();
+  #schedules: Schedule[] = [];
+  #tasks: ScheduledTask[] = [];
+  #started = false;
+
+  constructor(options: SchedulerOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#clock = options.clock;
+    this.#sinks = new Map(options.sinks.map((sink) => [sink.platform, sink]));
+    this.#graceMs = options.graceMs ?? 6 * hourMs;
+    this.#log = options.logger ?? silentLogger;
+    this.#build = options.build ?? buildBriefing;
+    this.reload();
+  }
+
+  /** The schedules this scheduler runs, as last loaded. */
+  get schedules(): readonly Schedule[] {
+    return this.#schedules;
+  }
+
+  /** Re-reads digest files and stored schedules (call after a chat command changed them); re-arms the timers when started. */
+  reload(): void {
+    const { digestsDir } = this.#options;
+    if (digestsDir !== undefined) {
+      const files = loadDigestFiles(digestsDir, this.#options.defaultTimezone ? { defaultTimezone: this.#options.defaultTimezone } : {});
+      for (const error of files.errors) this.#log.warn(`${error.message} (this digest file is ignored until it is fixed)`);
+      syncFileSchedules(this.#store, files.schedules, this.#clock.now());
+    }
+    // One unreadable stored schedule must not stop the others.
+    this.#schedules = this.#store.listSchedules().filter((schedule) => {
+      const runnable = schedule.cron.trim().split(/\s+/).length === 5 && cron.validate(schedule.cron) && isValidTimeZone(schedule.timezone);
+      if (!runnable) this.#log.error(`schedule ${schedule.id} is not run: cron "${schedule.cron}" in "${schedule.timezone}" is invalid; remove it with /digest unschedule ${schedule.id}`);
+      return runnable;
+    });
+    if (this.#started) this.#armTimers();
+  }
+
+  /**
+   * Start-up pass: settles runs an earlier process left half done, then handles every firing
+   * since each schedule's last ledger entry. Returns what happened to each firing it touched.
+   */
+  async catchUp(now: Date = this.#clock.now()): Promise<FiringOutcome[]> {
+    this.#handledUntil.clear();
+    const results = await Promise.all(this.#schedules.map((schedule) => this.#serial(schedule.id, () => this.#catchUpSchedule(schedule, now))));
+    return results.flat();
+  }
+
+  /**
+   * Handles every firing due since the last call (the cron callback and tests both call it).
+   * Returns what happened to each firing it touched; an empty list when nothing was due.
+   */
+  async runDueFirings(now: Date = this.#clock.now()): Promise<FiringOutcome[]> {
+    const work = this.#schedules.map((schedule) => {
+      const firings = this.#takeFirings(schedule, now);
+      return firings.length === 0 ? Promise.resolve([]) : this.#serial(schedule.id, () => this.#handleFirings(schedule, firings, now));
+    });
+    return (await Promise.all(work)).flat();
+  }
+
+  /** Runs catch-up, then arms one node-cron task per schedule in its own time zone. */
+  async start(): Promise<FiringOutcome[]> {
+    const outcomes = await this.catchUp();
+    this.#started = true;
+    this.#armTimers();
+    return outcomes;
+  }
+
+  /** Stops the timers and waits for briefings being posted right now. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    for (const task of this.#tasks) await task.destroy();
+    this.#tasks = [];
+    await this.idle();
+  }
+
+  /** Resolves when no briefing work is in flight. */
+  async idle(): Promise<void> {
+    while (true) {
+      const pending = [...this.#chains.values()];
+      await Promise.allSettled(pending);
+      if ([...this.#chains.values()].every((p, i) => p === pending[i]) && this.#chains.size === pending.length) return;
+    }
+  }
+
+  #armTimers(): void {
+    for (const task of this.#tasks) void task.destroy();
+    this.#tasks = [];
+    const tick = (scheduledAt?: Date) => {
+      const clockNow = this.#clock.now();
+      const now = scheduledAt && scheduledAt > clockNow ? scheduledAt : clockNow;
+      this.runDueFirings(now).catch((error: unknown) => this.#log.error(`scheduled briefing failed: ${errorText(error)}`));
+    };
+    // node-cron logs to the console by default, which would mix into the console adapter's output.
+    const logger = {
+      info: (m: string) => this.#log.debug(`node-cron: ${m}`),
+      debug: (m: string | Error) => this.#log.debug(`node-cron: ${errorText(m)}`),
+      warn: (m: string) => this.#log.warn(`node-cron: ${m}`),
+      error: (m: string | Error) => this.#log.error(`node-cron: ${errorText(m)}`),
+    };
+    for (const schedule of this.#schedules) {
+      this.#tasks.push(cron.schedule(schedule.cron, (context) => tick(context.date), { timezone: schedule.timezone, name: `briefing ${schedule.id}`, logger }));
+    }
+    // node-cron's own daylight-saving rules differ from ours (a 02:30 on spring-forward day);
+    // a once-a-minute sweep catches every firing our rules add, and the ledger stops doubles.
+    this.#tasks.push(cron.schedule('* * * * *', () => tick(), { timezone: 'UTC', name: 'briefing sweep', logger }));
+  }
+
+  #serial<T>(scheduleId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#chains.get(scheduleId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.#chains.set(scheduleId, tail);
+    void tail.then(() => {
+      if (this.#chains.get(scheduleId) === tail) this.#chains.delete(scheduleId);
+    });
+    return next;
+  }
+
+  /** Firings of `schedule` in (last handled, now], marking them handled before any await. */
+  #takeFirings(schedule: Schedule, now: Date): Date[] {
+    const after = this.#handledUntil.get(schedule.id) ?? this.#ledgerHorizon(schedule, now);
+    if (now.getTime() <= after) return [];
+    this.#handledUntil.set(schedule.id, now.getTime());
+    return firingsBetween(schedule.cron, schedule.timezone, new Date(after), now);
+  }
+
+  /** The time up to which the ledger has settled this schedule: its newest run, else its creation, else now. */
+  #ledgerHorizon(schedule: Schedule, now: Date): number {
+    const latest = this.#store.listRuns(schedule.id, 1)[0];
+    const known = [latest?.scheduledFor, schedule.createdAt].filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
+    if (known.length === 0) return now.getTime();
+    return Math.min(now.getTime(), Math.max(...known, now.getTime() - maxLookbackMs));
+  }
+
+  async #catchUpSchedule(schedule: Schedule, now: Date): Promise<FiringOutcome[]> {
+    const outcomes: FiringOutcome[] = [];
+    const leftovers = this.#store.listRuns(schedule.id, 200).filter((run) => run.status === 'claimed' || run.status === 'posting');
+    const firings = this.#takeFirings(schedule, now);
+    const latestDue = firings.filter((f) => now.getTime() - f.getTime() <= this.#graceMs).at(-1);
+
+    for (const run of leftovers.filter((r) => r.status === 'posting')) {
+      // The platform may or may not show this post; a second copy is worse than a missing one.
+      const error = 'newsbot stopped while posting this briefing, so it may not have arrived; it is not posted again, so it can never arrive twice';
+      this.#store.updateRun(run.id, { status: 'failed', error });
+      outcomes.push(outcome(run, 'failed', error));
+      await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(run.scheduledFor), schedule.timezone)} may not have arrived: newsbot stopped while posting it. It was not posted again to avoid a duplicate; use /digest now for a preview.`);
+    }
+
+    const claimedByFiring = new Map<string, Run[]>();
+    for (const run of leftovers.filter((r) => r.status === 'claimed')) {
+      claimedByFiring.set(run.scheduledFor, [...(claimedByFiring.get(run.scheduledFor) ?? []), run]);
+    }
+    for (const [scheduledFor, runs] of claimedByFiring) {
+      const due = Date.parse(scheduledFor);
+      if (now.getTime() - due > this.#graceMs) {
+        const error = `newsbot stopped before posting and restarted more than ${this.#graceMs / hourMs} h later`;
+        for (const run of runs) {
+          this.#store.updateRun(run.id, { status: 'missed', error });
+          outcomes.push(outcome(run, 'missed', error));
+          await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(due), schedule.timezone)} was missed: ${error}.`);
+        }
+      } else if (latestDue && latestDue.getTime() > due) {
+        const error = `covered by the catch-up briefing for ${latestDue.toISOString()}`;
+        for (const run of runs) {
+          this.#store.updateRun(run.id, { status: 'skipped', error });
+          outcomes.push(outcome(run, 'skipped', error));
+        }
+      } else {
+        outcomes.push(...(await this.#deliverAll(schedule, runs, now)));
+      }
+    }
+    outcomes.push(...(await this.#handleFirings(schedule, firings, now)));
+    return outcomes;
+  }
+
+  async #handleFirings(schedule: Schedule, firings: Date[], now: Date): Promise<FiringOutcome[]> {
+    const outcomes: FiringOutcome[] = [];
+    const due = firings.filter((f) => now.getTime() - f.getTime() <= this.#graceMs);
+    const late = firings.filter((f) => now.getTime() - f.getTime() > this.#graceMs);
+    if (late.length > 0) outcomes.push(...(await this.#recordMissed(schedule, late, now)));
+    const latest = due.at(-1);
+    if (!latest) return outcomes;
+    for (const older of due.slice(0, -1)) {
+      outcomes.push(...this.#claimAll(schedule, older, 'skipped', `covered by the catch-up briefing for ${latest.toISOString()}`));
+    }
+    const claimed = this.#claimAll(schedule, latest, 'claimed');
+    outcomes.push(...claimed.filter((o) => o.status === 'taken'));
+    const mine = claimed.filter((o) => o.status === 'claimed').map((o) => this.#store.getRun(o.runId)).filter((r): r is Run => r !== undefined);
+    if (mine.length > 0) outcomes.push(...(await this.#deliverAll(schedule, mine, now)));
+    return outcomes;
+  }
+
+  #claimAll(schedule: Schedule, scheduledFor: Date, status: RunStatus, error?: string): FiringOutcome[] {
+    return schedule.targets.map((target) => {
+      const run = {
+        id: runIdFor(schedule.id, scheduledFor, target),
+        scheduleId: schedule.id,
+        scheduledFor: scheduledFor.toISOString(),
+        target: formatTarget(target),
+        status,
+        messageIds: [],
+        points: [],
+        ...(error ? { error } : {}),
+      };
+      return outcome(run, this.#store.claimRun(run) ? status : 'taken', error);
+    });
+  }
+
+  async #recordMissed(schedule: Schedule, late: Date[], now: Date): Promise<FiringOutcome[]> {
+    const error = `newsbot was not running, and it is more than ${this.#graceMs / hourMs} h late to post`;
+    const recorded = late.slice(-maxMissedRecorded).flatMap((firing) => this.#claimAll(schedule, firing, 'missed', error));
+    const first = late[0] as Date;
+    const last = late.at(-1) as Date;
+    const next = nextRuns(schedule.cron, schedule.timezone, now, 1)[0];
+    const what =
+      late.length === 1
+        ? `The briefing "${schedule.title}" due ${formatInZone(first, schedule.timezone)} was missed`
+        : `${late.length} briefings "${schedule.title}" due between ${formatInZone(first, schedule.timezone)} and ${formatInZone(last, schedule.timezone)} were missed`;
+    const message = `${what}: ${error}.${next ? ` The next one is due ${formatInZone(next, schedule.timezone)}.` : ''}`;
+    // Only the process that recorded the miss tells the admins, so they hear it once.
+    const toldTargets = new Set(recorded.filter((o) => o.status === 'missed').map((o) => o.target));
+    for (const target of toldTargets) await this.#notify(schedule, target, message);
+    return recorded;
+  }
+
+  /** Builds the firing's briefing once and posts it to each claimed target. */
+  async #deliverAll(schedule: Schedule, runs: Run[], now: Date): Promise<FiringOutcome[]> {
+    if (this.#options.refreshFeeds) {
+      try {
+        await this.#options.refreshFeeds(schedule);
+      } catch (error) {
+        this.#log.warn(`briefing ${schedule.id}: refreshing its feeds failed (${errorText(error)}); posting what is stored`);
+      }
+    }
+    let digest: Digest;
+    try {
+      digest = this.#build(this.#store, schedule, now);
+    } catch (error) {
+      const message = `building the briefing failed: ${errorText(error)}`;
+      const outcomes: FiringOutcome[] = [];
+      for (const run of runs) {
+        this.#store.updateRun(run.id, { status: 'failed', error: message });
+        outcomes.push(outcome(run, 'failed', message));
+        await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be built (${errorText(error)}); check the logs.`);
+      }
+      return outcomes;
+    }
+    const outcomes: FiringOutcome[] = [];
+    for (const run of runs) outcomes.push(await this.#deliver(schedule, run, digest));
+    return outcomes;
+  }
+
+  async #deliver(schedule: Schedule, run: Run, digest: Digest): Promise<FiringOutcome> {
+    const target = parseRunTarget(run.target);
+    const sink = target ? this.#sinks.get(target.platform) : undefined;
+    if (!target || !sink) {
+      const error = `no ${target?.platform ?? run.target} connection is running; configure it (see .env.example) or remove this target`;
+      this.#store.updateRun(run.id, { status: 'failed', error });
+      this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${error}`);
+      return outcome(run, 'failed', error);
+    }
+    // Compare-and-set right before posting: if another process resumed this claim, it is theirs.
+    if (!this.#store.transitionRun(run.id, 'claimed', { status: 'posting' })) return outcome(run, 'taken');
+    let messageIds: string[];
+    try {
+      messageIds = await sink.postBriefing(target, digest);
+    } catch (error) {
+      const message = `posting failed: ${errorText(error)}; not retried, so the briefing can never arrive twice`;
+      this.#store.updateRun(run.id, { status: 'failed', error: message, messageIds: postedIdsOf(error) });
+      this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${message}`);
+      await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
+      return outcome(run, 'failed', message);
+    }
+    this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
+    this.#log.info(`briefing ${schedule.id} posted to ${run.target}`);
+    return outcome(run, 'posted');
+  }
+
+  async #notify(schedule: Schedule, targetText: string, message: string): Promise<void> {
+    const target = parseRunTarget(targetText);
+    const sink = target ? this.#sinks.get(target.platform) : undefined;
+    this.#log.warn(`${targetText}: ${message}`);
+    if (!target || !sink?.notifyAdmins) return;
+    try {
+      await sink.notifyAdmins(target, message, { scheduleId: schedule.id, ...(schedule.createdBy ? { createdBy: schedule.createdBy } : {}) });
+    } catch (error) {
+      this.#log.warn(`could not tell the admins of ${targetText}: ${errorText(error)}`);
+    }
+  }
+}
+
+function parseRunTarget(text: string): ChannelRef | undefined {
+  const match = /^(slack|discord|console):(.+)$/.exec(text);
+  return match ? { platform: match[1] as ChannelRef['platform'], id: match[2] as string } : undefined;
+}
+
+function outcome(run: Pick<Run, 'id' | 'scheduleId' | 'scheduledFor' | 'target'>, status: FiringOutcome['status'], error?: string): FiringOutcome {
+  return { runId: run.id, scheduleId: run.scheduleId, scheduledFor: run.scheduledFor, target: run.target, status, ...(error ? { error } : {}) };
+}
