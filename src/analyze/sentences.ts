@@ -100,8 +100,8 @@ function gluedAt(text: string, markAt: number, end: number): boolean {
 
 function endsSentence(text: string, markAt: number, end: number, next: number): boolean {
   const following = text.slice(next);
-  const nextWord = /^[\p{L}\p{N}'’]+/u.exec(following.replace(/^["“‘'(\[«]+/, ''))?.[0] ?? '';
-  const startsUpper = /^["“‘'(\[«]*[\p{Lu}\p{N}]/u.test(following);
+  const nextWord = /^[\p{L}\p{N}'’]+/u.exec(following.replace(/^["“‘'([«]+/, ''))?.[0] ?? '';
+  const startsUpper = /^["“‘'([«]*[\p{Lu}\p{N}]/u.test(following);
   const mark = text[markAt]!;
   if (mark !== '.') {
     // "Why not?" he asked. — the quote closes but the sentence goes on.

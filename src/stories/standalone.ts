@@ -18,7 +18,7 @@ const POINTING_OPENERS = new Set(['it', 'its', 'they', 'their', 'them', 'this', 
 /** Openers that point back at a person: rewritten with the person's surname when that person is sure. */
 const PERSON_PRONOUNS: Record<string, 'subject' | 'possessive'> = { he: 'subject', she: 'subject', his: 'possessive', her: 'possessive' };
 
-const OPENING_MARKS = /^[\s"“‘'(\[]*/;
+const OPENING_MARKS = /^[\s"“‘'([]*/;
 const DATELINE = /^\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:\s*\([A-Za-z]{2,12}\))?\s+[—–-]{1,2}\s+(?=\p{Lu})/u;
 
 /** A person the analysis found, with the forms a sentence may name them by. */
