@@ -4,7 +4,7 @@ import { findEntities, type KnownPerson } from './entities/find-entities.ts';
 import { selectKeyPoints } from './key-points.ts';
 import { detectLanguage } from './language.ts';
 import { attributeQuotes } from './quotes/attribution.ts';
-import { findQuoteSpans } from './quotes/spans.ts';
+import { findQuoteSpans, normaliseQuoteMarks } from './quotes/spans.ts';
 import { splitSentences } from './sentences.ts';
 import type { Analysis } from './types.ts';
 
@@ -34,7 +34,7 @@ const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
  * text every offset refers to.
  */
 export function analyzeArticle(article: Article, context: AnalysisContext = {}): Analysis {
-  const paragraphs = article.paragraphs.map((p) => p.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = article.paragraphs.map((p) => normaliseQuoteMarks(p.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())).filter(Boolean);
   const known = context.knownPeople ?? [];
   const sentences = splitSentences(paragraphs);
   // Photo captions were cleaned out of the text, but they name people with their full titles.

@@ -24,6 +24,17 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it("GIVEN an archive that prints quotation marks as two apostrophes ('') THEN its quotes and speakers are found, and a name's apostrophes stay", () => {
+    const a = analyze([
+      "''We cannot keep the library open on Sundays without the grant,'' the director, Ruth O'Malley, said on Tuesday.",
+      "''The council has been told this for three years,'' she added.",
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We cannot keep the', "Ruth O'Malley"],
+      ['The council has been', "Ruth O'Malley"],
+    ]);
+  });
+
   it('GIVEN the speaker named an earlier paragraph with several people in between THEN the continuation keeps that speaker', () => {
     const a = analyze([
       'Harbour master Ingrid Solberg said the new quay would open in May.',

@@ -18,6 +18,17 @@ const QUOTE_MARKS = /["“”„«»″]/g;
 const CURLY_OPEN = '“„«';
 const CURLY_CLOSE = '”»';
 
+/** Two apostrophes standing for a double quotation mark: not between two letters or digits. */
+const DOUBLED_APOSTROPHES = /(?<![\p{L}\p{N}])''|''(?![\p{L}\p{N}])/gu;
+
+/**
+ * Archives and wire copy (the New York Times' among them) print quotation marks as two
+ * apostrophes; they become one straight double mark, so the quote rules read them like any other.
+ */
+export function normaliseQuoteMarks(text: string): string {
+  return text.includes("''") ? text.replace(DOUBLED_APOSTROPHES, '"') : text;
+}
+
 /**
  * Finds the double-quoted segments of every paragraph. Curly marks pair by shape, straight
  * marks by position (an opening mark follows a space, a bracket or a dash). A paragraph that
