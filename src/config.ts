@@ -34,6 +34,7 @@ const envSchema = z.object({
   SLACK_PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number such as 3000').transform(Number).optional()),
   SLACK_ADMIN_USER_IDS: optionalText,
   NEWSBOT_DB: optionalText,
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL such as postgres://newsbot@127.0.0.1:5432/newsbot').optional()),
   NEWSBOT_TZ: optionalText,
   NEWSBOT_ALLOW_PRIVATE_URLS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
@@ -46,6 +47,15 @@ const envSchema = z.object({
   NEWSBOT_HTTP_RETRIES: wholeNumber(0, defaultHttpLimits.retries),
   NEWSBOT_HTTP_BACKOFF_MS: wholeNumber(1, defaultHttpLimits.backoffBaseMs),
   NEWSBOT_HTTP_BACKOFF_MAX_MS: wholeNumber(1, defaultHttpLimits.backoffMaxMs),
+  // Set by discord.js's ShardingManager in each shard's process: the shard ids it runs.
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, such as 0,1')
+      .transform((text) => text.split(',').map(Number))
+      .optional(),
+  ),
+  SHARD_COUNT: wholeNumber(1, 1),
   NEWSBOT_FEED_MAX_AGE_DAYS: optionalText.pipe(
     z
       .string()
@@ -58,12 +68,16 @@ const envSchema = z.object({
 
 export interface Config {
   dbPath: string;
+  /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
+  databaseUrl?: string;
   timezone: string;
   allowPrivateUrls: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** NEWSBOT_HTTP_* limits that are set; the rest keep their defaults. */
   httpLimits: Partial<HttpLimits>;
   feedMaxAgeDays: number;
+  /** The Discord shards this process runs (under discord.js's ShardingManager), else undefined. */
+  shards?: { ids: number[]; count?: number };
   discord?: { token: string; appId: string; apiUrl?: string };
   slack?: {
     botToken: string;
@@ -95,12 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config: Config = {
     dbPath: e.NEWSBOT_DB ?? './data/newsbot.db',
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     timezone,
     allowPrivateUrls: ['1', 'true', 'yes'].includes((e.NEWSBOT_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
     logLevel: e.LOG_LEVEL ?? 'info',
     httpLimits: httpLimitsOf(e),
     feedMaxAgeDays: e.NEWSBOT_FEED_MAX_AGE_DAYS ?? defaultFeedMaxAgeDays,
   };
+  if (e.SHARDS) config.shards = { ids: e.SHARDS, ...(e.SHARD_COUNT ? { count: e.SHARD_COUNT } : {}) };
   if (e.DISCORD_TOKEN || e.DISCORD_APP_ID) {
     if (!e.DISCORD_TOKEN || !e.DISCORD_APP_ID) {
       throw new ConfigError('Discord needs both DISCORD_TOKEN and DISCORD_APP_ID (see .env.example)');

@@ -29,7 +29,7 @@ export type Analyze = (article: Article) => Analysis | Promise<Analysis>;
 /** One article through the pipeline and into the store; what the store made of it. */
 export async function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): Promise<{ analysis: Analysis; saved: SaveResult }> {
   const analysis = await (context.analyze ?? analyzeArticle)(article);
-  return { analysis, saved: context.store.saveAnalysis(analysis) };
+  return { analysis, saved: await context.store.saveAnalysis(analysis) };
 }
 
 /**
@@ -52,7 +52,7 @@ export async function ingestArticles(articles: Article[], context: IngestContext
     analyses.push(analysis);
     if (options.store === false) continue;
     try {
-      context.store.saveAnalysis(analysis);
+      await context.store.saveAnalysis(analysis);
     } catch (error) {
       context.log.warn(`${article.id}: not stored: ${(error as Error).message}`);
     }

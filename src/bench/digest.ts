@@ -56,7 +56,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
     };
   } finally {
     await pool.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -130,9 +130,9 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
   try {
     for (const [feed, served] of feeds.entries()) {
       const url = urlOf(feed);
-      store.addFeed({ url });
+      await store.addFeed({ url });
       if (feed < FEEDS * NOT_MODIFIED_SHARE) {
-        store.updateFeed(url, { etag: served.etag, health: 'ok' });
+        await store.updateFeed(url, { etag: served.etag, health: 'ok' });
       } else {
         // The previous poll saw every item except the newest one.
         const previous = await parseFeedBytes(served.body, url);
@@ -147,11 +147,11 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
     const seconds = (performance.now() - started) / 1000;
 
     const coldStore = openStore(join(dir, 'cold.db'));
-    for (let feed = FEEDS - COLD_FEEDS; feed < FEEDS; feed++) coldStore.addFeed({ url: urlOf(feed) });
+    for (let feed = FEEDS - COLD_FEEDS; feed < FEEDS; feed++) await coldStore.addFeed({ url: urlOf(feed) });
     const coldStarted = performance.now();
     const cold = await pollFeeds(coldStore, { allowPrivateUrls: true, fullArticles: false, analyze: pool.analyze });
     const coldSeconds = (performance.now() - coldStarted) / 1000;
-    coldStore.close();
+    await coldStore.close();
 
     return {
       feeds: FEEDS,
@@ -179,7 +179,7 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
     };
   } finally {
     await pool.close();
-    store.close();
+    await store.close();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -35,7 +35,7 @@ export async function benchResponsiveness(): Promise<Record<string, unknown>> {
   try {
     for (const mode of ['mainThread', 'workerPool'] as const) {
       const store = openStore(join(dir, `${mode}.db`));
-      for (let feed = 0; feed < FEEDS; feed++) store.addFeed({ url: `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml` });
+      for (let feed = 0; feed < FEEDS; feed++) await store.addFeed({ url: `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml` });
       const pool = mode === 'workerPool' ? createAnalysisPool() : undefined;
       const delay = monitorEventLoopDelay({ resolution: 10 });
       const who: number[] = [];
@@ -59,7 +59,7 @@ export async function benchResponsiveness(): Promise<Record<string, unknown>> {
       delay.disable();
       const seconds = (performance.now() - started) / 1000;
       await pool?.close();
-      store.close();
+      await store.close();
       who.sort((a, b) => a - b);
       results[mode] = {
         seconds: Number(seconds.toFixed(2)),

@@ -69,9 +69,10 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
   program.hook('preAction', async () => {
     ({ createRuntime } = await import('./runtime.ts'));
   });
-  program.hook('postAction', () => {
-    runtime?.store.close();
+  program.hook('postAction', async () => {
+    const closing = runtime;
     runtime = undefined;
+    await closing?.store.close();
   });
 
   program
