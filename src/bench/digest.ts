@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalysisPool } from '../app/analysis-pool.ts';
 import { digestInputs } from '../app/digest-inputs.ts';
@@ -9,6 +9,8 @@ import { openStore } from '../store/sqlite/sqlite-store.ts';
 import { bytesOf, corpus } from './analyze.ts';
 
 const ARTICLES = Number(process.env.BENCH_DIGEST_ARTICLES ?? 2_000);
+/** BENCH_DIGEST_THREADS=0 analyses on the main thread, as before the pool, for a before/after figure. */
+const THREADS = process.env.BENCH_DIGEST_THREADS === undefined ? undefined : Number(process.env.BENCH_DIGEST_THREADS);
 
 /**
  * `newsbot digest` end to end over 2,000 articles of real news text written as files: read,
@@ -24,12 +26,12 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
   mkdirSync(inputs);
   for (const a of articles) writeFileSync(join(inputs, `${a.id}.txt`), [a.title, ...a.paragraphs].join('\n'));
   const store = openStore(join(dir, 'bench.db'));
-  const pool = createAnalysisPool();
+  const pool = THREADS === 0 ? undefined : createAnalysisPool(THREADS === undefined ? {} : { threads: THREADS });
   try {
     const started = performance.now();
-    const digest = await digestInputs([inputs], { store, log: createLogger('error'), analyze: pool.analyze }, { clock: systemClock, store: true });
+    const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyze } : {}) }, { clock: systemClock, store: true });
     const seconds = (performance.now() - started) / 1000;
-    await pool.close();
+    await pool?.close();
 
     const { default: nlp } = await import('compromise');
     const baseStarted = performance.now();
@@ -44,7 +46,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
     return {
       articles: articles.length,
       megabytes: round(bytes / 1e6),
-      threads: availableParallelism(),
+      threads: pool ? pool.threads : 0,
       stories: digest.stories.length,
       seconds: round(seconds),
       mbPerSecond: round(mbPerSecond),
@@ -55,7 +57,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
       loadAverage: Number(loadavg()[0]!.toFixed(1)),
     };
   } finally {
-    await pool.close();
+    await pool?.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
