@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '../core/logger.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
 import { feedsCli } from './feeds.ts';
 import { openConfiguredStore } from '../store/open-store.ts';
+import { migrateCli } from './migrate.ts';
 import type { Store } from '../store/store.ts';
 import { NewsbotError } from '../core/errors.ts';
 
@@ -141,6 +142,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
 
 
   program.addCommand(feedsCli(getRuntime));
+  program.addCommand(migrateCli(env));
 
   if (hooks.registerDiscord) {
     const register = hooks.registerDiscord;
