@@ -3,16 +3,10 @@
  * platforms whose tokens are set, and falls back to the console when none are.
  */
 import { resolve } from 'node:path';
+import { postDefinitionNow, startBot } from '../src/app/bot.ts';
 import { main, type PlatformHooks, type Runtime } from '../src/cli/main.ts';
-import { analyzeArticle } from '../src/analyze/pipeline.ts';
-import type { Analysis } from '../src/analyze/types.ts';
 import { runCommand } from '../src/commands/index.ts';
 import type { Command } from '../src/commands/types.ts';
-import { buildDigest } from '../src/digest/build.ts';
-import { loadInputs } from '../src/ingest/inputs.ts';
-import { pollFeeds } from '../src/app/poll-feeds.ts';
-import { loadDigestFile } from '../src/schedule/digest-files.ts';
-import { Scheduler } from '../src/app/scheduler.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
 import { createConsoleSink, runConsolePrompt } from './console/console-adapter.ts';
 import { renderReplyText } from './console/render.ts';
@@ -25,34 +19,6 @@ const digestsDir = resolve(root, 'digests');
 const demoDefinition = resolve(digestsDir, 'demo.yaml');
 /** How often every stored feed is polled while the bot runs. */
 const pollIntervalMs = 15 * 60 * 1000;
-
-/**
- * Reads feed files or folders on this machine into the store. Their articles carry the file's
- * absolute path as their feed, as digest files name it, so schedules find them.
- */
-async function ingestLocalFeeds(runtime: Runtime, paths: string[]): Promise<Analysis[]> {
-  const analyses: Analysis[] = [];
-  for (const path of paths) {
-    const { articles, warnings } = await loadInputs([path], { allowPrivateUrls: runtime.config.allowPrivateUrls });
-    for (const warning of warnings) runtime.log.warn(warning);
-    for (const article of articles) {
-      const analysis = analyzeArticle({ ...article, feedUrl: path });
-      await runtime.store.saveAnalysis(analysis);
-      analyses.push(analysis);
-    }
-  }
-  return analyses;
-}
-
-/** Prints the demo briefing: the embedded default when no platform is configured. */
-async function printDemoBriefing(runtime: Runtime, sink: BriefingSink): Promise<void> {
-  const schedule = loadDigestFile(demoDefinition);
-  const analyses = await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
-  const digest = buildDigest(analyses, { now: runtime.clock.now(), maxStories: schedule.maxStories, title: schedule.title });
-  await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
-}
-
-const isUrl = (feed: string) => /^https?:/i.test(feed);
 
 const connectHint = `
 newsbot is running on its embedded default: SQLite at %DB%, the bundled demo feed and the console.
@@ -91,37 +57,19 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   }
 
   if (stops.length === 0) {
-    await printDemoBriefing(runtime, sinks[0]!);
+    await postDefinitionNow(runtime, demoDefinition, sinks[0]!);
     process.stderr.write(connectHint.replace('%DB%', config.dbPath));
     if (options.once || !process.stdin.isTTY) return;
   }
 
-  const scheduler = new Scheduler({
-    store,
-    clock: runtime.clock,
-    sinks,
-    digestsDir,
-    defaultTimezone: config.timezone,
-    logger: log,
-    refreshFeeds: async (schedule) => {
-      const urls = schedule.feeds.filter(isUrl);
-      if (urls.length) await pollFeeds(store, { feeds: urls, allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock });
-      await ingestLocalFeeds(runtime, schedule.feeds.filter((feed) => !isUrl(feed)));
-    },
-  });
+  // Under discord.js sharding every shard runs this process; one poller is enough.
+  const pollsFeeds = config.shards === undefined || config.shards.ids.includes(0);
+  const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs } : {}) });
+  const scheduler = bot.scheduler;
   runtime.commandContext.onSchedulesChanged = () => {
     scheduler.reload().catch((error: Error) => log.error(`reloading the schedules failed: ${error.message}`));
   };
-  const outcomes = await scheduler.start();
-  for (const outcome of outcomes) log.info(`catch-up: ${outcome.scheduleId} due ${outcome.scheduledFor} for ${outcome.target}: ${outcome.status}`);
-  const poll = () =>
-    pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, clock: runtime.clock })
-      .then((report) => log.debug(`poll: ${report.new} new, ${report.failing} failing`))
-      .catch((error: Error) => log.error(`poll failed: ${error.message}`));
-  // Under discord.js sharding every shard runs this process; one poller is enough.
-  const pollsFeeds = process.env['SHARDS'] === undefined || process.env['SHARDS'].split(',').includes('0');
-  if (pollsFeeds) void poll();
-  const pollTimer = pollsFeeds ? setInterval(poll, pollIntervalMs) : undefined;
+  for (const outcome of bot.catchUp) log.info(`catch-up: ${outcome.scheduleId} due ${outcome.scheduledFor} for ${outcome.target}: ${outcome.status}`);
   log.info(`newsbot is running with ${scheduler.schedules.length} schedule(s); Ctrl-C to stop.`);
 
   if (stops.length === 0) {
@@ -130,8 +78,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   } else {
     await untilSignal();
   }
-  if (pollTimer) clearInterval(pollTimer);
-  await scheduler.stop();
+  await bot.stop();
   for (const stop of stops) await stop();
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultFeedMaxAgeDays } from './ingest/feeds/dates.ts';
+import { defaultHttpLimits, type HttpLimits } from './ingest/http/limits.ts';
 import { isValidTimeZone } from './schedule/timezone.ts';
 import { NewsbotError } from './core/errors.ts';
 
@@ -7,6 +9,19 @@ const optionalText = z
   .trim()
   .optional()
   .transform((value) => (value === '' ? undefined : value));
+
+/** An optional whole number of at least `least`; the message names the default. */
+function wholeNumber(least: number, fallback: number) {
+  const message = `must be a whole number of at least ${least} (default ${fallback}); fix or unset it`;
+  return optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, message)
+      .transform(Number)
+      .refine((value) => value >= least, message)
+      .optional(),
+  );
+}
 
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
@@ -23,6 +38,32 @@ const envSchema = z.object({
   NEWSBOT_TZ: optionalText,
   NEWSBOT_ALLOW_PRIVATE_URLS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  NEWSBOT_HTTP_CONNECT_TIMEOUT_MS: wholeNumber(1, defaultHttpLimits.connectTimeoutMs),
+  NEWSBOT_HTTP_TIMEOUT_MS: wholeNumber(1, defaultHttpLimits.totalTimeoutMs),
+  NEWSBOT_HTTP_MAX_BYTES: wholeNumber(1, defaultHttpLimits.maxBytes),
+  NEWSBOT_HTTP_MAX_REDIRECTS: wholeNumber(0, defaultHttpLimits.maxRedirects),
+  NEWSBOT_HTTP_PER_HOST: wholeNumber(1, defaultHttpLimits.perHostConcurrency),
+  NEWSBOT_HTTP_CONCURRENCY: wholeNumber(1, defaultHttpLimits.globalConcurrency),
+  NEWSBOT_HTTP_RETRIES: wholeNumber(0, defaultHttpLimits.retries),
+  NEWSBOT_HTTP_BACKOFF_MS: wholeNumber(1, defaultHttpLimits.backoffBaseMs),
+  NEWSBOT_HTTP_BACKOFF_MAX_MS: wholeNumber(1, defaultHttpLimits.backoffMaxMs),
+  // Set by discord.js's ShardingManager in each shard's process: the shard ids it runs.
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, such as 0,1')
+      .transform((text) => text.split(',').map(Number))
+      .optional(),
+  ),
+  SHARD_COUNT: wholeNumber(1, 1),
+  NEWSBOT_FEED_MAX_AGE_DAYS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, `must be a positive number of days (default ${defaultFeedMaxAgeDays})`)
+      .transform(Number)
+      .refine((days) => days > 0, `must be a positive number of days (default ${defaultFeedMaxAgeDays})`)
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -32,6 +73,11 @@ export interface Config {
   timezone: string;
   allowPrivateUrls: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** NEWSBOT_HTTP_* limits that are set; the rest keep their defaults. */
+  httpLimits: Partial<HttpLimits>;
+  feedMaxAgeDays: number;
+  /** The Discord shards this process runs (under discord.js's ShardingManager), else undefined. */
+  shards?: { ids: number[]; count?: number };
   discord?: { token: string; appId: string; apiUrl?: string };
   slack?: {
     botToken: string;
@@ -67,7 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone,
     allowPrivateUrls: ['1', 'true', 'yes'].includes((e.NEWSBOT_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
     logLevel: e.LOG_LEVEL ?? 'info',
+    httpLimits: httpLimitsOf(e),
+    feedMaxAgeDays: e.NEWSBOT_FEED_MAX_AGE_DAYS ?? defaultFeedMaxAgeDays,
   };
+  if (e.SHARDS) config.shards = { ids: e.SHARDS, ...(e.SHARD_COUNT ? { count: e.SHARD_COUNT } : {}) };
   if (e.DISCORD_TOKEN || e.DISCORD_APP_ID) {
     if (!e.DISCORD_TOKEN || !e.DISCORD_APP_ID) {
       throw new ConfigError('Discord needs both DISCORD_TOKEN and DISCORD_APP_ID (see .env.example)');
@@ -88,4 +137,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
   return config;
+}
+
+const httpLimitVariables = {
+  connectTimeoutMs: 'NEWSBOT_HTTP_CONNECT_TIMEOUT_MS',
+  totalTimeoutMs: 'NEWSBOT_HTTP_TIMEOUT_MS',
+  maxBytes: 'NEWSBOT_HTTP_MAX_BYTES',
+  maxRedirects: 'NEWSBOT_HTTP_MAX_REDIRECTS',
+  perHostConcurrency: 'NEWSBOT_HTTP_PER_HOST',
+  globalConcurrency: 'NEWSBOT_HTTP_CONCURRENCY',
+  retries: 'NEWSBOT_HTTP_RETRIES',
+  backoffBaseMs: 'NEWSBOT_HTTP_BACKOFF_MS',
+  backoffMaxMs: 'NEWSBOT_HTTP_BACKOFF_MAX_MS',
+} as const satisfies Record<keyof HttpLimits, keyof z.infer<typeof envSchema>>;
+
+function httpLimitsOf(env: z.infer<typeof envSchema>): Partial<HttpLimits> {
+  const limits: Partial<HttpLimits> = {};
+  for (const [key, variable] of Object.entries(httpLimitVariables) as Array<[keyof HttpLimits, keyof typeof env]>) {
+    const value = env[variable];
+    if (typeof value === 'number') limits[key] = value;
+  }
+  return limits;
 }

@@ -1,3 +1,4 @@
+import { defaultFeedMaxAgeDays } from '../ingest/feeds/dates.ts';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
@@ -10,6 +11,7 @@ import { feedItemToDocument, isTeaser } from '../ingest/feeds/items.ts';
 import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/parse.ts';
 import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
+import { ingestArticle } from './ingest-articles.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -47,6 +49,8 @@ export interface FeedPollResult {
   tooOld: number;
   /** Items that could not be turned into an article or analysed. */
   skipped: number;
+  /** Why items were skipped, one line each naming the item (at most a few per feed). */
+  itemErrors: string[];
   /** Why the feed failed, or what was repaired in a degraded one; without the feed's URL, which `url` gives. */
   error?: string;
 }
@@ -84,17 +88,9 @@ const day = 24 * 60 * 60 * 1000;
 /** Polls in a row that try the page of an item still stored as a teaser. */
 const maxTeaserTries = 3;
 
-/** NEWSBOT_FEED_MAX_AGE_DAYS, else 30: items published longer ago are skipped on polls. */
-function maxAgeDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env['NEWSBOT_FEED_MAX_AGE_DAYS']?.trim();
-  if (!raw) return 30;
-  const days = Number(raw);
-  if (!Number.isFinite(days) || days <= 0) throw new Error(`NEWSBOT_FEED_MAX_AGE_DAYS: "${raw}" is not a positive number of days (default 30); fix or unset it`);
-  return days;
-}
 
 function normalisedText(article: Pick<Article, 'title' | 'paragraphs'>): string {
-  return [article.title, ...article.paragraphs].join('\n').replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return [article.title, ...article.paragraphs].join('\n').replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, '').replace(/\s+/g, ' ').trim();
 }
 
 interface PollContext {
@@ -122,6 +118,14 @@ async function freshArticle(raw: RawDocument, context: PollContext): Promise<Art
   const article = documentToArticle(raw);
   if (stored && normalisedText(stored) === normalisedText(article)) return undefined;
   return article;
+}
+
+const maxItemErrors = 5;
+
+function noteItemError(result: FeedPollResult, item: FeedItem, error: unknown): void {
+  if (result.itemErrors.length >= maxItemErrors) return;
+  const name = item.link ?? item.guid ?? item.title ?? 'an item';
+  result.itemErrors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /** Returns true when every item is settled: none skipped, none stored as a teaser awaiting its page. */
@@ -155,6 +159,7 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     const { key, fingerprint } = changed[index]!;
     if (outcome.status === 'rejected') {
       result.skipped++;
+      noteItemError(result, changed[index]!.item, outcome.reason);
       settled = false;
       continue;
     }
@@ -165,9 +170,10 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     }
     let status: SaveStatus;
     try {
-      status = (await context.store.saveAnalysis(context.analyze(outcome.value))).status;
-    } catch {
+      status = (await ingestArticle(outcome.value, context)).saved.status;
+    } catch (error) {
       result.skipped++;
+      noteItemError(result, changed[index]!.item, error);
       settled = false;
       continue;
     }
@@ -191,7 +197,7 @@ function withoutSubject(message: string, url: string): string {
 }
 
 async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPollResult> {
-  const result: FeedPollResult = { url: record.url, health: 'ok', notModified: false, items: 0, new: 0, updated: 0, duplicates: 0, tooOld: 0, skipped: 0 };
+  const result: FeedPollResult = { url: record.url, health: 'ok', notModified: false, items: 0, new: 0, updated: 0, duplicates: 0, tooOld: 0, skipped: 0, itemErrors: [] };
   const polledAt = context.clock.now().toISOString();
   try {
     const response = await context.http.get(record.url, {
@@ -263,7 +269,7 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     store,
     http: options.http ?? ownHttp!,
     clock,
-    maxAgeMs: (options.maxAgeDays ?? maxAgeDaysFromEnv()) * day,
+    maxAgeMs: (options.maxAgeDays ?? defaultFeedMaxAgeDays) * day,
     fullArticles: options.fullArticles ?? true,
     analyze: options.analyze ?? ((article) => analyzeArticle(article)),
     memory: options.memory ?? memoryFor(store),

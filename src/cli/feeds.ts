@@ -48,7 +48,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       if (!isFeedUrl(url)) throw new Error(`${url}: not an http(s) URL; give the feed's address, e.g. https://example.com/rss`);
       let title: string | undefined;
       if (options.check) {
-        const check = await checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls });
+        const check = await checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls, limits: runtime.config.httpLimits });
         if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
         title = check.title;
       }
@@ -70,7 +70,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .description('fetch and parse one feed without storing anything')
     .argument('<url>', 'the feed URL')
     .action(async (url: string) => {
-      const check = await checkFeed(url, { allowPrivateUrls: getRuntime().config.allowPrivateUrls });
+      const check = await checkFeed(url, { allowPrivateUrls: getRuntime().config.allowPrivateUrls, limits: getRuntime().config.httpLimits });
       if (!check.ok) {
         process.stderr.write(`error: ${check.error ?? `${url}: cannot be read`}\n`);
         process.exitCode = 1;
@@ -93,13 +93,18 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       const progress = createProgress(total, 'feeds');
       const report = await pollFeeds(runtime.store, {
         allowPrivateUrls: runtime.config.allowPrivateUrls,
+        limits: runtime.config.httpLimits,
+        maxAgeDays: runtime.config.feedMaxAgeDays,
         clock: runtime.clock,
         // A manual poll also tries feeds that are sitting out polls after failing.
         force: true,
         onProgress: (done, _total, counts) => progress.update(done, { new: counts.new, failing: counts.failing }),
       });
       progress.done();
-      for (const feed of report.feeds) if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
+      for (const feed of report.feeds) {
+        if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
+        if (feed.skipped) runtime.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
+      }
       out(`${report.feeds.length} feeds: ${report.new} new, ${report.updated} updated, ${report.notModified} unchanged, ${report.failing} failing, ${report.degraded} degraded.`);
     });
   return feeds;

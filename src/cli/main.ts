@@ -1,27 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { toAnalysisJson } from '../analyze/json.ts';
 import type { Analysis } from '../analyze/types.ts';
-import { systemClock, type Clock } from '../core/clock.ts';
+import { digestInputs } from '../app/digest-inputs.ts';
 import { runSlashText } from '../commands/index.ts';
-import type { CommandContext } from '../commands/context.ts';
 import type { Reply } from '../commands/types.ts';
-import { loadConfig, type Config } from '../config.ts';
-import { buildDigest } from '../digest/build.ts';
+import { loadConfig } from '../config.ts';
+import { NewsbotError } from '../core/errors.ts';
 import { renderDigestMarkdown } from '../digest/markdown.ts';
-import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import { loadInputs } from '../ingest/inputs.ts';
-import { createProgress } from './progress.ts';
-import { createLogger, type Logger } from '../core/logger.ts';
-import { loadDigestFile } from '../schedule/digest-files.ts';
 import { feedsCli } from './feeds.ts';
-import { openConfiguredStore } from '../store/open-store.ts';
 import { migrateCli } from './migrate.ts';
-import type { Store } from '../store/store.ts';
-import { NewsbotError } from '../core/errors.ts';
+import { createProgress } from './progress.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
+
+export type { Runtime } from './runtime.ts';
 
 /** What only the entry point can provide: the platform adapters. */
 export interface PlatformHooks {
@@ -33,15 +28,6 @@ export interface PlatformHooks {
   registerDiscord?(runtime: Runtime, options: { guild?: string }): Promise<string>;
 }
 
-/** The wired core that commands run against. */
-export interface Runtime {
-  config: Config;
-  store: Store;
-  clock: Clock;
-  log: Logger;
-  commandContext: CommandContext;
-}
-
 export class CliError extends NewsbotError<'E_USAGE'> {
   constructor(
     message: string,
@@ -49,13 +35,6 @@ export class CliError extends NewsbotError<'E_USAGE'> {
   ) {
     super('E_USAGE', message);
   }
-}
-
-export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Runtime {
-  const config = loadConfig(env);
-  const log = createLogger(config.logLevel);
-  const store = openConfiguredStore(config, { clock });
-  return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
 }
 
 const consoleCaller = { id: 'local-operator', name: 'local operator', isAdmin: true };
@@ -101,7 +80,8 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .argument('<input>', 'a plain-text file (first line = title), an HTML page, a JSON article, or an http(s) URL')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action(async (input: string, options: { format: 'json' | 'text' }) => {
-      const { articles, warnings } = await loadInputs([input], { allowPrivateUrls: loadConfig(env).allowPrivateUrls, single: true });
+      const config = loadConfig(env);
+      const { articles, warnings } = await loadInputs([input], { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, single: true });
       const article = articles[0];
       if (!article) throw new CliError(warnings[0] ?? `${input}: no article found`);
       const analysis = analyzeArticle(article);
@@ -159,70 +139,30 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
   return program;
 }
 
-/** Loads inputs (or a digests/*.yaml definition), analyses, stores and builds the briefing. */
+/** The `digest` command: the use case with a progress line on a terminal. */
 async function digestFromInputs(
   getRuntime: () => Runtime,
   inputs: string[],
   options: { since?: string; maxStories?: number; store: boolean },
 ): Promise<Digest> {
   const runtime = getRuntime();
-  let maxStories = options.maxStories;
-  let title: string | undefined;
-  const expanded: string[] = [];
-  for (const input of inputs) {
-    if (/\.ya?ml$/i.test(input)) {
-      const schedule = loadDigestFile(input);
-      expanded.push(...schedule.feeds);
-      maxStories ??= schedule.maxStories;
-      title = schedule.title;
-    } else {
-      expanded.push(input);
-    }
+  let progress: ReturnType<typeof createProgress> | undefined;
+  try {
+    return await digestInputs(inputs, runtime, {
+      clock: runtime.clock,
+      store: options.store,
+      limits: runtime.config.httpLimits,
+      allowPrivateUrls: runtime.config.allowPrivateUrls,
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.maxStories ? { maxStories: options.maxStories } : {}),
+      onProgress: (done, total) => {
+        progress ??= createProgress(total, 'inputs');
+        progress.update(done);
+      },
+    });
+  } finally {
+    progress?.done();
   }
-  const progress = createProgress(expanded.length, 'inputs');
-  const { articles, warnings } = await loadInputs(expanded, {
-    allowPrivateUrls: runtime.config.allowPrivateUrls,
-    onProgress: (done: number) => progress.update(done),
-  });
-  progress.done();
-  for (const warning of warnings) runtime.log.warn(warning);
-  if (articles.length === 0 && warnings.length > 0 && warnings.length >= expanded.length) {
-    throw new CliError(`every input failed (${warnings.length} warning${warnings.length === 1 ? '' : 's'} above)`);
-  }
-  const kept = options.since ? articles.filter((a) => !a.publishedAt || a.publishedAt >= options.since!) : articles;
-  const analyses: Analysis[] = [];
-  for (const article of kept) {
-    try {
-      analyses.push(analyzeArticle(article));
-    } catch (error) {
-      runtime.log.warn(`${article.id}: skipped, analysis failed: ${(error as Error).message}`);
-    }
-  }
-  if (options.store) {
-    for (const analysis of analyses) {
-      try {
-        await runtime.store.saveAnalysis(analysis);
-      } catch (error) {
-        runtime.log.warn(`${analysis.article.id}: not stored: ${(error as Error).message}`);
-      }
-    }
-  }
-  // "New since the last briefing" for the same inputs: the ledger remembers what the last one said.
-  const ledgerKey = 'cli:' + expanded.map((i) => (/^https?:/i.test(i) ? i : resolve(i))).sort().join('|');
-  const previous = options.store ? await runtime.store.lastPostedRun(ledgerKey) : undefined;
-  const now = runtime.clock.now();
-  const digest = buildDigest(analyses, {
-    now,
-    ...(maxStories ? { maxStories } : {}),
-    ...(previous ? { previousPoints: previous.points } : {}),
-    ...(title ? { title } : {}),
-    ...(options.since ? { since: options.since } : {}),
-  });
-  if (options.store) {
-    const at = now.toISOString();
-    await runtime.store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
-  }
-  return digest;
 }
 
 function renderAnalysisText(analysis: Analysis): string {
@@ -257,7 +197,7 @@ export async function main(hooks: PlatformHooks, argv: string[] = process.argv):
     await program.parseAsync(argv);
   } catch (error) {
     const e = error as Error & { code?: string; exitCode?: number };
-    if (e.code?.startsWith('commander.')) {
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
       process.exitCode = e.exitCode ?? 1;
       return;
     }

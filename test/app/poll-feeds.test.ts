@@ -157,6 +157,25 @@ describe('polling feeds', () => {
     expect(await store.getAnalysis('urn:test:ancient')).toBeUndefined();
   });
 
+  it('GIVEN an item whose analysis fails THEN the poll goes on and the report names the item and why', async () => {
+    server.route('/mixed.xml', (req, res, url) =>
+      sendBody(req, res, url, Buffer.from(rss('Mixed', [
+        { guid: 'urn:test:fine', title: 'Council meets', link: 'http://example.org/fine', date: '2026-11-20T07:00:00Z', html: `<p>${words('council', 30)}</p>` },
+        { guid: 'urn:test:bad', title: 'Bridge reopens', link: 'http://example.org/bad', date: '2026-11-20T07:00:00Z', html: `<p>${words('bridge', 30)}</p>` },
+      ]))),
+    );
+    await store.addFeed({ url: `${server.url}/mixed.xml` });
+    const { analyzeArticle } = await import('../../src/analyze/pipeline.ts');
+    const analyze: typeof analyzeArticle = (article) => {
+      if (article.title === 'Bridge reopens') throw new Error('sentence splitter gave up');
+      return analyzeArticle(article);
+    };
+    const report = await pollFeeds(store, { http, clock, analyze, fullArticles: false });
+    expect(report.new).toBe(1);
+    expect(report.feeds[0]?.skipped).toBe(1);
+    expect(report.feeds[0]?.itemErrors).toEqual(['http://example.org/bad: sentence splitter gave up']);
+  });
+
   it('GIVEN teaser items THEN the linked page gives the full text, and an unreachable page keeps the teaser flagged', async () => {
     const page = `<!doctype html><html><head><title>Library extends hours</title></head><body><header>Menu Home News Sport</header><article><h1>Library extends hours</h1>${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: ${words('library', 2)}</p>`).join('')}</article><footer>Copyright</footer></body></html>`;
     server.route('/library-page', (req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BadArticleError, readDocumentFile } from '../../src/ingest/document-file.ts';
+import { type BadArticleError, readDocumentFile } from '../../src/ingest/document-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-document-file-'));
 function file(name: string, content: string | Uint8Array): string {

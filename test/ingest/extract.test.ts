@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { documentToArticle } from '../../src/ingest/extract/clean.ts';
@@ -130,7 +130,10 @@ describe('scoreExtraction', () => {
 
   it('reaches a macro token F1 of at least 0.9 over every fixture page, in both sets', () => {
     const score = scoreExtraction(pages);
-    expect(score.pages).toBe(29);
+    const pagesWithExpectedText = ['newspaper', 'readability']
+      .flatMap((set) => readdirSync(`${pages}/${set}`).map((page) => `${pages}/${set}/${page}`))
+      .filter((dir) => existsSync(`${dir}/source.html`) && (existsSync(`${dir}/expected.html`) || existsSync(`${dir}/expected.txt`)));
+    expect(score.pages).toBe(pagesWithExpectedText.length);
     expect(score.f1).toBeGreaterThanOrEqual(0.9);
     for (const figures of Object.values(score.bySet)) expect(figures.f1).toBeGreaterThanOrEqual(0.9);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/feeds/errors.ts';
 import { createHttpClient } from '../../src/ingest/http/fetch.ts';
-import { assertFetchableUrl, isBlockedAddress, privateUrlsAllowed } from '../../src/ingest/http/url-guard.ts';
+import { loadConfig } from '../../src/config.ts';
+import { assertFetchableUrl, isBlockedAddress } from '../../src/ingest/http/url-guard.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
 let server: FeedServer;
@@ -54,10 +55,11 @@ describe('the URL guard', () => {
   });
 
   it('GIVEN NEWSBOT_ALLOW_PRIVATE_URLS THEN private URLs are allowed only when it says yes', () => {
-    expect(privateUrlsAllowed({ NEWSBOT_ALLOW_PRIVATE_URLS: '1' })).toBe(true);
-    expect(privateUrlsAllowed({ NEWSBOT_ALLOW_PRIVATE_URLS: 'true' })).toBe(true);
-    expect(privateUrlsAllowed({ NEWSBOT_ALLOW_PRIVATE_URLS: '' })).toBe(false);
-    expect(privateUrlsAllowed({})).toBe(false);
+    const allowed = (value?: string) => loadConfig(value === undefined ? {} : { NEWSBOT_ALLOW_PRIVATE_URLS: value }).allowPrivateUrls;
+    expect(allowed('1')).toBe(true);
+    expect(allowed('true')).toBe(true);
+    expect(allowed('')).toBe(false);
+    expect(allowed()).toBe(false);
   });
 
   it('GIVEN a loopback IP without the allowance THEN the client refuses it and the server sees nothing', async () => {

@@ -76,3 +76,6 @@ export function parseFeedDate(value: string | undefined): string | undefined {
   if (/\d\d:\d\d(:\d\d)?\s*$/.test(rfc)) rfc += ' +0000';
   return iso(Date.parse(rfc));
 }
+
+/** Items published longer ago than this are skipped on polls, unless NEWSBOT_FEED_MAX_AGE_DAYS says otherwise. */
+export const defaultFeedMaxAgeDays = 30;

@@ -1,9 +1,9 @@
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { IngestError, type IngestErrorCode } from '../feeds/errors.ts';
-import { backoffDelay, defaultHttpLimits, httpLimitsFromEnv, Semaphore, type HttpLimits } from './limits.ts';
-import { assertFetchableUrl, guardedLookup, privateUrlsAllowed } from './url-guard.ts';
+import { backoffDelay, defaultHttpLimits, Semaphore, type HttpLimits } from './limits.ts';
+import { assertFetchableUrl, guardedLookup } from './url-guard.ts';
 
 export interface HttpRequest {
   /** ETag from the previous fetch; sent as If-None-Match. */
@@ -30,9 +30,7 @@ export interface HttpResponse {
 export type HttpGet = (url: string, request?: HttpRequest) => Promise<HttpResponse>;
 
 export interface HttpClientOptions extends Partial<HttpLimits> {
-  /** Where NEWSBOT_HTTP_* limits are read from (process.env); options given here win over them. */
-  env?: NodeJS.ProcessEnv;
-  /** Allow loopback/private targets; defaults to NEWSBOT_ALLOW_PRIVATE_URLS. */
+  /** Allow loopback/private targets (NEWSBOT_ALLOW_PRIVATE_URLS, read by config.ts); default no. */
   allowPrivate?: boolean;
   /** Waits between retries; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -186,16 +184,16 @@ async function readCappedBody(body: Readable, contentEncoding: string | undefine
  * `maxRedirects` redirects (each hop re-checked by the URL guard), decodes gzip/deflate/br
  * under the size cap, answers 304s without a body, and retries timeouts, dropped connections
  * and 5xx with exponential backoff; 4xx answers are not retried. Host names are checked for
- * private addresses at connect time, on the address actually connected to. Limits come from
- * the defaults, then NEWSBOT_HTTP_* variables, then `options`.
+ * private addresses at connect time, on the address actually connected to. Limits are the
+ * defaults unless `options` set them (config.ts reads NEWSBOT_HTTP_* into such options).
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const limits: HttpLimits = { ...defaultHttpLimits, ...httpLimitsFromEnv(options.env) };
+  const limits: HttpLimits = { ...defaultHttpLimits };
   for (const key of Object.keys(defaultHttpLimits) as Array<keyof HttpLimits>) {
     const value = options[key];
     if (value !== undefined) limits[key] = value;
   }
-  const allowPrivate = options.allowPrivate ?? privateUrlsAllowed(options.env);
+  const allowPrivate = options.allowPrivate ?? false;
   const trustedOrigins = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;

@@ -39,11 +39,6 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
-/** True when NEWSBOT_ALLOW_PRIVATE_URLS is set to 1/true/yes. */
-export function privateUrlsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  return ['1', 'true', 'yes'].includes((env['NEWSBOT_ALLOW_PRIVATE_URLS'] ?? '').trim().toLowerCase());
-}
-
 /** Expands an IPv6 address into its eight 16-bit groups. */
 function ipv6Groups(address: string): number[] | undefined {
   let text = address.toLowerCase().replace(/%.*$/, '');

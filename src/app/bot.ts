@@ -1,0 +1,100 @@
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Config } from '../config.ts';
+import { buildDigest } from '../digest/build.ts';
+import { loadDigestFile } from '../schedule/digest-files.ts';
+import type { BriefingSink, Schedule } from '../schedule/types.ts';
+import type { Store } from '../store/store.ts';
+import { ingestInputs } from './ingest-articles.ts';
+import { pollFeeds } from './poll-feeds.ts';
+import { Scheduler, type FiringOutcome } from './scheduler.ts';
+
+/** What the running bot is built from; the entry point wires it. */
+export interface BotDeps {
+  config: Pick<Config, 'timezone' | 'allowPrivateUrls' | 'httpLimits' | 'feedMaxAgeDays'>;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface BotOptions {
+  sinks: BriefingSink[];
+  /** Folder of digests/*.yaml definitions. */
+  digestsDir: string;
+  /** Poll every stored feed on this interval; off on all but one process (one poller per deployment). */
+  pollIntervalMs?: number;
+}
+
+export interface RunningBot {
+  scheduler: Scheduler;
+  /** What catch-up did with firings missed while the bot was down. */
+  catchUp: FiringOutcome[];
+  stop(): Promise<void>;
+}
+
+const isUrl = (feed: string) => /^https?:/i.test(feed);
+
+/**
+ * Reads feed files or folders on this machine into the store. Their articles carry the path
+ * as their feed, as digest files name it, so schedules find them.
+ */
+async function ingestLocalFeeds(deps: BotDeps, paths: string[]) {
+  const analyses = [];
+  for (const path of paths) {
+    const result = await ingestInputs([path], deps, { feedUrl: path, clock: deps.clock, allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits });
+    analyses.push(...result.analyses);
+  }
+  return analyses;
+}
+
+/** Fetches what one schedule reads just before its briefing: its feed URLs and local feed files. */
+export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): Promise<void> {
+  const urls = schedule.feeds.filter(isUrl);
+  if (urls.length) {
+    await pollFeeds(deps.store, { feeds: urls, allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
+  }
+  await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
+}
+
+/** Posts the briefing a digest definition describes, from its local feeds, to one sink now. */
+export async function postDefinitionNow(deps: BotDeps, definitionPath: string, sink: BriefingSink): Promise<void> {
+  const schedule = loadDigestFile(definitionPath);
+  const analyses = await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
+  const digest = buildDigest(analyses, { now: deps.clock.now(), maxStories: schedule.maxStories, title: schedule.title });
+  await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
+}
+
+/** Starts the scheduler (with catch-up) and, when asked, the periodic poll of every stored feed. */
+export async function startBot(deps: BotDeps, options: BotOptions): Promise<RunningBot> {
+  const { store, clock, log, config } = deps;
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    sinks: options.sinks,
+    digestsDir: options.digestsDir,
+    defaultTimezone: config.timezone,
+    logger: log,
+    refreshFeeds: (schedule) => refreshScheduleFeeds(deps, schedule),
+  });
+  const catchUp = await scheduler.start();
+  const poll = () =>
+    pollFeeds(store, { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
+      .then((report) => {
+        log.debug(`poll: ${report.new} new, ${report.failing} failing`);
+        for (const feed of report.feeds) if (feed.skipped) log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
+      })
+      .catch((error: Error) => log.error(`poll failed: ${error.message}`));
+  let timer: NodeJS.Timeout | undefined;
+  if (options.pollIntervalMs !== undefined) {
+    void poll();
+    timer = setInterval(poll, options.pollIntervalMs);
+  }
+  return {
+    scheduler,
+    catchUp,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await scheduler.stop();
+    },
+  };
+}

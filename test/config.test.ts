@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const run = promisify(execFile);
+const bin = join(import.meta.dirname, '..', 'bin', 'newsbot.js');
+
+describe('configuration from the environment', () => {
+  it('GIVEN NEWSBOT_HTTP_* and NEWSBOT_FEED_MAX_AGE_DAYS THEN they become the fetch limits and the feed age', () => {
+    const config = loadConfig({ NEWSBOT_HTTP_MAX_BYTES: '1000', NEWSBOT_HTTP_RETRIES: '0', NEWSBOT_FEED_MAX_AGE_DAYS: '7' });
+    expect(config.httpLimits).toEqual({ maxBytes: 1000, retries: 0 });
+    expect(config.feedMaxAgeDays).toBe(7);
+    expect(loadConfig({}).feedMaxAgeDays).toBe(30);
+  });
+
+  it('GIVEN the shard ids discord.js gives a shard process THEN config knows which shards this process runs', () => {
+    expect(loadConfig({ SHARDS: '0,1', SHARD_COUNT: '4' }).shards).toEqual({ ids: [0, 1], count: 4 });
+    expect(loadConfig({}).shards).toBeUndefined();
+    expect(() => loadConfig({ SHARDS: 'first' })).toThrow(/SHARDS: must be shard ids/);
+  });
+
+  it('GIVEN a limit that is not a whole number THEN loading stops with one line naming the variable and its default', () => {
+    expect(() => loadConfig({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(/NEWSBOT_HTTP_PER_HOST: must be a whole number of at least 1 \(default 2\)/);
+    expect(() => loadConfig({ NEWSBOT_HTTP_RETRIES: '-1' })).toThrow(/NEWSBOT_HTTP_RETRIES/);
+    expect(() => loadConfig({ NEWSBOT_FEED_MAX_AGE_DAYS: '0' })).toThrow(/NEWSBOT_FEED_MAX_AGE_DAYS: must be a positive number of days/);
+  });
+
+  it('GIVEN NEWSBOT_HTTP_TIMEOUT_MS=abc WHEN newsbot starts THEN it stops with a line naming the variable and stores nothing', async () => {
+    const failure = await run(process.execPath, [bin, 'ask', '/who x'], {
+      env: { PATH: process.env.PATH, NEWSBOT_HTTP_TIMEOUT_MS: 'abc', NEWSBOT_DB: ':memory:' },
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/NEWSBOT_HTTP_TIMEOUT_MS: must be a whole number/);
+  });
+});
