@@ -5,6 +5,7 @@ import type { Reply } from '../commands/types.ts';
 import { NewsbotError } from '../core/errors.ts';
 import type { Digest } from '../digest/types.ts';
 import { feedsCli } from './feeds.ts';
+import { migrateCli } from './migrate.ts';
 import { createProgress } from './progress.ts';
 import type { createRuntime as CreateRuntime, Runtime } from './runtime.ts';
 
@@ -131,6 +132,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
 
 
   program.addCommand(feedsCli(getRuntime));
+  program.addCommand(migrateCli(env));
 
   if (hooks.registerDiscord) {
     const register = hooks.registerDiscord;
