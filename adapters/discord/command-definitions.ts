@@ -71,5 +71,11 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     )
     .addSubcommand((s) => s.setName('list').setDescription('Show the feeds and their health'));
 
-  return [who, quotes, story, digest, feeds].map((builder) => builder.toJSON());
+  const help = new SlashCommandBuilder()
+    .setName('help')
+    .setDescription('Every newsbot command, who may use it, and an example')
+    .setContexts(anywhere)
+    .addStringOption((o) => o.setName('command').setDescription('One command, e.g. digest').setMaxLength(40));
+
+  return [who, quotes, story, digest, feeds, help].map((builder) => builder.toJSON());
 }

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, CommandName } from '../../src/commands/types.ts';
 
-const commandNames: readonly string[] = ['who', 'quotes', 'story', 'digest', 'feeds'] satisfies CommandName[];
+const commandNames: readonly string[] = ['who', 'quotes', 'story', 'digest', 'feeds', 'help'] satisfies CommandName[];
 
 const words = (text: string | null): string[] => (text ?? '').trim().split(/\s+/).filter(Boolean);
 
@@ -27,6 +27,9 @@ export function interactionToCommand(interaction: ChatInputCommandInteraction): 
     }
     case 'story':
       args = words(options.getString('words'));
+      break;
+    case 'help':
+      args = words(options.getString('command'));
       break;
     case 'digest':
     case 'feeds': {

@@ -8,7 +8,7 @@ import type { BriefingSink } from '../../src/schedule/types.ts';
 import { escapeText } from './escape.ts';
 import { explainSlackError, SlackAdapterError, slackErrorOf } from './errors.ts';
 import { renderDigest, renderReply, type SlackMessage } from './render.ts';
-import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand } from './slash-command.ts';
+import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand, unknownCommandText } from './slash-command.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -118,8 +118,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await ack();
     const parsed = readSlashCommand(payload);
     if (parsed === undefined) {
-      const typed = escapeText(`${payload.command} ${payload.text}`.trim());
-      await respond({ response_type: 'ephemeral', text: `Unknown command "${typed}". Try /who NAME, /quotes NAME, /story WORDS, /digest now or /feeds list.` }).catch((error: unknown) =>
+      await respond({ response_type: 'ephemeral', text: escapeText(unknownCommandText(payload)) }).catch((error: unknown) =>
         log.warn(`slack: could not answer ${payload.command} in ${payload.channel_id} (${(error as Error).message})`),
       );
       return;
