@@ -1,5 +1,6 @@
 import { Command as Program } from 'commander';
 import type { Runtime } from './main.ts';
+import { addFeed } from '../app/add-feed.ts';
 import { checkFeed, pollFeeds } from '../app/poll-feeds.ts';
 import { createProgress } from './progress.ts';
 import type { FeedRecord } from '../store/store.ts';
@@ -14,15 +15,6 @@ function healthLine(feed: FeedRecord): string {
           ? 'not polled yet'
           : `ok, last polled ${feed.lastPolledAt ?? '?'}`;
   return `${feed.url}${feed.title ? `  (${feed.title})` : ''}\n    ${state}; ${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}`;
-}
-
-function isFeedUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** `newsbot feeds list|add|remove|check|poll`: the operator's view of the feeds and their health. */
@@ -45,15 +37,19 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .option('--no-check', 'add without fetching it first')
     .action(async (url: string, options: { check: boolean }) => {
       const runtime = getRuntime();
-      if (!isFeedUrl(url)) throw new Error(`${url}: not an http(s) URL; give the feed's address, e.g. https://example.com/rss`);
-      let title: string | undefined;
-      if (options.check) {
-        const check = await checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls, limits: runtime.config.httpLimits });
-        if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
-        title = check.title;
+      const result = await addFeed(runtime.store, url, {
+        addedBy: 'local operator',
+        allowPrivateUrls: runtime.config.allowPrivateUrls,
+        limits: runtime.config.httpLimits,
+        check: options.check,
+      });
+      const via = result.status !== 'refused' && result.discoveredFrom ? ` (found on ${result.discoveredFrom})` : '';
+      if (result.status === 'refused') throw new Error(result.reason);
+      if (result.status === 'exists') {
+        out(`${result.feed.url}${via} is already there; nothing was added.`);
+        return;
       }
-      const record = runtime.store.addFeed({ url, addedBy: 'local operator', ...(title ? { title } : {}) });
-      out(`Added ${record.url}${record.title ? ` (${record.title})` : ''}. It is read on the next poll (newsbot feeds poll).`);
+      out(`Added ${result.feed.url}${result.feed.title ? ` (${result.feed.title})` : ''}${via}. It is read on the next poll (newsbot feeds poll).`);
     });
 
   feeds

@@ -1,3 +1,4 @@
+import { addFeed, normalizeFeedUrl } from '../app/add-feed.ts';
 import type { FeedRecord } from '../store/store.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
@@ -8,18 +9,6 @@ const adminOnly = 'Only admins can add or remove feeds (you need Manage Server o
 /** Slack wraps links as <https://x|label>; people paste them with <> or quotes too. */
 function cleanUrl(text: string): string {
   return text.trim().replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1').replace(/^["']|["']$/g, '');
-}
-
-function validFeedUrl(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (!url.hostname || url.username || url.password) return undefined;
-  return url.toString();
 }
 
 function healthLine(feed: FeedRecord): string {
@@ -65,24 +54,37 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
   const cleaned = cleanUrl(raw);
 
   if (action === 'remove') {
-    const url = validFeedUrl(cleaned) ?? cleaned;
+    const url = normalizeFeedUrl(cleaned) ?? cleaned;
     const existing = ctx.store.getFeed(url) ?? ctx.store.getFeed(cleaned);
     if (!existing) return errorReply('not_found', `No feed ${cleaned} is followed.`, '/feeds list shows the feeds and their exact URLs.');
     ctx.store.removeFeed(existing.url);
     return { kind: 'text', ephemeral: false, title: 'Feed removed', sections: [{ lines: [`No longer following ${existing.url}. Articles already stored stay searchable.`] }] };
   }
 
-  const url = validFeedUrl(cleaned);
-  if (!url) {
-    return errorReply('invalid_feed', `"${cleaned}" is not a feed URL.`, 'Give the full http(s) address of an RSS or Atom feed, e.g. /feeds add https://example.com/rss.xml. Nothing was added.');
+  const result = await addFeed(ctx.store, cleaned, {
+    addedBy: command.caller.id,
+    allowPrivateUrls: ctx.feedAccess?.allowPrivateUrls ?? false,
+    ...(ctx.feedAccess ? { limits: ctx.feedAccess.limits } : {}),
+  });
+  const via = result.status !== 'refused' && result.discoveredFrom ? ` (found on ${result.discoveredFrom})` : '';
+  switch (result.status) {
+    case 'refused':
+      return errorReply('invalid_feed', result.reason, 'Give the address of an RSS or Atom feed, or of a page that links to one, e.g. /feeds add https://example.com/rss.xml.');
+    case 'exists':
+      return { kind: 'text', ephemeral: true, title: 'Already following', sections: [{ lines: [`${result.feed.url}${via} is already followed (health: ${healthLine(result.feed)}). Nothing was added.`] }] };
+    case 'added':
+      return {
+        kind: 'text',
+        ephemeral: false,
+        title: 'Feed added',
+        sections: [
+          {
+            lines: [
+              `Following ${result.feed.title ? `${result.feed.title} — ` : ''}${result.feed.url}${via}: ${result.itemCount ?? 0} item${result.itemCount === 1 ? '' : 's'} now.`,
+              'Its articles appear in briefings after the next poll; /feeds list shows whether it works.',
+            ],
+          },
+        ],
+      };
   }
-  const known = ctx.store.getFeed(url);
-  if (known) return { kind: 'text', ephemeral: true, title: 'Already following', sections: [{ lines: [`${url} is already followed (health: ${healthLine(known)}).`] }] };
-  ctx.store.addFeed({ url, addedBy: command.caller.id });
-  return {
-    kind: 'text',
-    ephemeral: false,
-    title: 'Feed added',
-    sections: [{ lines: [`Following ${url}. Its articles appear in briefings after the next poll; /feeds list shows whether it works.`] }],
-  };
 }

@@ -104,9 +104,10 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     problems.push({ line: lineOf(doc, lines, ['timezone']), field: 'timezone', message: `"${rawZone}" is not an IANA time zone; use e.g. Europe/Berlin, America/New_York or UTC` });
   }
   let when: { cron: string; when: string } | undefined;
-  if (typeof raw.schedule === 'string' && raw.schedule.trim() !== '' && isValidTimeZone(timezone)) {
+  if (typeof raw.schedule === 'string' && raw.schedule.trim() !== '') {
     try {
-      when = parseWhen(raw.schedule, timezone);
+      // A bad zone is reported above; the schedule is still checked (in UTC) so both show at once.
+      when = parseWhen(raw.schedule, isValidTimeZone(timezone) ? timezone : 'UTC');
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
       problems.push({ line: lineOf(doc, lines, ['schedule']), field: 'schedule', message: `${error.message} ${error.hint}` });
@@ -122,13 +123,29 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
       return [];
     }
   });
+  (Array.isArray(raw.feeds) ? raw.feeds : []).forEach((feed: unknown, index) => {
+    if (typeof feed !== 'string') return;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(feed.trim())?.[1]?.toLowerCase();
+    // One letter before ':' is a Windows drive (C:\feeds), not a scheme.
+    if (!scheme || scheme.length === 1) return;
+    let valid = false;
+    try {
+      const url = new URL(feed.trim());
+      valid = (scheme === 'http' || scheme === 'https') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      problems.push({ line: lineOf(doc, lines, ['feeds', index]), field: `feeds.${index}`, message: `"${feed.trim().slice(0, 200)}" is not an http(s) address; write it as https://example.com/rss.xml, or give a path to a feed file` });
+    }
+  });
   const fileName = basename(file).replace(/\.ya?ml$/i, '');
   const name = typeof raw.name === 'string' ? raw.name : fileName;
   if (raw.name === undefined && !nameSchema.safeParse(name).success) {
     problems.push({ line: 1, field: 'name', message: `the file name "${fileName}" cannot be a schedule name; rename the file or add name: (letters, digits, "-" and "_")` });
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  if (!parsed.success || problems.length > 0 || !when) throw new DigestFileError(file, problems);
+  if (!parsed.success || problems.length > 0 || !when || !isValidTimeZone(timezone)) throw new DigestFileError(file, problems);
   const spec = parsed.data;
   return {
     id: `file:${name}`,
