@@ -1,6 +1,8 @@
 import { Command as Program } from 'commander';
 import type { Runtime } from './main.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { addFeed } from '../app/add-feed.ts';
+import { exportOpml, importOpml } from '../app/import-feeds.ts';
 import { checkFeed, pollFeeds } from '../app/poll-feeds.ts';
 import { createProgress } from './progress.ts';
 import type { FeedRecord } from '../store/store.ts';
@@ -17,7 +19,7 @@ function healthLine(feed: FeedRecord): string {
   return `${feed.url}${feed.title ? `  (${feed.title})` : ''}\n    ${state}; ${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}`;
 }
 
-/** `newsbot feeds list|add|remove|check|poll`: the operator's view of the feeds and their health. */
+/** `newsbot feeds list|add|import|export|remove|check|poll`: the operator's view of the feeds and their health. */
 export function feedsCli(getRuntime: () => Runtime): Program {
   const out = (text: string) => process.stdout.write(text + '\n');
   const feeds = new Program('feeds').description('list, add, remove, check and poll the feeds newsbot reads');
@@ -50,6 +52,46 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         return;
       }
       out(`Added ${result.feed.url}${result.feed.title ? ` (${result.feed.title})` : ''}${via}. It is read on the next poll (newsbot feeds poll).`);
+    });
+
+  feeds
+    .command('import')
+    .description('add every feed an OPML file lists (nested folders too); duplicates and bad addresses are reported, nothing is added twice')
+    .argument('<file>', 'an .opml file exported from a feed reader')
+    .option('--check', 'fetch each feed first, as feeds add does, and leave out those that cannot be read')
+    .action(async (file: string, options: { check?: boolean }) => {
+      const runtime = getRuntime();
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`);
+      }
+      const report = await importOpml(runtime.store, text, {
+        file,
+        addedBy: 'OPML import',
+        check: options.check ?? false,
+        allowPrivateUrls: runtime.config.allowPrivateUrls,
+        limits: runtime.config.httpLimits,
+      });
+      for (const feed of report.added) out(`added ${feed.url}${feed.title ? `  (${feed.title})` : ''}${feed.folders.length ? `  in ${feed.folders.join(' / ')}` : ''}`);
+      for (const line of report.duplicates) runtime.log.warn(`${line}; not added again`);
+      for (const line of report.refused) runtime.log.warn(line);
+      out(`${report.added.length} added, ${report.duplicates.length} already there, ${report.refused.length} refused.`);
+      if (report.added.length === 0 && report.refused.length > 0) process.exitCode = 1;
+    });
+
+  feeds
+    .command('export')
+    .description('print every feed as OPML 2.0, for another feed reader or newsbot instance')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action((options: { output?: string }) => {
+      const runtime = getRuntime();
+      const opml = exportOpml(runtime.store, runtime.clock.now());
+      if (options.output) {
+        writeFileSync(options.output, opml);
+        out(`Wrote ${runtime.store.listFeeds().length} feeds to ${options.output}.`);
+      } else process.stdout.write(opml);
     });
 
   feeds
