@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildBriefing } from '../app/build-briefing.ts';
+import { buildDigest } from '../digest/build.ts';
 import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
 import { listAllSchedules } from '../app/schedules.ts';
@@ -71,8 +72,27 @@ function preview(command: Command, ctx: CommandContext, digestsDir: string, rest
     origin: 'chat',
   };
   // A preview reads the ledger but never writes it: the next scheduled briefing still says what is new.
-  const digest = buildBriefing(ctx.store, subject, ctx.clock.now());
+  const now = ctx.clock.now();
+  const digest = buildBriefing(ctx.store, subject, now);
+  if (digest.stories.length === 0) {
+    // Nothing since the last briefing (or in the last day): a preview still shows what is stored,
+    // as start-up printed it, and says that none of it is new.
+    const latest = latestAnalyses(ctx, subject, now);
+    if (latest.length > 0) {
+      const older = buildDigest(latest, { now, maxStories: subject.maxStories, title: subject.title });
+      return { kind: 'digest', ephemeral: true, digest: { ...older, title: `Preview: ${subject.title} (nothing new in this briefing's window; the latest stored stories)` } };
+    }
+  }
   return { kind: 'digest', ephemeral: true, digest: { ...digest, title: `Preview: ${digest.title ?? subject.title}` } };
+}
+
+/** The schedule's latest stored articles: the last 30 days, else whatever is stored. */
+function latestAnalyses(ctx: CommandContext, schedule: Schedule, now: Date) {
+  const feeds = schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {};
+  const month = ctx.store.listAnalyses({ since: new Date(now.getTime() - 30 * 24 * 3_600_000).toISOString(), until: now.toISOString(), ...feeds });
+  const found = month.length > 0 ? month : ctx.store.listAnalyses({ until: now.toISOString(), ...feeds });
+  // Oldest first: the newest few hundred are plenty for a five-story preview.
+  return found.slice(-300);
 }
 
 function splitWhenAndZone(words: string[], defaultTimezone: string): { whenText: string; timezone: string } | Reply {
@@ -115,7 +135,11 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
   const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
   const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone);
   if (same) {
-    return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; /digest unschedule ${same.id} removes it.`);
+    const remove =
+      same.origin === 'file'
+        ? `it comes from digests/${same.id.slice('file:'.length)}.yaml: edit or delete that file to change it`
+        : `/digest unschedule ${same.id} removes it`;
+    return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; ${remove}.`);
   }
   const now = ctx.clock.now();
   const created: Schedule = {
