@@ -4,7 +4,9 @@ import { NewsbotError } from '../core/errors.ts';
 import { buildDigest } from '../digest/build.ts';
 import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
+import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
+import type { Analysis } from '../analyze/types.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
 
 export interface DigestInputsOptions extends FetchSettings {
@@ -51,7 +53,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
   const previous = options.store ? store.lastPostedRun(ledgerKey) : undefined;
   const now = options.clock.now();
-  const digest = buildDigest(analyses, {
+  const digest = buildDigest(oncePerLink(analyses), {
     now,
     ...(maxStories ? { maxStories } : {}),
     ...(previous ? { previousPoints: previous.points } : {}),
@@ -63,4 +65,25 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
     store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
   }
   return digest;
+}
+
+/**
+ * One analysis per article address: the same story linked from two feeds, once with
+ * `?utm_source=x`, is one article (the first seen), as the store already counts it.
+ */
+export function oncePerLink(analyses: Analysis[]): Analysis[] {
+  const seen = new Set<string>();
+  return analyses.filter((analysis) => {
+    const url = analysis.article.url;
+    if (!url) return true;
+    let key: string;
+    try {
+      key = canonicalUrl(url);
+    } catch {
+      key = url;
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
