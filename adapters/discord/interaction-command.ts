@@ -35,7 +35,12 @@ export function interactionToCommand(interaction: ChatInputCommandInteraction): 
     case 'feeds': {
       const sub = options.getSubcommand(false);
       const rest = [options.getString('when'), options.getString('timezone'), options.getString('id'), options.getString('url')].flatMap(words);
-      args = sub ? [sub, ...rest] : rest;
+      // Filters travel as the typed form does: include:"ukraine, nato".
+      const filters = (['include', 'exclude'] as const).flatMap((key) => {
+        const value = name === 'digest' ? options.getString(key) : null;
+        return value?.trim() ? [`${key}:"${value.replace(/"/g, '')}"`] : [];
+      });
+      args = sub ? [sub, ...rest, ...filters] : [...rest, ...filters];
       break;
     }
   }

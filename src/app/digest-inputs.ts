@@ -6,6 +6,7 @@ import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
+import { storyPasses, type StoryFilters } from '../schedule/filters.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
 
@@ -27,6 +28,7 @@ export interface DigestInputsOptions extends FetchSettings {
 export async function digestInputs(inputs: string[], context: IngestContext, options: DigestInputsOptions): Promise<Digest> {
   let maxStories = options.maxStories;
   let title: string | undefined;
+  let filters: StoryFilters | undefined;
   const expanded: string[] = [];
   for (const input of inputs) {
     if (/\.ya?ml$/i.test(input)) {
@@ -34,6 +36,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
       expanded.push(...schedule.feeds);
       maxStories ??= schedule.maxStories;
       title = schedule.title;
+      filters = schedule.filters;
     } else {
       expanded.push(input);
     }
@@ -53,13 +56,15 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
   const previous = options.store ? store.lastPostedRun(ledgerKey) : undefined;
   const now = options.clock.now();
-  const digest = buildDigest(oncePerLink(analyses), {
+  const built = buildDigest(oncePerLink(analyses), {
     now,
-    ...(maxStories ? { maxStories } : {}),
+    ...(maxStories && !filters ? { maxStories } : {}),
     ...(previous ? { previousPoints: previous.points } : {}),
     ...(title ? { title } : {}),
     ...(options.since ? { since: options.since } : {}),
   });
+  const kept = filters ? built.stories.filter((story) => storyPasses(story, filters)) : built.stories;
+  const digest = { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
   if (options.store) {
     const at = now.toISOString();
     store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });

@@ -7,6 +7,7 @@ import { ScheduleError } from '../schedule/errors.ts';
 import { listAllSchedules } from '../app/schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
 import { canonicalTimeZone, formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import { describeFilters, takeFilters } from '../schedule/filters.ts';
 import type { Schedule } from '../schedule/types.ts';
 import { parseWhen } from '../schedule/when.ts';
 import type { CommandContext } from './context.ts';
@@ -17,7 +18,7 @@ export interface DigestCommandOptions {
   digestsDir?: string;
 }
 
-const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] | /digest list | /digest unschedule ID';
+const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] [include:"WORDS, NAMES"] [exclude:"WORDS"] | /digest list | /digest unschedule ID';
 const adminOnly = 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
 const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
@@ -123,7 +124,8 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
   if (words.length === 0) {
     return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
   }
-  const split = splitWhenAndZone(words, ctx.defaultTimezone);
+  const { filters, rest } = takeFilters(words.join(' '));
+  const split = splitWhenAndZone(rest.split(' ').filter(Boolean), ctx.defaultTimezone);
   if ('kind' in split) return split;
   let parsed: { cron: string; when: string };
   try {
@@ -133,7 +135,7 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
     throw error;
   }
   const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
-  const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone);
+  const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone && describeFilters(s.filters) === describeFilters(filters));
   if (same) {
     const remove =
       same.origin === 'file'
@@ -151,6 +153,7 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
     targets: [command.channel],
     feeds: [],
     maxStories: defaultMaxStories,
+    ...(filters ? { filters } : {}),
     origin: 'chat',
     createdBy: command.caller.id,
     createdAt: now.toISOString(),
@@ -162,7 +165,13 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
     ephemeral: false,
     title: `Briefing scheduled: ${created.id}`,
     sections: [
-      { lines: [`When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`, `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`] },
+      {
+        lines: [
+          `When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`,
+          `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`,
+          ...(filters ? [`Stories: ${describeFilters(filters)}`] : []),
+        ],
+      },
       { heading: 'Next runs', lines: nextRunLines(created, now) },
       { lines: [`Remove it with /digest unschedule ${created.id}.`] },
     ],
@@ -181,6 +190,7 @@ function list(command: Command, ctx: CommandContext, digestsDir: string): Reply 
       heading: `${s.id} · ${s.title}`,
       lines: [
         `${s.when} (cron \`${s.cron}\`) in ${s.timezone} → ${s.targets.map(formatTarget).join(', ')}`,
+        ...(s.filters ? [`Stories: ${describeFilters(s.filters)}`] : []),
         `Next: ${next ? formatInZone(next, s.timezone) : 'never'}${last ? ` · last: ${last.status} for ${formatInZone(new Date(last.scheduledFor), s.timezone)}` : ''}`,
         s.origin === 'file' ? `From digests/${s.id.slice('file:'.length)}.yaml (edit the file to change it)` : `Made in chat${s.createdBy ? ` by ${s.createdBy}` : ''}`,
       ],

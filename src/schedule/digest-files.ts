@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ScheduleError } from './errors.ts';
 import { parseTarget } from './targets.ts';
 import { canonicalTimeZone, isValidTimeZone } from './timezone.ts';
+import { parseFilterTerms } from './filters.ts';
 import type { Schedule } from './types.ts';
 import { parseWhen } from './when.ts';
 import { NewsbotError } from '../core/errors.ts';
@@ -40,6 +41,11 @@ export interface DigestFileOptions {
 
 const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'use letters, digits, "-" and "_" (e.g. morning-brief)');
 
+const filterTermsSchema = z.union(
+  [z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1, 'must not be empty'))],
+  'must be words or names, e.g. [ukraine, nato] or "ukraine, nato"',
+);
+
 /** The shape of a digests/*.yaml file; meaning (schedule, zone, targets) is checked after it. */
 export const digestFileSchema = z.strictObject({
   name: nameSchema.optional(),
@@ -50,6 +56,8 @@ export const digestFileSchema = z.strictObject({
   targets: z
     .array(z.string(), 'must be a list such as [slack:C0123ABCD, discord:1234567890123456789, console:main]')
     .min(1, 'must name at least one channel, e.g. [console:main]'),
+  include: filterTermsSchema.optional(),
+  exclude: filterTermsSchema.optional(),
   maxStories: z.number('must be a whole number from 1 to 25').int('must be a whole number from 1 to 25').min(1, 'must be at least 1').max(25, 'must be at most 25').default(5),
 });
 
@@ -156,8 +164,14 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     targets,
     feeds: spec.feeds.map((feed) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(feed) || isAbsolute(feed) ? feed : resolve(options.feedRoot ?? dirname(dirname(resolve(file))), feed))),
     maxStories: spec.maxStories,
+    ...filtersOf(spec.include, spec.exclude),
     origin: 'file',
   };
+}
+
+function filtersOf(include: string | string[] | undefined, exclude: string | string[] | undefined): Pick<Schedule, 'filters'> {
+  const filters = { include: include ? parseFilterTerms(include) : [], exclude: exclude ? parseFilterTerms(exclude) : [] };
+  return filters.include.length || filters.exclude.length ? { filters } : {};
 }
 
 function displayPath(path: string, options: DigestFileOptions): string {

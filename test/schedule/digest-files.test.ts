@@ -64,7 +64,7 @@ describe('digest files', () => {
       expect.stringMatching(/^digests\/broken\.yaml:3: timezone: "Europe\/Berln" is not an IANA time zone; use e\.g\. Europe\/Berlin/),
       expect.stringMatching(/^digests\/broken\.yaml:4: targets\.0: "slack:general" is not a slack channel id\. Write slack:C0123ABCD/),
       'digests/broken.yaml:5: maxStories: must be at least 1',
-      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, maxStories',
+      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, include, exclude, maxStories',
     ]);
     expect(problemsOf('schedule: dayly 08:00\ntargets: [console:main]\n')).toEqual([
       expect.stringMatching(/^digests\/broken\.yaml:1: schedule: "dayly 08:00" is not a schedule newsbot understands\. Write a plain form/),
