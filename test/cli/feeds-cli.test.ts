@@ -31,7 +31,7 @@ beforeAll(async () => {
   delete env.SLACK_BOT_TOKEN;
   server = await startFeedServer();
   server.route('/site', (_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/atom+xml" href="/feeds/rss-parser/heise.atom"></head><body>Site</body></html>'),
+    void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/atom+xml" href="/feeds/rss-parser/heise.atom"></head><body>Site</body></html>'),
   );
 });
 

@@ -11,11 +11,11 @@ let server: FeedServer;
 beforeAll(async () => {
   server = await startFeedServer();
   server.route('/home', (_req, res) =>
-    res
+    void res
       .writeHead(200, { 'content-type': 'text/html' })
       .end('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feeds/rss-parser/narro.rss"></head><body>Hi</body></html>'),
   );
-  server.route('/plain', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>No feed here</title></head><body>Hello</body></html>'));
+  server.route('/plain', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>No feed here</title></head><body>Hello</body></html>'));
 });
 afterAll(() => server.close());
 
@@ -26,7 +26,7 @@ let ctx: CommandContext;
 beforeEach(() => {
   db = new TempDatabase();
   store = db.open();
-  ctx = { store, clock: new ManualClock('2026-11-23T03:40:00Z'), defaultTimezone: 'UTC', feedAccess: { allowPrivateUrls: true, limits: { timeoutMs: 5_000 } } };
+  ctx = { store, clock: new ManualClock('2026-11-23T03:40:00Z'), defaultTimezone: 'UTC', feedAccess: { allowPrivateUrls: true, limits: { totalTimeoutMs: 5_000 } } };
 });
 afterEach(() => db.dispose());
 
