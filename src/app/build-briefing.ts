@@ -2,6 +2,7 @@ import { buildDigest } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
 import { storyPasses } from '../schedule/filters.ts';
+import { feedNotices } from './feed-notices.ts';
 import type { Schedule } from '../schedule/types.ts';
 
 const firstBriefingLookbackMs = 24 * 3_600_000;
@@ -10,13 +11,13 @@ const firstBriefingLookbackMs = 24 * 3_600_000;
  * The briefing a schedule posts at `now`: articles of its feeds (every feed when it names
  * none) published since its last posted briefing, or in the last 24 h before the first one,
  * kept or dropped by the schedule's filters, capped at `maxStories`. "New" is measured
- * against the points that last briefing posted.
+ * against the points that last briefing posted; a feed failing for a day is named once a day.
  */
 export function buildBriefing(store: Store, schedule: Schedule, now: Date): Digest {
   const previous = store.lastPostedRun(schedule.id);
   const since = previous?.scheduledFor ?? new Date(now.getTime() - firstBriefingLookbackMs).toISOString();
   const analyses = store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
-  const digest = buildDigest(analyses, {
+  const built = buildDigest(analyses, {
     now,
     since,
     // Filters drop stories before the cap, so a filtered briefing still gets up to maxStories.
@@ -24,6 +25,8 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
     title: schedule.title,
     ...(previous ? { previousPoints: previous.points } : {}),
   });
+  const notices = feedNotices(store, schedule, now, previous?.scheduledFor);
+  const digest = notices.length > 0 ? { ...built, notices } : built;
   if (!schedule.filters) return digest;
   return { ...digest, stories: digest.stories.filter((story) => storyPasses(story, schedule.filters)).slice(0, schedule.maxStories) };
 }

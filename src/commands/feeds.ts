@@ -1,7 +1,8 @@
 import { addFeed, normalizeFeedUrl } from '../app/add-feed.ts';
+import { feedsFailingForADay } from '../app/feed-notices.ts';
 import type { FeedRecord } from '../store/store.ts';
 import type { CommandContext } from './context.ts';
-import { errorReply, type Command, type Reply } from './types.ts';
+import { errorReply, type Command, type Reply, type TextSection } from './types.ts';
 
 const usage = 'Usage: /feeds add URL | /feeds remove URL | /feeds list';
 const adminOnly = 'Only admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).';
@@ -37,15 +38,19 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
     if (feeds.length === 0) {
       return { kind: 'text', ephemeral: true, title: 'Feeds', sections: [{ lines: ['No feeds yet. An admin can add one: /feeds add https://example.com/rss.xml'] }] };
     }
-    return {
-      kind: 'text',
-      ephemeral: true,
-      title: `Feeds (${feeds.length})`,
-      sections: feeds.map((feed) => ({
-        heading: feed.title ? `${feed.title} — ${feed.url}` : feed.url,
-        lines: [`Health: ${healthLine(feed)}`, `${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}${feed.addedBy ? `, added by ${feed.addedBy}` : ''}`],
-      })),
-    };
+    const sections: TextSection[] = feeds.map((feed) => ({
+      heading: feed.title ? `${feed.title} — ${feed.url}` : feed.url,
+      lines: [`Health: ${healthLine(feed)}`, `${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}${feed.addedBy ? `, added by ${feed.addedBy}` : ''}`],
+    }));
+    // Admins can act on failing feeds, so they see them first, in one place.
+    const failing = command.caller.isAdmin ? feedsFailingForADay(feeds, ctx.clock.now()) : [];
+    if (failing.length > 0) {
+      sections.unshift({
+        heading: `Failing for 24 h or more (${failing.length})`,
+        lines: failing.map(({ feed, days }) => `${feed.url}: ${days === 1 ? 'a day' : `${days} days`}, ${feed.lastError ?? 'unknown error'} — /feeds remove ${feed.url} stops it`),
+      });
+    }
+    return { kind: 'text', ephemeral: true, title: `Feeds (${feeds.length})`, sections };
   }
   if (action !== 'add' && action !== 'remove') return errorReply('usage', `Unknown /feeds action "${sub}".`, usage);
   if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');

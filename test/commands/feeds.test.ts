@@ -91,6 +91,19 @@ describe('/feeds', () => {
     expect(text).toContain('12 items');
   });
 
+  it('GIVEN a feed failing for over 24 h THEN admins see it first in /feeds list, members see only its health line', async () => {
+    store.addFeed({ url: 'https://example.org/feed' });
+    store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T01:00:00Z', lastError: 'HTTP 404 Not Found' });
+    store.addFeed({ url: 'https://example.net/atom' });
+    store.updateFeed('https://example.net/atom', { health: 'failing', failingSince: '2026-11-23T01:00:00Z', lastError: 'timeout' });
+    const admin = await run(['list']);
+    expect(admin.kind === 'text' && admin.sections[0]).toEqual({
+      heading: 'Failing for 24 h or more (1)',
+      lines: ['https://example.org/feed: a day, HTTP 404 Not Found — /feeds remove https://example.org/feed stops it'],
+    });
+    expect(textOf(await run(['list'], false))).not.toContain('Failing for 24 h');
+  });
+
   it.each([['ftp://example.com/feed'], ['not a url'], ['https://user:secret@example.com/rss'], ['htp://typo']])('GIVEN "%s" THEN it is refused as no feed URL and nothing is stored', async (url) => {
     expect(textOf(await run(['add', url]))).toMatch(/^invalid_feed: .* is not an http\(s\) address/);
     expect(store.listFeeds()).toEqual([]);
