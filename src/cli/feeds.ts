@@ -139,7 +139,11 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         onProgress: (done, _total, counts) => progress.update(done, { new: counts.new, failing: counts.failing }),
       });
       progress.done();
+      const days = runtime.config.feedMaxAgeDays;
       for (const feed of report.feeds) {
+        if (feed.firstPoll) {
+          out(`${feed.url}: first read, kept ${feed.new} recent item${feed.new === 1 ? '' : 's'}${feed.tooOld ? `, skipped ${feed.tooOld} older than ${days} days (NEWSBOT_FEED_MAX_AGE_DAYS)` : ''}`);
+        }
         if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
         if (feed.skipped) runtime.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
       }

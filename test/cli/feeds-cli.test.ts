@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOpml } from '../../src/ingest/feeds/opml.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { sendBody, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -30,6 +30,12 @@ beforeAll(async () => {
   delete env.DISCORD_TOKEN;
   delete env.SLACK_BOT_TOKEN;
   server = await startFeedServer();
+  server.route('/fresh.xml', (req, res, url) => {
+    const item = (guid: string, date: Date) =>
+      `<item><guid>${guid}</guid><title>Item ${guid}</title><link>http://example.org/${guid}</link><pubDate>${date.toUTCString()}</pubDate><description>The council met on the ${guid} budget and decided to fund the new harbour works this year.</description></item>`;
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fresh</title>${item('today', new Date())}${item('old-1', new Date('2020-01-01'))}${item('old-2', new Date('2020-02-01'))}</channel></rss>`;
+    return sendBody(req, res, url, Buffer.from(xml));
+  });
   server.route('/site', (_req, res) =>
     void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/atom+xml" href="/feeds/rss-parser/heise.atom"></head><body>Site</body></html>'),
   );
@@ -114,5 +120,12 @@ describe('newsbot feeds import | export | add, run as an operator would', { time
     expect(site.stdout).toContain(`${server.url}/feeds/rss-parser/heise.atom (found on ${server.url}/site) is already there; nothing was added.`);
     const dup = await newsbot('feeds', 'add', `${server.url}/feeds/rss-parser/narro.rss`);
     expect(dup.stdout).toContain('is already there; nothing was added.');
+  });
+
+  it('GIVEN a new feed THEN feeds poll says how many recent items its first read kept and how many older ones it skipped', async () => {
+    const url = `${server.url}/fresh.xml`;
+    expect((await newsbot('feeds', 'add', url)).code).toBe(0);
+    const { stdout } = await newsbot('feeds', 'poll');
+    expect(stdout).toContain(`${url}: first read, kept 1 recent item, skipped 2 older than 30 days (NEWSBOT_FEED_MAX_AGE_DAYS)`);
   });
 });
