@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
 import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import { escapeText } from './escape.ts';
-import { explainSlackError, SlackAdapterError, slackErrorOf } from './errors.ts';
+import { explainSlackError, networkErrorOf, SlackAdapterError, slackErrorOf } from './errors.ts';
 import { renderDigest, renderReply, type SlackMessage } from './render.ts';
 import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand, unknownCommandText } from './slash-command.ts';
 
@@ -92,6 +92,20 @@ async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
   }
 }
 
+/** About 8 s of tries before start-up gives up: 0.5, 1, 2 and 4 s apart. */
+const startupRetries = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: false };
+
+/** A start-up failure as one line: unreachable Slack names the address and what to check. */
+function explainStartError(error: unknown, apiUrl: string | undefined, retries: number | undefined): SlackAdapterError {
+  const network = networkErrorOf(error);
+  if (!network) return explainSlackError(error, undefined);
+  const tries = (retries ?? 0) + 1;
+  return new SlackAdapterError(
+    'E_SLACK_CONNECT',
+    `Cannot reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${network}) after ${tries} ${tries === 1 ? 'try' : 'tries'}: check the network, a proxy, or SLACK_API_URL, then start newsbot again.`,
+  );
+}
+
 /**
  * Builds the Slack side of newsbot: a Bolt App answering the slash commands and a
  * BriefingSink posting Block Kit briefings. Nothing listens until `start()`.
@@ -103,7 +117,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (!socketMode && config.signingSecret === undefined) {
     throw new SlackAdapterError('E_SLACK_CONFIG', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (from the app\'s "Basic Information" page); or set SLACK_APP_TOKEN for Socket Mode.');
   }
-  const clientOptions: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
+  };
   const app = new App({
     token: config.botToken,
     logger: boltLogger(log),
@@ -189,10 +206,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     app,
     sink,
     async start() {
+      // The Web API client retries a request for about half an hour, right for a briefing post but
+      // start-up hanging with no network: the token is checked first with a few quick tries.
+      const retryConfig = options.clientOptions?.retryConfig ?? startupRetries;
       try {
+        await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig, logger: boltLogger(log) }).auth.test();
         await app.init();
       } catch (error) {
-        throw explainSlackError(error, undefined);
+        throw explainStartError(error, config.apiUrl, retryConfig.retries);
       }
       if (socketMode) {
         try {

@@ -238,7 +238,15 @@ describe('Slack slash commands over HTTP', () => {
     expect(status).toBe(200);
     const [answer] = await answersTo(responsePath);
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
-    expect(String(answer!.text)).toContain('Unknown command "/newsbot weather &lt;!channel&gt;". Try /who NAME');
+    expect(String(answer!.text)).toContain('Unknown command "/newsbot weather &lt;!channel&gt;". Try /help for every command.');
+    expect(received).toHaveLength(0);
+  });
+
+  it('GIVEN /newsbot qoutes THEN the caller is asked whether they meant /quotes', async () => {
+    const { responsePath } = await sendSlash('/newsbot', 'qoutes trump', member.id);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.text)).toContain('Did you mean /quotes?');
     expect(received).toHaveLength(0);
   });
 
