@@ -63,7 +63,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   }
 
   // Under discord.js sharding every shard runs this process; one poller is enough.
-  const pollsFeeds = process.env['SHARDS'] === undefined || process.env['SHARDS'].split(',').includes('0');
+  const pollsFeeds = config.shards === undefined || config.shards.ids.includes(0);
   const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs } : {}) });
   const scheduler = bot.scheduler;
   runtime.commandContext.onSchedulesChanged = () => scheduler.reload();

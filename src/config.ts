@@ -46,6 +46,15 @@ const envSchema = z.object({
   NEWSBOT_HTTP_RETRIES: wholeNumber(0, defaultHttpLimits.retries),
   NEWSBOT_HTTP_BACKOFF_MS: wholeNumber(1, defaultHttpLimits.backoffBaseMs),
   NEWSBOT_HTTP_BACKOFF_MAX_MS: wholeNumber(1, defaultHttpLimits.backoffMaxMs),
+  // Set by discord.js's ShardingManager in each shard's process: the shard ids it runs.
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, such as 0,1')
+      .transform((text) => text.split(',').map(Number))
+      .optional(),
+  ),
+  SHARD_COUNT: wholeNumber(1, 1),
   NEWSBOT_FEED_MAX_AGE_DAYS: optionalText.pipe(
     z
       .string()
@@ -64,6 +73,8 @@ export interface Config {
   /** NEWSBOT_HTTP_* limits that are set; the rest keep their defaults. */
   httpLimits: Partial<HttpLimits>;
   feedMaxAgeDays: number;
+  /** The Discord shards this process runs (under discord.js's ShardingManager), else undefined. */
+  shards?: { ids: number[]; count?: number };
   discord?: { token: string; appId: string; apiUrl?: string };
   slack?: {
     botToken: string;
@@ -101,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpLimits: httpLimitsOf(e),
     feedMaxAgeDays: e.NEWSBOT_FEED_MAX_AGE_DAYS ?? defaultFeedMaxAgeDays,
   };
+  if (e.SHARDS) config.shards = { ids: e.SHARDS, ...(e.SHARD_COUNT ? { count: e.SHARD_COUNT } : {}) };
   if (e.DISCORD_TOKEN || e.DISCORD_APP_ID) {
     if (!e.DISCORD_TOKEN || !e.DISCORD_APP_ID) {
       throw new ConfigError('Discord needs both DISCORD_TOKEN and DISCORD_APP_ID (see .env.example)');

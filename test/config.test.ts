@@ -15,6 +15,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).feedMaxAgeDays).toBe(30);
   });
 
+  it('GIVEN the shard ids discord.js gives a shard process THEN config knows which shards this process runs', () => {
+    expect(loadConfig({ SHARDS: '0,1', SHARD_COUNT: '4' }).shards).toEqual({ ids: [0, 1], count: 4 });
+    expect(loadConfig({}).shards).toBeUndefined();
+    expect(() => loadConfig({ SHARDS: 'first' })).toThrow(/SHARDS: must be shard ids/);
+  });
+
   it('GIVEN a limit that is not a whole number THEN loading stops with one line naming the variable and its default', () => {
     expect(() => loadConfig({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(ConfigError);
     expect(() => loadConfig({ NEWSBOT_HTTP_PER_HOST: 'two' })).toThrow(/NEWSBOT_HTTP_PER_HOST: must be a whole number of at least 1 \(default 2\)/);

@@ -34,9 +34,10 @@ export type Reply =
   | { kind: 'profile'; ephemeral: boolean; profile: PersonProfile; quotes: QuoteItem[] }
   | { kind: 'quotes'; ephemeral: boolean; query: string; speaker?: string; quotes: QuoteItem[] }
   | { kind: 'digest'; ephemeral: boolean; digest: Digest }
-  | { kind: 'error'; ephemeral: true; code: ErrorCode; message: string; hint?: string };
+  | { kind: 'error'; ephemeral: true; code: ReplyErrorKind; message: string; hint?: string };
 
-export type ErrorCode =
+/** What kind of refusal a reply is; adapters pick wording and colour from it (not a NewsbotError code). */
+export type ReplyErrorKind =
   | 'usage'
   | 'not_found'
   | 'forbidden'
@@ -44,6 +45,6 @@ export type ErrorCode =
   | 'invalid_feed'
   | 'internal';
 
-export function errorReply(code: ErrorCode, message: string, hint?: string): Reply {
+export function errorReply(code: ReplyErrorKind, message: string, hint?: string): Reply {
   return hint === undefined ? { kind: 'error', ephemeral: true, code, message } : { kind: 'error', ephemeral: true, code, message, hint };
 }
