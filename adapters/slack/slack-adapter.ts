@@ -88,7 +88,27 @@ async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
     };
   }
   for (const message of shown) {
-    await respond({ response_type: responseType, replace_original: false, text: message.text, blocks: message.blocks });
+    await respectingRateLimits(() => respond({ response_type: responseType, replace_original: false, text: message.text, blocks: message.blocks }));
+  }
+}
+
+/** Longest Retry-After a reply waits for; a response_url lives 30 minutes, a user waits less. */
+const maxReplyWaitMs = 30_000;
+
+/**
+ * Runs a response_url post, waiting out up to three 429 answers for the seconds their
+ * Retry-After asks (the Web API client does so itself; response_url posts do not).
+ */
+async function respectingRateLimits<T>(post: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post();
+    } catch (error) {
+      const response = (error as { response?: { status?: number; headers?: Record<string, unknown> } }).response;
+      if (response?.status !== 429 || attempt >= 3) throw error;
+      const seconds = Number(response.headers?.['retry-after'] ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(maxReplyWaitMs, (Number.isFinite(seconds) ? seconds : 1) * 1000)));
+    }
   }
 }
 
