@@ -49,4 +49,20 @@ describe('/who, /quotes and /story with arguments nobody means', () => {
     expect(reply).toMatchObject({ kind: 'error', code: 'not_found' });
     expect(textOf(reply)).toContain('…');
   });
+
+  it('GIVEN a person named often in one article THEN /who counts articles per outlet, adding up to "Mentioned in N articles"', async () => {
+    const lavrov = (mentions: number) => ({ ...person('p1', 'Sergei Lavrov', ['Lavrov']), mentions });
+    store.saveAnalysis(makeAnalysis({ id: 'a1', source: 'News.Az', paragraphs: ['Lavrov spoke.'], entities: [lavrov(3)] }));
+    store.saveAnalysis(makeAnalysis({ id: 'a2', source: 'News.Az', paragraphs: ['Lavrov spoke again.'], entities: [lavrov(1)] }));
+    store.saveAnalysis(makeAnalysis({ id: 'a3', source: 'The Moscow Times', paragraphs: ['Lavrov met Rubio.'], entities: [lavrov(1)] }));
+    const reply = await ask('/who lavrov');
+    expect(reply.kind).toBe('profile');
+    if (reply.kind !== 'profile') return;
+    expect(reply.profile.articleCount).toBe(3);
+    expect(reply.profile.outlets).toEqual([
+      { source: 'News.Az', mentions: 2 },
+      { source: 'The Moscow Times', mentions: 1 },
+    ]);
+    expect(reply.profile.outlets.reduce((sum, o) => sum + o.mentions, 0)).toBe(reply.profile.articleCount);
+  });
 });
