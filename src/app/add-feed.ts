@@ -44,9 +44,9 @@ export function normalizeFeedUrl(text: string): string | undefined {
 export async function addFeed(store: Store, input: string, options: AddFeedOptions): Promise<AddFeedResult> {
   const url = normalizeFeedUrl(input);
   if (!url) return { status: 'refused', reason: `"${input.slice(0, 200)}" is not an http(s) address; give the feed's full address, e.g. https://example.com/rss.xml` };
-  const known = store.getFeed(url) ?? store.getFeed(input.trim());
+  const known = (await store.getFeed(url)) ?? (await store.getFeed(input.trim()));
   if (known) return { status: 'exists', feed: known };
-  if (options.check === false) return { status: 'added', feed: store.addFeed({ url, addedBy: options.addedBy, ...(options.title ? { title: options.title } : {}) }) };
+  if (options.check === false) return { status: 'added', feed: await store.addFeed({ url, addedBy: options.addedBy, ...(options.title ? { title: options.title } : {}) }) };
 
   const checkOptions = {
     ...(options.http ? { http: options.http } : {}),
@@ -62,13 +62,13 @@ export async function addFeed(store: Store, input: string, options: AddFeedOptio
     if (normalized) {
       discoveredFrom = url;
       feedUrl = normalized;
-      const already = store.getFeed(feedUrl);
+      const already = await store.getFeed(feedUrl);
       if (already) return { status: 'exists', feed: already, discoveredFrom };
       check = await checkFeed(feedUrl, checkOptions);
     }
   }
   if (!check.ok) return { status: 'refused', reason: `${check.error ?? `${feedUrl}: cannot be read`}; nothing was added` };
   const title = options.title ?? check.title;
-  const feed = store.addFeed({ url: feedUrl, addedBy: options.addedBy, ...(title ? { title } : {}) });
+  const feed = await store.addFeed({ url: feedUrl, addedBy: options.addedBy, ...(title ? { title } : {}) });
   return { status: 'added', feed, itemCount: check.itemCount, ...(discoveredFrom ? { discoveredFrom } : {}) };
 }

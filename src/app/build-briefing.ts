@@ -13,10 +13,10 @@ const firstBriefingLookbackMs = 24 * 3_600_000;
  * kept or dropped by the schedule's filters, capped at `maxStories`. "New" is measured
  * against the points that last briefing posted; a feed failing for a day is named once a day.
  */
-export function buildBriefing(store: Store, schedule: Schedule, now: Date): Digest {
-  const previous = store.lastPostedRun(schedule.id);
+export async function buildBriefing(store: Store, schedule: Schedule, now: Date): Promise<Digest> {
+  const previous = await store.lastPostedRun(schedule.id);
   const since = previous?.scheduledFor ?? new Date(now.getTime() - firstBriefingLookbackMs).toISOString();
-  const analyses = store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
+  const analyses = await store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
   const built = buildDigest(analyses, {
     now,
     since,
@@ -25,7 +25,7 @@ export function buildBriefing(store: Store, schedule: Schedule, now: Date): Dige
     title: schedule.title,
     ...(previous ? { previousPoints: previous.points } : {}),
   });
-  const notices = feedNotices(store, schedule, now, previous?.scheduledFor);
+  const notices = await feedNotices(store, schedule, now, previous?.scheduledFor);
   const digest = notices.length > 0 ? { ...built, notices } : built;
   if (!schedule.filters) return digest;
   return { ...digest, stories: digest.stories.filter((story) => storyPasses(story, schedule.filters)).slice(0, schedule.maxStories) };

@@ -21,9 +21,9 @@ export function feedsFailingForADay(feeds: FeedRecord[], now: Date): Array<{ fee
  * full day of failing (judged against the schedule's previous briefing, `previousAt`), so an
  * hourly schedule names it once a day, not every hour.
  */
-export function feedNotices(store: Store, schedule: Schedule, now: Date, previousAt?: string): string[] {
+export async function feedNotices(store: Store, schedule: Schedule, now: Date, previousAt?: string): Promise<string[]> {
   const urls = schedule.feeds.filter((feed) => /^https?:/i.test(feed));
-  const feeds = schedule.feeds.length === 0 ? store.listFeeds() : urls.flatMap((url) => store.getFeed(url) ?? []);
+  const feeds = schedule.feeds.length === 0 ? await store.listFeeds() : (await Promise.all(urls.map((url) => store.getFeed(url)))).filter((feed) => feed !== undefined);
   const previous = previousAt ? Date.parse(previousAt) : Number.NaN;
   const due = feedsFailingForADay(feeds, now).filter(({ feed }) => {
     if (!Number.isFinite(previous)) return true;

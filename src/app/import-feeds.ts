@@ -47,6 +47,6 @@ export async function importOpml(store: Store, text: string, options: OpmlImport
 }
 
 /** Every followed feed as an OPML 2.0 document. */
-export function exportOpml(store: Store, now: Date): string {
-  return writeOpml(store.listFeeds(), { title: 'newsbot feeds', now });
+export async function exportOpml(store: Store, now: Date): Promise<string> {
+  return writeOpml(await store.listFeeds(), { title: 'newsbot feeds', now });
 }

@@ -27,8 +27,8 @@ export function feedsCli(getRuntime: () => Runtime): Program {
   feeds
     .command('list')
     .description('every feed with its health (ok / degraded / failing since, last error)')
-    .action(() => {
-      const list = getRuntime().store.listFeeds();
+    .action(async () => {
+      const list = await getRuntime().store.listFeeds();
       out(list.length ? list.map(healthLine).join('\n') : 'No feeds yet. Add one with: newsbot feeds add https://example.com/rss');
     });
 
@@ -85,12 +85,12 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .command('export')
     .description('print every feed as OPML 2.0, for another feed reader or newsbot instance')
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action((options: { output?: string }) => {
+    .action(async (options: { output?: string }) => {
       const runtime = getRuntime();
-      const opml = exportOpml(runtime.store, runtime.clock.now());
+      const opml = await exportOpml(runtime.store, runtime.clock.now());
       if (options.output) {
         writeFileSync(options.output, opml);
-        out(`Wrote ${runtime.store.listFeeds().length} feeds to ${options.output}.`);
+        out(`Wrote ${(await runtime.store.listFeeds()).length} feeds to ${options.output}.`);
       } else process.stdout.write(opml);
     });
 
@@ -98,8 +98,8 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .command('remove')
     .description('stop reading a feed (its stored articles stay)')
     .argument('<url>', 'the feed URL as listed')
-    .action((url: string) => {
-      if (!getRuntime().store.removeFeed(url)) throw new Error(`${url}: no such feed; see newsbot feeds list`);
+    .action(async (url: string) => {
+      if (!(await getRuntime().store.removeFeed(url))) throw new Error(`${url}: no such feed; see newsbot feeds list`);
       out(`Removed ${url}. Articles already stored from it stay.`);
     });
 
@@ -123,7 +123,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .description('read every feed now: new articles are analysed and stored')
     .action(async () => {
       const runtime = getRuntime();
-      const total = runtime.store.listFeeds().length;
+      const total = (await runtime.store.listFeeds()).length;
       if (total === 0) {
         out('No feeds yet. Add one with: newsbot feeds add https://example.com/rss');
         return;

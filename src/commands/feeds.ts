@@ -34,7 +34,7 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
   const [sub, ...rest] = command.args;
   const action = sub?.toLowerCase();
   if (action === 'list' || action === undefined) {
-    const feeds = ctx.store.listFeeds();
+    const feeds = await ctx.store.listFeeds();
     if (feeds.length === 0) {
       return { kind: 'text', ephemeral: true, title: 'Feeds', sections: [{ lines: ['No feeds yet. An admin can add one: /feeds add https://example.com/rss.xml'] }] };
     }
@@ -60,9 +60,9 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
 
   if (action === 'remove') {
     const url = normalizeFeedUrl(cleaned) ?? cleaned;
-    const existing = ctx.store.getFeed(url) ?? ctx.store.getFeed(cleaned);
+    const existing = (await ctx.store.getFeed(url)) ?? (await ctx.store.getFeed(cleaned));
     if (!existing) return errorReply('not_found', `No feed ${cleaned} is followed.`, '/feeds list shows the feeds and their exact URLs.');
-    ctx.store.removeFeed(existing.url);
+    await ctx.store.removeFeed(existing.url);
     return { kind: 'text', ephemeral: false, title: 'Feed removed', sections: [{ lines: [`No longer following ${existing.url}. Articles already stored stay searchable.`] }] };
   }
 

@@ -23,7 +23,7 @@ let db: TempDatabase;
 let store: Store;
 let ctx: CommandContext;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new TempDatabase();
   store = db.open();
   ctx = { store, clock: new ManualClock('2026-11-23T03:40:00Z'), defaultTimezone: 'UTC', feedAccess: { allowPrivateUrls: true, limits: { totalTimeoutMs: 5_000 } } };
@@ -49,7 +49,7 @@ describe('/feeds', () => {
     expect(added).toContain(url);
     expect(added).toMatch(/\d+ items? now/);
     expect(textOf(await run(['add', url]))).toContain('already followed');
-    expect(store.listFeeds().map((f) => [f.url, f.addedBy])).toEqual([[url, 'U1']]);
+    expect((await store.listFeeds()).map((f) => [f.url, f.addedBy])).toEqual([[url, 'U1']]);
     expect(textOf(await run(['list'], false))).toContain('Health: new, not fetched yet');
   });
 
@@ -57,9 +57,9 @@ describe('/feeds', () => {
     const feed = `${server.url}/feeds/rss-parser/narro.rss`;
     const added = textOf(await run(['add', `${server.url}/home`]));
     expect(added).toContain(`${feed} (found on ${server.url}/home)`);
-    expect(store.listFeeds().map((f) => f.url)).toEqual([feed]);
+    expect((await store.listFeeds()).map((f) => f.url)).toEqual([feed]);
     expect(textOf(await run(['add', `${server.url}/home`]))).toContain('already followed');
-    expect(store.listFeeds()).toHaveLength(1);
+    expect(await store.listFeeds()).toHaveLength(1);
   });
 
   it.each([
@@ -70,21 +70,21 @@ describe('/feeds', () => {
     expect(text).toMatch(/^invalid_feed: /);
     expect(text).toMatch(reason);
     expect(text).toContain('nothing was added');
-    expect(store.listFeeds()).toEqual([]);
+    expect(await store.listFeeds()).toEqual([]);
   });
 
   it('GIVEN a private address while private URLs are not allowed THEN /feeds add refuses it as the CLI does', async () => {
     ctx = { ...ctx, feedAccess: { allowPrivateUrls: false, limits: {} } };
     const text = textOf(await run(['add', `${server.url}/feeds/rss-parser/narro.rss`]));
     expect(text).toMatch(/^invalid_feed: .*(private|loopback)/i);
-    expect(store.listFeeds()).toEqual([]);
+    expect(await store.listFeeds()).toEqual([]);
   });
 
   it('shows a failing feed with the time it started failing and its last error', async () => {
-    store.addFeed({ url: 'https://example.org/feed' });
-    store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T10:00:00Z', lastError: 'HTTP 404 Not Found' });
-    store.addFeed({ url: 'https://example.net/atom' });
-    store.updateFeed('https://example.net/atom', { health: 'ok', lastOkAt: '2026-11-23T03:00:00Z', itemCount: 12 });
+    await store.addFeed({ url: 'https://example.org/feed' });
+    await store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T10:00:00Z', lastError: 'HTTP 404 Not Found' });
+    await store.addFeed({ url: 'https://example.net/atom' });
+    await store.updateFeed('https://example.net/atom', { health: 'ok', lastOkAt: '2026-11-23T03:00:00Z', itemCount: 12 });
     const text = textOf(await run(['list']));
     expect(text).toContain('Health: failing since 2026-11-22T10:00:00Z: HTTP 404 Not Found');
     expect(text).toContain('Health: ok, last fetched 2026-11-23T03:00:00Z');
@@ -92,10 +92,10 @@ describe('/feeds', () => {
   });
 
   it('GIVEN a feed failing for over 24 h THEN admins see it first in /feeds list, members see only its health line', async () => {
-    store.addFeed({ url: 'https://example.org/feed' });
-    store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T01:00:00Z', lastError: 'HTTP 404 Not Found' });
-    store.addFeed({ url: 'https://example.net/atom' });
-    store.updateFeed('https://example.net/atom', { health: 'failing', failingSince: '2026-11-23T01:00:00Z', lastError: 'timeout' });
+    await store.addFeed({ url: 'https://example.org/feed' });
+    await store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T01:00:00Z', lastError: 'HTTP 404 Not Found' });
+    await store.addFeed({ url: 'https://example.net/atom' });
+    await store.updateFeed('https://example.net/atom', { health: 'failing', failingSince: '2026-11-23T01:00:00Z', lastError: 'timeout' });
     const admin = await run(['list']);
     expect(admin.kind === 'text' && admin.sections[0]).toEqual({
       heading: 'Failing for 24 h or more (1)',
@@ -106,11 +106,11 @@ describe('/feeds', () => {
 
   it.each([['ftp://example.com/feed'], ['not a url'], ['https://user:secret@example.com/rss'], ['htp://typo']])('GIVEN "%s" THEN it is refused as no feed URL and nothing is stored', async (url) => {
     expect(textOf(await run(['add', url]))).toMatch(/^invalid_feed: .* is not an http\(s\) address/);
-    expect(store.listFeeds()).toEqual([]);
+    expect(await store.listFeeds()).toEqual([]);
   });
 
   it('GIVEN a member who is no admin THEN adding and removing are refused with the reason', async () => {
-    store.addFeed({ url: 'https://example.com/rss.xml' });
+    await store.addFeed({ url: 'https://example.com/rss.xml' });
     for (const args of [['add', 'https://example.org/feed'], ['remove', 'https://example.com/rss.xml']]) {
       expect(await run(args, false)).toMatchObject({
         kind: 'error',
@@ -118,13 +118,13 @@ describe('/feeds', () => {
         message: 'Only admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).',
       });
     }
-    expect(store.listFeeds().map((f) => f.url)).toEqual(['https://example.com/rss.xml']);
+    expect((await store.listFeeds()).map((f) => f.url)).toEqual(['https://example.com/rss.xml']);
   });
 
   it('GIVEN an admin removes a followed feed THEN it is gone, and removing an unknown one says how to find the URL', async () => {
-    store.addFeed({ url: 'https://example.com/rss.xml' });
+    await store.addFeed({ url: 'https://example.com/rss.xml' });
     expect(textOf(await run(['remove', 'https://example.com/rss.xml']))).toContain('No longer following https://example.com/rss.xml');
-    expect(store.listFeeds()).toEqual([]);
+    expect(await store.listFeeds()).toEqual([]);
     expect(textOf(await run(['remove', 'https://example.com/rss.xml']))).toMatch(/^not_found: .*\/feeds list/);
   });
 });

@@ -44,7 +44,7 @@ describe('/who, /quotes and /story with arguments nobody means', () => {
   });
 
   it('GIVEN an unknown name of ordinary length THEN the reply names it, shortened past 60 characters', async () => {
-    store.saveAnalysis(makeAnalysis({ id: 'a1', entities: [person('p1', 'Sergei Lavrov')] }));
+    await store.saveAnalysis(makeAnalysis({ id: 'a1', entities: [person('p1', 'Sergei Lavrov')] }));
     const reply = await ask(`/quotes ${'Nobody '.repeat(12)}`);
     expect(reply).toMatchObject({ kind: 'error', code: 'not_found' });
     expect(textOf(reply)).toContain('…');
@@ -52,9 +52,9 @@ describe('/who, /quotes and /story with arguments nobody means', () => {
 
   it('GIVEN a person named often in one article THEN /who counts articles per outlet, adding up to "Mentioned in N articles"', async () => {
     const lavrov = (mentions: number) => ({ ...person('p1', 'Sergei Lavrov', ['Lavrov']), mentions });
-    store.saveAnalysis(makeAnalysis({ id: 'a1', source: 'News.Az', paragraphs: ['Lavrov spoke.'], entities: [lavrov(3)] }));
-    store.saveAnalysis(makeAnalysis({ id: 'a2', source: 'News.Az', paragraphs: ['Lavrov spoke again.'], entities: [lavrov(1)] }));
-    store.saveAnalysis(makeAnalysis({ id: 'a3', source: 'The Moscow Times', paragraphs: ['Lavrov met Rubio.'], entities: [lavrov(1)] }));
+    await store.saveAnalysis(makeAnalysis({ id: 'a1', source: 'News.Az', paragraphs: ['Lavrov spoke.'], entities: [lavrov(3)] }));
+    await store.saveAnalysis(makeAnalysis({ id: 'a2', source: 'News.Az', paragraphs: ['Lavrov spoke again.'], entities: [lavrov(1)] }));
+    await store.saveAnalysis(makeAnalysis({ id: 'a3', source: 'The Moscow Times', paragraphs: ['Lavrov met Rubio.'], entities: [lavrov(1)] }));
     const reply = await ask('/who lavrov');
     expect(reply.kind).toBe('profile');
     if (reply.kind !== 'profile') return;

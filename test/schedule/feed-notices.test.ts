@@ -13,22 +13,22 @@ let store: Store;
 const broken = 'https://broken.example/rss';
 const fine = 'https://fine.example/rss';
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new TempDatabase();
   store = db.open();
-  store.addFeed({ url: broken, title: 'Broken Wire' });
-  store.updateFeed(broken, { health: 'failing', failingSince: '2026-05-03T05:30:00Z', lastError: 'HTTP 404 Not Found' });
-  store.addFeed({ url: fine });
-  store.updateFeed(fine, { health: 'ok', lastOkAt: '2026-05-04T07:00:00Z' });
-  store.addFeed({ url: 'https://new-failure.example/rss' });
-  store.updateFeed('https://new-failure.example/rss', { health: 'failing', failingSince: '2026-05-04T06:00:00Z', lastError: 'timeout' });
-  store.saveAnalysis(makeAnalysis({ id: 'fresh', title: 'Bridge approved', publishedAt: '2026-05-04T06:00:00Z', paragraphs: ['The council approved the bridge.'] }));
+  await store.addFeed({ url: broken, title: 'Broken Wire' });
+  await store.updateFeed(broken, { health: 'failing', failingSince: '2026-05-03T05:30:00Z', lastError: 'HTTP 404 Not Found' });
+  await store.addFeed({ url: fine });
+  await store.updateFeed(fine, { health: 'ok', lastOkAt: '2026-05-04T07:00:00Z' });
+  await store.addFeed({ url: 'https://new-failure.example/rss' });
+  await store.updateFeed('https://new-failure.example/rss', { health: 'failing', failingSince: '2026-05-04T06:00:00Z', lastError: 'timeout' });
+  await store.saveAnalysis(makeAnalysis({ id: 'fresh', title: 'Bridge approved', publishedAt: '2026-05-04T06:00:00Z', paragraphs: ['The council approved the bridge.'] }));
 });
 afterEach(() => db.dispose());
 
 describe('a feed failing for 24 h, told in the briefing', () => {
   it('GIVEN an hourly briefing and a feed failing for over a day THEN it is named once, in the next briefing, and again only after another day', async () => {
-    store.saveSchedule(chatSchedule({ id: 'hourly', cron: '0 * * * *', timezone: 'UTC', createdAt: '2026-05-01T00:00:00.000Z' }));
+    await store.saveSchedule(chatSchedule({ id: 'hourly', cron: '0 * * * *', timezone: 'UTC', createdAt: '2026-05-01T00:00:00.000Z' }));
     const sink = new RecordingSink();
     const scheduler = new Scheduler({ store, clock: new ManualClock('2026-05-04T07:59:00Z'), sinks: [sink] });
     await scheduler.catchUp();
@@ -48,7 +48,7 @@ describe('a feed failing for 24 h, told in the briefing', () => {
   });
 
   it('GIVEN a schedule reading only a healthy feed THEN its briefing names no failing feed', async () => {
-    store.saveSchedule(chatSchedule({ id: 'fine-only', cron: '0 8 * * *', timezone: 'UTC', feeds: [fine], createdAt: '2026-05-01T00:00:00.000Z' }));
+    await store.saveSchedule(chatSchedule({ id: 'fine-only', cron: '0 8 * * *', timezone: 'UTC', feeds: [fine], createdAt: '2026-05-01T00:00:00.000Z' }));
     const sink = new RecordingSink();
     const scheduler = new Scheduler({ store, clock: new ManualClock('2026-05-04T07:59:00Z'), sinks: [sink] });
     await scheduler.catchUp();
