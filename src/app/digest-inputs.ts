@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import type { Clock } from '../core/clock.ts';
 import { NewsbotError } from '../core/errors.ts';
 import { buildDigest } from '../digest/build.ts';
-import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
 import { storyPasses, type StoryFilters } from '../schedule/filters.ts';
 import type { Analysis } from '../analyze/types.ts';
+import { briefingFromLedger } from './build-briefing.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
 
 export interface DigestInputsOptions extends FetchSettings {
@@ -54,21 +54,21 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   }
   const { store } = context;
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
-  const previous = options.store ? await store.lastPostedRun(ledgerKey) : undefined;
   const now = options.clock.now();
-  const built = buildDigest(oncePerLink(analyses), {
-    now,
-    ...(maxStories && !filters ? { maxStories } : {}),
-    ...(previous ? { previousPoints: previous.points } : {}),
-    ...(title ? { title } : {}),
-    ...(options.since ? { since: options.since } : {}),
-  });
-  const kept = filters ? built.stories.filter((story) => storyPasses(story, filters)) : built.stories;
-  const digest = { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
-  if (options.store) {
-    const at = now.toISOString();
-    await store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
-  }
+  const build = (previous: { points: string[]; at: string } | undefined): Digest => {
+    const built = buildDigest(oncePerLink(analyses), {
+      now,
+      // Filters drop stories before the cap, so a filtered briefing still gets up to maxStories.
+      ...(maxStories && !filters ? { maxStories } : {}),
+      ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}),
+      ...(title ? { title } : {}),
+      ...(options.since ? { since: options.since } : {}),
+    });
+    if (!filters) return built;
+    const kept = built.stories.filter((story) => storyPasses(story, filters));
+    return { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
+  };
+  const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : build(undefined);
   return digest;
 }
 

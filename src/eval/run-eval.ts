@@ -167,7 +167,7 @@ function storySection(): EvalSection {
       const lines = [
         `clustering (own multi-outlet set, ${c.articles} articles, ${c.events} events -> ${c.stories} stories): pairwise P ${f(c.pairwisePrecision)} R ${f(c.pairwiseRecall)} F1 ${f(c.pairwiseF1)}`,
         `wire copies recognised: ${syndication.recognised}/${syndication.groups}`,
-        `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)}   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)}`,
+        `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)} from ${s.outletsPerSummary.toFixed(2)} outlets   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)} from 1 outlet`,
       ];
       if (result.seedChecks) {
         const checks = Object.entries(result.seedChecks);
