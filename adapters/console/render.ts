@@ -33,7 +33,7 @@ export function renderReplyText(reply: Reply): string {
       if (reply.quotes.length === 0) return `No quotes from ${reply.speaker ?? reply.query} in the stored articles yet.`;
       return [`Quotes from ${reply.speaker ?? reply.query}:`, ...reply.quotes.map(quoteLine)].join('\n');
     case 'digest':
-      if (reply.digest.stories.length === 0) return `${reply.digest.title ?? 'Briefing'}: no stories yet.`;
+      if (reply.digest.stories.length === 0 && !reply.digest.notices?.length) return `${reply.digest.title ?? 'Briefing'}: no stories yet.`;
       return renderDigestMarkdown(reply.digest);
   }
 }

@@ -42,7 +42,9 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
         .setName('schedule')
         .setDescription('Post a briefing here on a schedule')
         .addStringOption((o) => o.setName('when').setDescription('"daily 08:00", "weekdays 07:30" or a cron expression').setRequired(true).setMaxLength(100))
-        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setMaxLength(64)),
+        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setMaxLength(64))
+        .addStringOption((o) => o.setName('include').setDescription('Only stories with these words or people, e.g. ukraine, nato').setMaxLength(500))
+        .addStringOption((o) => o.setName('exclude').setDescription('Never stories with these words or people, e.g. sport').setMaxLength(500)),
     )
     .addSubcommand((s) => s.setName('list').setDescription('Show the briefings scheduled here'))
     .addSubcommand((s) =>
@@ -71,5 +73,11 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     )
     .addSubcommand((s) => s.setName('list').setDescription('Show the feeds and their health'));
 
-  return [who, quotes, story, digest, feeds].map((builder) => builder.toJSON());
+  const help = new SlashCommandBuilder()
+    .setName('help')
+    .setDescription('Every newsbot command, who may use it, and an example')
+    .setContexts(anywhere)
+    .addStringOption((o) => o.setName('command').setDescription('One command, e.g. digest').setMaxLength(40));
+
+  return [who, quotes, story, digest, feeds, help].map((builder) => builder.toJSON());
 }

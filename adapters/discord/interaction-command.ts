@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, CommandName } from '../../src/commands/types.ts';
 
-const commandNames: readonly string[] = ['who', 'quotes', 'story', 'digest', 'feeds'] satisfies CommandName[];
+const commandNames: readonly string[] = ['who', 'quotes', 'story', 'digest', 'feeds', 'help'] satisfies CommandName[];
 
 const words = (text: string | null): string[] => (text ?? '').trim().split(/\s+/).filter(Boolean);
 
@@ -28,11 +28,19 @@ export function interactionToCommand(interaction: ChatInputCommandInteraction): 
     case 'story':
       args = words(options.getString('words'));
       break;
+    case 'help':
+      args = words(options.getString('command'));
+      break;
     case 'digest':
     case 'feeds': {
       const sub = options.getSubcommand(false);
       const rest = [options.getString('when'), options.getString('timezone'), options.getString('id'), options.getString('url')].flatMap(words);
-      args = sub ? [sub, ...rest] : rest;
+      // Filters travel as the typed form does: include:"ukraine, nato".
+      const filters = (['include', 'exclude'] as const).flatMap((key) => {
+        const value = name === 'digest' ? options.getString(key) : null;
+        return value?.trim() ? [`${key}:"${value.replace(/"/g, '')}"`] : [];
+      });
+      args = sub ? [sub, ...rest, ...filters] : [...rest, ...filters];
       break;
     }
   }

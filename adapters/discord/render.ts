@@ -147,7 +147,8 @@ export function renderDigest(digest: Digest): RenderedMessage[] {
   const title = digest.title ?? 'News briefing';
   const when = unixSeconds(digest.generatedAt);
   const count = `${digest.stories.length} ${digest.stories.length === 1 ? 'story' : 'stories'}`;
-  const heading = shortenLabel(`**${safe(title)}** · ${count}${when === undefined ? '' : ` · <t:${when}:f>`}`, DISCORD_LIMITS.content);
+  const notices = (digest.notices ?? []).map((notice) => `⚠ ${safe(notice)}`);
+  const heading = shortenLabel([`**${safe(title)}** · ${count}${when === undefined ? '' : ` · <t:${when}:f>`}`, ...notices].join('\n'), DISCORD_LIMITS.content);
   if (digest.stories.length === 0) return [{ content: `${heading}\nNo new stories since the last briefing.`, embeds: [] }];
   const embeds = digest.stories.flatMap((story) => storyEmbeds(story, digest.generatedAt));
   return groupEmbeds(embeds).map((group, index) => ({

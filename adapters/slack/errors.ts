@@ -1,6 +1,6 @@
 import { NewsbotError } from '../../src/core/errors.ts';
 /** Codes for what can go wrong between newsbot and Slack; each message says what to do next. */
-export type SlackErrorCode = 'E_SLACK_AUTH' | 'E_SLACK_CONFIG' | 'E_SLACK_TARGET' | 'E_SLACK_POST' | 'E_SLACK_SCOPE';
+export type SlackErrorCode = 'E_SLACK_AUTH' | 'E_SLACK_CONNECT' | 'E_SLACK_CONFIG' | 'E_SLACK_TARGET' | 'E_SLACK_POST' | 'E_SLACK_SCOPE';
 
 export class SlackAdapterError extends NewsbotError<SlackErrorCode> {
   constructor(
@@ -17,6 +17,19 @@ export class SlackAdapterError extends NewsbotError<SlackErrorCode> {
 export function slackErrorOf(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+const networkCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The socket error code (ENOTFOUND…) behind a Web API request error, when there is one. */
+export function networkErrorOf(error: unknown): string | undefined {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && networkCodes.has(code)) return code;
+    const inner = cause as { original?: unknown; cause?: unknown };
+    cause = inner.original ?? inner.cause;
+  }
+  return undefined;
 }
 
 /** Turns a Web API failure into a coded error that tells the operator what to fix. */

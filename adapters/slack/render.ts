@@ -207,6 +207,7 @@ export function renderDigest(digest: Digest): SlackMessage[] {
   const intro: Block[] = [
     ...titleBlock(title),
     ...contexts([`${count} ${count === 1 ? 'story' : 'stories'} · ${slackDate(digest.generatedAt)}`]),
+    ...(digest.notices?.length ? contexts(digest.notices.map((notice) => `:warning: ${escapeText(notice)}`)) : []),
   ];
   const groups = digest.stories.map(storyBlocks);
   if (groups.length === 0) groups.push(sections('No new stories since the last briefing.'));

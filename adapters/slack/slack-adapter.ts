@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger as BoltLogger, type RespondFn, type webApi } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
 import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import type { BriefingSink } from '../../src/schedule/types.ts';
 import { escapeText } from './escape.ts';
-import { explainSlackError, SlackAdapterError, slackErrorOf } from './errors.ts';
+import { explainSlackError, networkErrorOf, SlackAdapterError, slackErrorOf } from './errors.ts';
 import { renderDigest, renderReply, type SlackMessage } from './render.ts';
-import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand } from './slash-command.ts';
+import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand, unknownCommandText } from './slash-command.ts';
 
 export interface SlackAdapterOptions {
   config: NonNullable<Config['slack']>;
@@ -88,8 +88,42 @@ async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
     };
   }
   for (const message of shown) {
-    await respond({ response_type: responseType, replace_original: false, text: message.text, blocks: message.blocks });
+    await respectingRateLimits(() => respond({ response_type: responseType, replace_original: false, text: message.text, blocks: message.blocks }));
   }
+}
+
+/** Longest Retry-After a reply waits for; a response_url lives 30 minutes, a user waits less. */
+const maxReplyWaitMs = 30_000;
+
+/**
+ * Runs a response_url post, waiting out up to three 429 answers for the seconds their
+ * Retry-After asks (the Web API client does so itself; response_url posts do not).
+ */
+async function respectingRateLimits<T>(post: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post();
+    } catch (error) {
+      const response = (error as { response?: { status?: number; headers?: Record<string, unknown> } }).response;
+      if (response?.status !== 429 || attempt >= 3) throw error;
+      const seconds = Number(response.headers?.['retry-after'] ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(maxReplyWaitMs, (Number.isFinite(seconds) ? seconds : 1) * 1000)));
+    }
+  }
+}
+
+/** About 8 s of tries before start-up gives up: 0.5, 1, 2 and 4 s apart. */
+const startupRetries = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: false };
+
+/** A start-up failure as one line: unreachable Slack names the address and what to check. */
+function explainStartError(error: unknown, apiUrl: string | undefined, retries: number | undefined): SlackAdapterError {
+  const network = networkErrorOf(error);
+  if (!network) return explainSlackError(error, undefined);
+  const tries = (retries ?? 0) + 1;
+  return new SlackAdapterError(
+    'E_SLACK_CONNECT',
+    `Cannot reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${network}) after ${tries} ${tries === 1 ? 'try' : 'tries'}: check the network, a proxy, or SLACK_API_URL, then start newsbot again.`,
+  );
 }
 
 /**
@@ -103,7 +137,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (!socketMode && config.signingSecret === undefined) {
     throw new SlackAdapterError('E_SLACK_CONFIG', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (from the app\'s "Basic Information" page); or set SLACK_APP_TOKEN for Socket Mode.');
   }
-  const clientOptions: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...options.clientOptions };
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
+  };
   const app = new App({
     token: config.botToken,
     logger: boltLogger(log),
@@ -118,8 +155,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await ack();
     const parsed = readSlashCommand(payload);
     if (parsed === undefined) {
-      const typed = escapeText(`${payload.command} ${payload.text}`.trim());
-      await respond({ response_type: 'ephemeral', text: `Unknown command "${typed}". Try /who NAME, /quotes NAME, /story WORDS, /digest now or /feeds list.` }).catch((error: unknown) =>
+      await respond({ response_type: 'ephemeral', text: escapeText(unknownCommandText(payload)) }).catch((error: unknown) =>
         log.warn(`slack: could not answer ${payload.command} in ${payload.channel_id} (${(error as Error).message})`),
       );
       return;
@@ -190,10 +226,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     app,
     sink,
     async start() {
+      // The Web API client retries a request for about half an hour, right for a briefing post but
+      // start-up hanging with no network: the token is checked first with a few quick tries.
+      const retryConfig = options.clientOptions?.retryConfig ?? startupRetries;
       try {
+        await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig, logger: boltLogger(log) }).auth.test();
         await app.init();
       } catch (error) {
-        throw explainSlackError(error, undefined);
+        throw explainStartError(error, config.apiUrl, retryConfig.retries);
       }
       if (socketMode) {
         try {

@@ -1,4 +1,4 @@
-import { commandNames, splitArgs } from '../../src/commands/parse.ts';
+import { closestCommand, commandNames, splitArgs } from '../../src/commands/parse.ts';
 import type { Command, CommandName } from '../../src/commands/types.ts';
 import { plainCommandText } from './escape.ts';
 
@@ -12,10 +12,10 @@ export interface SlashPayload {
 }
 
 /**
- * Every slash command the app answers: `/who`, `/quotes`, `/story`, `/digest`, `/feeds`, the
+ * Every slash command the app answers: `/who`, `/quotes`, `/story`, `/digest`, `/feeds`, `/help`, the
  * same names with a `news-` prefix (for workspaces where a name is taken) and `/newsbot WHAT …`.
  */
-export const slashCommandPattern = /^\/(?:newsbot|(?:news-?)?(?:who|quotes|story|digest|feeds))$/i;
+export const slashCommandPattern = /^\/(?:newsbot|(?:news-?)?(?:who|quotes|story|digest|feeds|help))$/i;
 
 function isCommandName(word: string | undefined): word is CommandName {
   return word !== undefined && (commandNames as readonly string[]).includes(word);
@@ -36,6 +36,15 @@ export function readSlashCommand(payload: Pick<SlashPayload, 'command' | 'text'>
 /** Commands whose handlers refuse some subcommands to non-admins, so the caller must be checked first. */
 export function needsAdminCheck(name: CommandName): boolean {
   return name === 'digest' || name === 'feeds';
+}
+
+/** The line Slack users see for a command newsbot does not know, with the nearest one it does. */
+export function unknownCommandText(payload: Pick<SlashPayload, 'command' | 'text'>): string {
+  const slash = payload.command.replace(/^\//, '').toLowerCase();
+  const word = slash === 'newsbot' ? (splitArgs(plainCommandText(payload.text))[0] ?? '') : slash.replace(/^news-?/, '');
+  const near = closestCommand(word);
+  const typed = `${payload.command} ${payload.text}`.trim().slice(0, 80);
+  return `Unknown command "${typed}".${near ? ` Did you mean /${near}?` : ''} Try /help for every command.`;
 }
 
 /** Builds the neutral Command for a payload already read by readSlashCommand. */

@@ -2,6 +2,8 @@ import { buildDigest } from '../digest/build.ts';
 import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
+import { storyPasses } from '../schedule/filters.ts';
+import { feedNotices } from './feed-notices.ts';
 import type { Schedule } from '../schedule/types.ts';
 
 const firstBriefingLookbackMs = 24 * 3_600_000;
@@ -9,19 +11,25 @@ const firstBriefingLookbackMs = 24 * 3_600_000;
 /**
  * The briefing a schedule posts at `now`: articles of its feeds (every feed when it names
  * none) published since its last posted briefing, or in the last 24 h before the first one,
- * capped at `maxStories`. "New" is measured against the points that last briefing posted.
+ * kept or dropped by the schedule's filters, capped at `maxStories`. "New" is measured
+ * against the points that last briefing posted; a feed failing for a day is named once a day.
  */
 export async function buildBriefing(store: Store, schedule: Schedule, now: Date): Promise<Digest> {
   const previous = await store.lastPostedRun(schedule.id);
   const since = previous?.scheduledFor ?? new Date(now.getTime() - firstBriefingLookbackMs).toISOString();
   const analyses = await store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
-  return buildDigest(analyses, {
+  const built = buildDigest(analyses, {
     now,
     since,
-    maxStories: schedule.maxStories,
+    // Filters drop stories before the cap, so a filtered briefing still gets up to maxStories.
+    ...(schedule.filters ? {} : { maxStories: schedule.maxStories }),
     title: schedule.title,
     ...(previous ? { previousPoints: previous.points, previousAt: previous.scheduledFor } : {}),
   });
+  const notices = await feedNotices(store, schedule, now, previous?.scheduledFor);
+  const digest = notices.length > 0 ? { ...built, notices } : built;
+  if (!schedule.filters) return digest;
+  return { ...digest, stories: digest.stories.filter((story) => storyPasses(story, schedule.filters)).slice(0, schedule.maxStories) };
 }
 
 /**

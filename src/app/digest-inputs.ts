@@ -3,7 +3,10 @@ import type { Clock } from '../core/clock.ts';
 import { NewsbotError } from '../core/errors.ts';
 import { buildDigest } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
+import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
+import { storyPasses, type StoryFilters } from '../schedule/filters.ts';
+import type { Analysis } from '../analyze/types.ts';
 import { briefingFromLedger } from './build-briefing.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
 
@@ -25,6 +28,7 @@ export interface DigestInputsOptions extends FetchSettings {
 export async function digestInputs(inputs: string[], context: IngestContext, options: DigestInputsOptions): Promise<Digest> {
   let maxStories = options.maxStories;
   let title: string | undefined;
+  let filters: StoryFilters | undefined;
   const expanded: string[] = [];
   for (const input of inputs) {
     if (/\.ya?ml$/i.test(input)) {
@@ -32,6 +36,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
       expanded.push(...schedule.feeds);
       maxStories ??= schedule.maxStories;
       title = schedule.title;
+      filters = schedule.filters;
     } else {
       expanded.push(input);
     }
@@ -50,14 +55,40 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   const { store } = context;
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
   const now = options.clock.now();
-  const build = (previous: { points: string[]; at: string } | undefined): Digest =>
-    buildDigest(analyses, {
+  const build = (previous: { points: string[]; at: string } | undefined): Digest => {
+    const built = buildDigest(oncePerLink(analyses), {
       now,
-      ...(maxStories ? { maxStories } : {}),
+      // Filters drop stories before the cap, so a filtered briefing still gets up to maxStories.
+      ...(maxStories && !filters ? { maxStories } : {}),
       ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}),
       ...(title ? { title } : {}),
       ...(options.since ? { since: options.since } : {}),
     });
+    if (!filters) return built;
+    const kept = built.stories.filter((story) => storyPasses(story, filters));
+    return { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
+  };
   const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : build(undefined);
   return digest;
+}
+
+/**
+ * One analysis per article address: the same story linked from two feeds, once with
+ * `?utm_source=x`, is one article (the first seen), as the store already counts it.
+ */
+export function oncePerLink(analyses: Analysis[]): Analysis[] {
+  const seen = new Set<string>();
+  return analyses.filter((analysis) => {
+    const url = analysis.article.url;
+    if (!url) return true;
+    let key: string;
+    try {
+      key = canonicalUrl(url);
+    } catch {
+      key = url;
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

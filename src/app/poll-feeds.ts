@@ -49,6 +49,8 @@ export interface FeedPollResult {
   duplicates: number;
   /** Items older than the maximum age. */
   tooOld: number;
+  /** True for the first successful read of a feed: its recent items are kept, `tooOld` older ones skipped. */
+  firstPoll?: boolean;
   /** Items that could not be turned into an article or analysed. */
   skipped: number;
   /** Why items were skipped, one line each naming the item (at most a few per feed). */
@@ -202,12 +204,21 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
   const result: FeedPollResult = { url: record.url, health: 'ok', notModified: false, items: 0, new: 0, updated: 0, duplicates: 0, tooOld: 0, skipped: 0, itemErrors: [] };
   const polledAt = context.clock.now().toISOString();
   try {
-    const response = await context.http.get(record.url, {
-      ...(record.etag ? { etag: record.etag } : {}),
-      ...(record.lastModified ? { lastModified: record.lastModified } : {}),
-    });
+    // Items once skipped as too old come back only with a full read: a feed this process has not
+    // read with the current maximum age (a changed NEWSBOT_FEED_MAX_AGE_DAYS) is asked unconditionally.
+    const ageKey = `max-age\n${record.url}`;
+    const sameAge = context.memory.isUnchanged(ageKey, String(context.maxAgeMs));
+    const response = await context.http.get(
+      record.url,
+      sameAge
+        ? {
+            ...(record.etag ? { etag: record.etag } : {}),
+            ...(record.lastModified ? { lastModified: record.lastModified } : {}),
+          }
+        : {},
+    );
     const validators = { etag: response.etag, lastModified: response.lastModified };
-    if (response.notModified || context.memory.sameBody(record.url, response.body)) {
+    if (response.notModified || (sameAge && context.memory.sameBody(record.url, response.body))) {
       result.notModified = true;
       result.health = record.health === 'degraded' ? 'degraded' : 'ok';
       result.items = record.itemCount;
@@ -219,6 +230,8 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
     result.health = feed.degraded ? 'degraded' : 'ok';
     if (feed.degraded) result.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
     if (await saveItems(feed, record, context, result)) context.memory.rememberBody(record.url, response.body);
+    context.memory.remember(ageKey, String(context.maxAgeMs));
+    result.firstPoll = !record.lastOkAt;
     await context.store.updateFeed(record.url, {
       ...validators,
       ...(feed.title && !record.title ? { title: feed.title } : {}),

@@ -1,5 +1,8 @@
 import { Command as Program } from 'commander';
 import type { Runtime } from './main.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { addFeed } from '../app/add-feed.ts';
+import { exportOpml, importOpml } from '../app/import-feeds.ts';
 import { createProgress } from './progress.ts';
 import type { FeedRecord } from '../store/store.ts';
 
@@ -18,16 +21,7 @@ function healthLine(feed: FeedRecord): string {
   return `${feed.url}${feed.title ? `  (${feed.title})` : ''}\n    ${state}; ${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}`;
 }
 
-function isFeedUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** `newsbot feeds list|add|remove|check|poll`: the operator's view of the feeds and their health. */
+/** `newsbot feeds list|add|import|export|remove|check|poll`: the operator's view of the feeds and their health. */
 export function feedsCli(getRuntime: () => Runtime): Program {
   const out = (text: string) => process.stdout.write(text + '\n');
   const feeds = new Program('feeds').description('list, add, remove, check and poll the feeds newsbot reads');
@@ -47,15 +41,59 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .option('--no-check', 'add without fetching it first')
     .action(async (url: string, options: { check: boolean }) => {
       const runtime = getRuntime();
-      if (!isFeedUrl(url)) throw new Error(`${url}: not an http(s) URL; give the feed's address, e.g. https://example.com/rss`);
-      let title: string | undefined;
-      if (options.check) {
-        const check = await (await pollFeedsModule()).checkFeed(url, { allowPrivateUrls: runtime.config.allowPrivateUrls, limits: runtime.config.httpLimits });
-        if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
-        title = check.title;
+      const result = await addFeed(runtime.store, url, {
+        addedBy: 'local operator',
+        allowPrivateUrls: runtime.config.allowPrivateUrls,
+        limits: runtime.config.httpLimits,
+        check: options.check,
+      });
+      const via = result.status !== 'refused' && result.discoveredFrom ? ` (found on ${result.discoveredFrom})` : '';
+      if (result.status === 'refused') throw new Error(result.reason);
+      if (result.status === 'exists') {
+        out(`${result.feed.url}${via} is already there; nothing was added.`);
+        return;
       }
-      const record = await runtime.store.addFeed({ url, addedBy: 'local operator', ...(title ? { title } : {}) });
-      out(`Added ${record.url}${record.title ? ` (${record.title})` : ''}. It is read on the next poll (newsbot feeds poll).`);
+      out(`Added ${result.feed.url}${result.feed.title ? ` (${result.feed.title})` : ''}${via}. It is read on the next poll (newsbot feeds poll).`);
+    });
+
+  feeds
+    .command('import')
+    .description('add every feed an OPML file lists (nested folders too); duplicates and bad addresses are reported, nothing is added twice')
+    .argument('<file>', 'an .opml file exported from a feed reader')
+    .option('--check', 'fetch each feed first, as feeds add does, and leave out those that cannot be read')
+    .action(async (file: string, options: { check?: boolean }) => {
+      const runtime = getRuntime();
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`);
+      }
+      const report = await importOpml(runtime.store, text, {
+        file,
+        addedBy: 'OPML import',
+        check: options.check ?? false,
+        allowPrivateUrls: runtime.config.allowPrivateUrls,
+        limits: runtime.config.httpLimits,
+      });
+      for (const feed of report.added) out(`added ${feed.url}${feed.title ? `  (${feed.title})` : ''}${feed.folders.length ? `  in ${feed.folders.join(' / ')}` : ''}`);
+      for (const line of report.duplicates) runtime.log.warn(`${line}; not added again`);
+      for (const line of report.refused) runtime.log.warn(line);
+      out(`${report.added.length} added, ${report.duplicates.length} already there, ${report.refused.length} refused.`);
+      if (report.added.length === 0 && report.refused.length > 0) process.exitCode = 1;
+    });
+
+  feeds
+    .command('export')
+    .description('print every feed as OPML 2.0, for another feed reader or newsbot instance')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (options: { output?: string }) => {
+      const runtime = getRuntime();
+      const opml = await exportOpml(runtime.store, runtime.clock.now());
+      if (options.output) {
+        writeFileSync(options.output, opml);
+        out(`Wrote ${(await runtime.store.listFeeds()).length} feeds to ${options.output}.`);
+      } else process.stdout.write(opml);
     });
 
   feeds
@@ -103,7 +141,11 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         onProgress: (done, _total, counts) => progress.update(done, { new: counts.new, failing: counts.failing }),
       });
       progress.done();
+      const days = runtime.config.feedMaxAgeDays;
       for (const feed of report.feeds) {
+        if (feed.firstPoll) {
+          out(`${feed.url}: first read, kept ${feed.new} recent item${feed.new === 1 ? '' : 's'}${feed.tooOld ? `, skipped ${feed.tooOld} older than ${days} days (NEWSBOT_FEED_MAX_AGE_DAYS)` : ''}`);
+        }
         if (feed.error) runtime.log.warn(`${feed.url}: ${feed.error}`);
         if (feed.skipped) runtime.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
       }

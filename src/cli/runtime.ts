@@ -19,5 +19,16 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
   const store = openConfiguredStore(config, { clock });
-  return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
+  return {
+    config,
+    store,
+    clock,
+    log,
+    commandContext: {
+      store,
+      clock,
+      defaultTimezone: config.timezone,
+      feedAccess: { allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits },
+    },
+  };
 }

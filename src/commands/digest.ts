@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildBriefing } from '../app/build-briefing.ts';
+import { buildDigest } from '../digest/build.ts';
 import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
 import { listAllSchedules } from '../app/schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
 import { canonicalTimeZone, formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
+import { describeFilters, takeFilters } from '../schedule/filters.ts';
 import type { Schedule } from '../schedule/types.ts';
 import { parseWhen } from '../schedule/when.ts';
 import type { CommandContext } from './context.ts';
@@ -16,7 +18,7 @@ export interface DigestCommandOptions {
   digestsDir?: string;
 }
 
-const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] | /digest list | /digest unschedule ID';
+const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] [include:"WORDS, NAMES"] [exclude:"WORDS"] | /digest list | /digest unschedule ID';
 const adminOnly = 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
 const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
@@ -71,8 +73,27 @@ async function preview(command: Command, ctx: CommandContext, digestsDir: string
     origin: 'chat',
   };
   // A preview reads the ledger but never writes it: the next scheduled briefing still says what is new.
-  const digest = await buildBriefing(ctx.store, subject, ctx.clock.now());
+  const now = ctx.clock.now();
+  const digest = await buildBriefing(ctx.store, subject, now);
+  if (digest.stories.length === 0) {
+    // Nothing since the last briefing (or in the last day): a preview still shows what is stored,
+    // as start-up printed it, and says that none of it is new.
+    const latest = await latestAnalyses(ctx, subject, now);
+    if (latest.length > 0) {
+      const older = buildDigest(latest, { now, maxStories: subject.maxStories, title: subject.title });
+      return { kind: 'digest', ephemeral: true, digest: { ...older, title: `Preview: ${subject.title} (nothing new in this briefing's window; the latest stored stories)` } };
+    }
+  }
   return { kind: 'digest', ephemeral: true, digest: { ...digest, title: `Preview: ${digest.title ?? subject.title}` } };
+}
+
+/** The schedule's latest stored articles: the last 30 days, else whatever is stored. */
+async function latestAnalyses(ctx: CommandContext, schedule: Schedule, now: Date) {
+  const feeds = schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {};
+  const month = await ctx.store.listAnalyses({ since: new Date(now.getTime() - 30 * 24 * 3_600_000).toISOString(), until: now.toISOString(), ...feeds });
+  const found = month.length > 0 ? month : await ctx.store.listAnalyses({ until: now.toISOString(), ...feeds });
+  // Oldest first: the newest few hundred are plenty for a five-story preview.
+  return found.slice(-300);
 }
 
 function splitWhenAndZone(words: string[], defaultTimezone: string): { whenText: string; timezone: string } | Reply {
@@ -103,7 +124,8 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
   if (words.length === 0) {
     return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
   }
-  const split = splitWhenAndZone(words, ctx.defaultTimezone);
+  const { filters, rest } = takeFilters(words.join(' '));
+  const split = splitWhenAndZone(rest.split(' ').filter(Boolean), ctx.defaultTimezone);
   if ('kind' in split) return split;
   let parsed: { cron: string; when: string };
   try {
@@ -113,9 +135,13 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
     throw error;
   }
   const { schedules } = await listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
-  const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone);
+  const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone && describeFilters(s.filters) === describeFilters(filters));
   if (same) {
-    return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; /digest unschedule ${same.id} removes it.`);
+    const remove =
+      same.origin === 'file'
+        ? `it comes from digests/${same.id.slice('file:'.length)}.yaml: edit or delete that file to change it`
+        : `/digest unschedule ${same.id} removes it`;
+    return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; ${remove}.`);
   }
   const now = ctx.clock.now();
   const created: Schedule = {
@@ -127,6 +153,7 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
     targets: [command.channel],
     feeds: [],
     maxStories: defaultMaxStories,
+    ...(filters ? { filters } : {}),
     origin: 'chat',
     createdBy: command.caller.id,
     createdAt: now.toISOString(),
@@ -138,7 +165,13 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
     ephemeral: false,
     title: `Briefing scheduled: ${created.id}`,
     sections: [
-      { lines: [`When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`, `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`] },
+      {
+        lines: [
+          `When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`,
+          `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`,
+          ...(filters ? [`Stories: ${describeFilters(filters)}`] : []),
+        ],
+      },
       { heading: 'Next runs', lines: nextRunLines(created, now) },
       { lines: [`Remove it with /digest unschedule ${created.id}.`] },
     ],
@@ -158,6 +191,7 @@ async function list(command: Command, ctx: CommandContext, digestsDir: string): 
       heading: `${s.id} · ${s.title}`,
       lines: [
         `${s.when} (cron \`${s.cron}\`) in ${s.timezone} → ${s.targets.map(formatTarget).join(', ')}`,
+        ...(s.filters ? [`Stories: ${describeFilters(s.filters)}`] : []),
         `Next: ${next ? formatInZone(next, s.timezone) : 'never'}${last ? ` · last: ${last.status} for ${formatInZone(new Date(last.scheduledFor), s.timezone)}` : ''}`,
         s.origin === 'file' ? `From digests/${s.id.slice('file:'.length)}.yaml (edit the file to change it)` : `Made in chat${s.createdBy ? ` by ${s.createdBy}` : ''}`,
       ],

@@ -1,6 +1,8 @@
+import { addFeed, normalizeFeedUrl } from '../app/add-feed.ts';
+import { feedsFailingForADay } from '../app/feed-notices.ts';
 import type { FeedRecord } from '../store/store.ts';
 import type { CommandContext } from './context.ts';
-import { errorReply, type Command, type Reply } from './types.ts';
+import { errorReply, type Command, type Reply, type TextSection } from './types.ts';
 
 const usage = 'Usage: /feeds add URL | /feeds remove URL | /feeds list';
 const adminOnly = 'Only admins can add or remove feeds (you need Manage Server on Discord, or to be a workspace admin on Slack).';
@@ -8,18 +10,6 @@ const adminOnly = 'Only admins can add or remove feeds (you need Manage Server o
 /** Slack wraps links as <https://x|label>; people paste them with <> or quotes too. */
 function cleanUrl(text: string): string {
   return text.trim().replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1').replace(/^["']|["']$/g, '');
-}
-
-function validFeedUrl(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (!url.hostname || url.username || url.password) return undefined;
-  return url.toString();
 }
 
 function healthLine(feed: FeedRecord): string {
@@ -48,15 +38,19 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
     if (feeds.length === 0) {
       return { kind: 'text', ephemeral: true, title: 'Feeds', sections: [{ lines: ['No feeds yet. An admin can add one: /feeds add https://example.com/rss.xml'] }] };
     }
-    return {
-      kind: 'text',
-      ephemeral: true,
-      title: `Feeds (${feeds.length})`,
-      sections: feeds.map((feed) => ({
-        heading: feed.title ? `${feed.title} — ${feed.url}` : feed.url,
-        lines: [`Health: ${healthLine(feed)}`, `${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}${feed.addedBy ? `, added by ${feed.addedBy}` : ''}`],
-      })),
-    };
+    const sections: TextSection[] = feeds.map((feed) => ({
+      heading: feed.title ? `${feed.title} — ${feed.url}` : feed.url,
+      lines: [`Health: ${healthLine(feed)}`, `${feed.itemCount} item${feed.itemCount === 1 ? '' : 's'}${feed.addedBy ? `, added by ${feed.addedBy}` : ''}`],
+    }));
+    // Admins can act on failing feeds, so they see them first, in one place.
+    const failing = command.caller.isAdmin ? feedsFailingForADay(feeds, ctx.clock.now()) : [];
+    if (failing.length > 0) {
+      sections.unshift({
+        heading: `Failing for 24 h or more (${failing.length})`,
+        lines: failing.map(({ feed, days }) => `${feed.url}: ${days === 1 ? 'a day' : `${days} days`}, ${feed.lastError ?? 'unknown error'} — /feeds remove ${feed.url} stops it`),
+      });
+    }
+    return { kind: 'text', ephemeral: true, title: `Feeds (${feeds.length})`, sections };
   }
   if (action !== 'add' && action !== 'remove') return errorReply('usage', `Unknown /feeds action "${sub}".`, usage);
   if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
@@ -65,24 +59,37 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
   const cleaned = cleanUrl(raw);
 
   if (action === 'remove') {
-    const url = validFeedUrl(cleaned) ?? cleaned;
-    const existing = await ctx.store.getFeed(url) ?? await ctx.store.getFeed(cleaned);
+    const url = normalizeFeedUrl(cleaned) ?? cleaned;
+    const existing = (await ctx.store.getFeed(url)) ?? (await ctx.store.getFeed(cleaned));
     if (!existing) return errorReply('not_found', `No feed ${cleaned} is followed.`, '/feeds list shows the feeds and their exact URLs.');
     await ctx.store.removeFeed(existing.url);
     return { kind: 'text', ephemeral: false, title: 'Feed removed', sections: [{ lines: [`No longer following ${existing.url}. Articles already stored stay searchable.`] }] };
   }
 
-  const url = validFeedUrl(cleaned);
-  if (!url) {
-    return errorReply('invalid_feed', `"${cleaned}" is not a feed URL.`, 'Give the full http(s) address of an RSS or Atom feed, e.g. /feeds add https://example.com/rss.xml. Nothing was added.');
+  const result = await addFeed(ctx.store, cleaned, {
+    addedBy: command.caller.id,
+    allowPrivateUrls: ctx.feedAccess?.allowPrivateUrls ?? false,
+    ...(ctx.feedAccess ? { limits: ctx.feedAccess.limits } : {}),
+  });
+  const via = result.status !== 'refused' && result.discoveredFrom ? ` (found on ${result.discoveredFrom})` : '';
+  switch (result.status) {
+    case 'refused':
+      return errorReply('invalid_feed', result.reason, 'Give the address of an RSS or Atom feed, or of a page that links to one, e.g. /feeds add https://example.com/rss.xml.');
+    case 'exists':
+      return { kind: 'text', ephemeral: true, title: 'Already following', sections: [{ lines: [`${result.feed.url}${via} is already followed (health: ${healthLine(result.feed)}). Nothing was added.`] }] };
+    case 'added':
+      return {
+        kind: 'text',
+        ephemeral: false,
+        title: 'Feed added',
+        sections: [
+          {
+            lines: [
+              `Following ${result.feed.title ? `${result.feed.title} — ` : ''}${result.feed.url}${via}: ${result.itemCount ?? 0} item${result.itemCount === 1 ? '' : 's'} now.`,
+              'Its articles appear in briefings after the next poll; /feeds list shows whether it works.',
+            ],
+          },
+        ],
+      };
   }
-  const known = await ctx.store.getFeed(url);
-  if (known) return { kind: 'text', ephemeral: true, title: 'Already following', sections: [{ lines: [`${url} is already followed (health: ${healthLine(known)}).`] }] };
-  await ctx.store.addFeed({ url, addedBy: command.caller.id });
-  return {
-    kind: 'text',
-    ephemeral: false,
-    title: 'Feed added',
-    sections: [{ lines: [`Following ${url}. Its articles appear in briefings after the next poll; /feeds list shows whether it works.`] }],
-  };
 }

@@ -1,6 +1,7 @@
 import type { CommandContext } from './context.ts';
 import { digestCommand } from './digest.ts';
 import { feedsCommand } from './feeds.ts';
+import { helpCommand } from './help.ts';
 import { CommandParseError, parseSlashCommand } from './parse.ts';
 import { quotesCommand } from './quotes.ts';
 import { storyCommand } from './story.ts';
@@ -27,6 +28,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         return await digestCommand(command, ctx);
       case 'feeds':
         return await feedsCommand(command, ctx);
+      case 'help':
+        return helpCommand(command, ctx);
     }
   } catch (error) {
     return errorReply('internal', `/${command.name} failed: ${(error as Error).message}`, 'Try again; if it keeps failing, ask an admin to check the logs.');

@@ -1,7 +1,8 @@
 import type { CommandName } from './types.ts';
 import { NewsbotError } from '../core/errors.ts';
+import { closestCommand, commandNames } from './registry.ts';
 
-export const commandNames: readonly CommandName[] = ['who', 'quotes', 'story', 'digest', 'feeds'];
+export { closestCommand, commandNames } from './registry.ts';
 
 export class CommandParseError extends NewsbotError<'E_COMMAND_PARSE'> {
   constructor(message: string) {
@@ -23,8 +24,10 @@ export function parseSlashCommand(text: string): { name: CommandName; args: stri
   const match = /^\/?([a-z]+)\b\s*(.*)$/is.exec(trimmed);
   const name = match?.[1]?.toLowerCase();
   if (!match || !name || !(commandNames as readonly string[]).includes(name)) {
+    const typed = (trimmed.split(/\s+/)[0] ?? '').slice(0, 40);
+    const near = closestCommand(typed);
     throw new CommandParseError(
-      `Unknown command "${trimmed.split(/\s+/)[0] ?? ''}". Try one of: ${commandNames.map((n) => '/' + n).join(', ')}.`,
+      `Unknown command "${typed}".${near ? ` Did you mean /${near}?` : ''} Try one of: ${commandNames.map((n) => '/' + n).join(', ')}; /help shows what each does.`,
     );
   }
   return { name: name as CommandName, args: splitArgs(match[2] ?? '') };

@@ -1,4 +1,5 @@
 import type { CommandContext } from './context.ts';
+import { echo, nameTooLong } from './name-query.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
 
 const defaultLimit = 5;
@@ -15,10 +16,12 @@ export async function quotesCommand(command: Command, ctx: CommandContext): Prom
   }
   const query = args.join(' ').trim();
   if (!query) return errorReply('usage', 'Whose quotes should I show?', 'Usage: /quotes NAME [how many], for example /quotes trump 3');
+  const tooLong = nameTooLong(query);
+  if (tooLong) return errorReply('usage', tooLong, 'Give one name or spelling, e.g. /quotes zelensky 3.');
   const profile = await ctx.store.getPerson(query);
   if (!profile) {
-    return errorReply('not_found', `Nobody called "${query}" appears in the stored articles.`, 'Check the spelling, or try /who with part of the name.');
+    return errorReply('not_found', `Nobody called "${echo(query)}" appears in the stored articles.`, 'Check the spelling, or try /who with part of the name.');
   }
   const quotes = await ctx.store.quotesBy(profile.name, limit);
-  return { kind: 'quotes', ephemeral: false, query, speaker: profile.name, quotes };
+  return { kind: 'quotes', ephemeral: false, query: echo(query), speaker: profile.name, quotes };
 }

@@ -1,11 +1,15 @@
 import { buildDigest } from '../digest/build.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
+import { echo } from './name-query.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const maxStories = 3;
 /** Articles around the matches that may belong to their stories; enough for a busy week of feeds. */
 const maxNeighbours = 500;
+
+/** Discord's /story option allows 200 characters; typed forms get the same limit. */
+const maxStoryWords = 200;
 
 /**
  * `/story WORDS`: the stories whose articles match the words, compared across outlets.
@@ -14,9 +18,10 @@ const maxNeighbours = 500;
 export async function storyCommand(command: Command, ctx: CommandContext): Promise<Reply> {
   const words = command.args.join(' ').trim();
   if (!words) return errorReply('usage', 'Which story?', 'Usage: /story WORDS, for example /story moldova election');
+  if (words.length > maxStoryWords) return errorReply('usage', `"${echo(words)}" is ${words.length} characters long; /story takes up to ${maxStoryWords}.`, 'Give a few words from the headline, e.g. /story geneva talks.');
   const matches = await ctx.store.searchArticles(words, 30);
   if (matches.length === 0) {
-    return errorReply('not_found', `No stored article mentions "${words}".`, 'Try fewer or other words, or /digest now for the latest briefing.');
+    return errorReply('not_found', `No stored article mentions "${echo(words)}".`, 'Try fewer or other words, or /digest now for the latest briefing.');
   }
   const times = matches.map((a) => Date.parse(a.article.publishedAt ?? '')).filter((t) => Number.isFinite(t));
   const around =
@@ -36,5 +41,5 @@ export async function storyCommand(command: Command, ctx: CommandContext): Promi
     .sort((a, b) => b.hits - a.hits)
     .slice(0, maxStories)
     .map((s) => s.story);
-  return { kind: 'digest', ephemeral: false, digest: { generatedAt: digest.generatedAt, title: `Stories about "${words}"`, stories } };
+  return { kind: 'digest', ephemeral: false, digest: { generatedAt: digest.generatedAt, title: `Stories about "${echo(words)}"`, stories } };
 }

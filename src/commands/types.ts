@@ -12,7 +12,7 @@ export interface Caller {
   isAdmin: boolean;
 }
 
-export type CommandName = 'who' | 'quotes' | 'story' | 'digest' | 'feeds';
+export type CommandName = 'who' | 'quotes' | 'story' | 'digest' | 'feeds' | 'help';
 
 /** A parsed slash command, independent of the platform it was typed on. */
 export interface Command {

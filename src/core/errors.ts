@@ -40,6 +40,7 @@ export const errorCodes = {
   E_DISCORD_POST: 'a Discord post that failed',
   E_DISCORD_CONNECT: 'a Discord gateway that cannot be reached',
   E_SLACK_AUTH: 'a Slack token that was refused',
+  E_SLACK_CONNECT: 'a Slack Web API that cannot be reached',
   E_SLACK_CONFIG: 'a Slack setting that is missing',
   E_SLACK_TARGET: 'a Slack channel that cannot be reached',
   E_SLACK_POST: 'a Slack post that failed',

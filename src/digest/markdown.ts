@@ -11,6 +11,7 @@ export function renderDigestMarkdown(digest: Digest): string {
   lines.push(`# ${digest.title ?? 'News briefing'}`);
   const count = digest.stories.length;
   lines.push(`_${formatTime(digest.generatedAt)} · ${count} ${count === 1 ? 'story' : 'stories'}_`);
+  for (const notice of digest.notices ?? []) lines.push('', `> ⚠ ${inline(notice)}`);
   if (count === 0) {
     lines.push('', 'No new articles since the last briefing.');
     return lines.join('\n') + '\n';

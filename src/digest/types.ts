@@ -6,4 +6,6 @@ export interface Digest {
   generatedAt: string;
   title?: string;
   stories: Story[];
+  /** Lines about the briefing itself, shown above the stories (a feed failing for a day). */
+  notices?: string[];
 }

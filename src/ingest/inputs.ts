@@ -72,17 +72,28 @@ function isJsonFeedFile(path: string): boolean {
   }
 }
 
-/** The files a folder input stands for: articles and feeds, sorted by name, not recursive. */
-function folderEntries(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => entry.name)
-    .filter((name) => {
-      const extension = extname(name).toLowerCase();
-      return (articleExtensions.has(extension) || feedExtensions.has(extension)) && !name.startsWith('.');
-    })
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => join(folder, name));
+/** How deep `digest FOLDER` looks into subfolders; deeper trees are rarely article collections. */
+const maxFolderDepth = 8;
+
+/**
+ * The files a folder input stands for: articles and feeds, in its subfolders too (hidden
+ * ones and node_modules left out), sorted by path. Symbolic links to folders are not followed.
+ */
+function folderEntries(folder: string, depth = 0): string[] {
+  const files: string[] = [];
+  const entries = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (depth < maxFolderDepth && entry.name !== 'node_modules') files.push(...folderEntries(join(folder, entry.name), depth + 1));
+      continue;
+    }
+    if (!entry.isFile()) continue;
+    const extension = extname(entry.name).toLowerCase();
+    if (articleExtensions.has(extension) || feedExtensions.has(extension)) files.push(join(folder, entry.name));
+  }
+  return files;
 }
 
 interface FeedSource {
@@ -170,7 +181,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
         return out;
       }
       const entries = folderEntries(input);
-      if (entries.length === 0) out.warnings.push(`${input}: the folder holds no article (.txt .html .htm .json) or feed (.xml .rss .atom) files`);
+      if (entries.length === 0) out.warnings.push(`${input}: the folder and its subfolders hold no article (.txt .html .htm .json) or feed (.xml .rss .atom) files`);
       for (const entry of entries) {
         try {
           await loadFile(out, entry);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ScheduleError } from './errors.ts';
 import { parseTarget } from './targets.ts';
 import { canonicalTimeZone, isValidTimeZone } from './timezone.ts';
+import { parseFilterTerms } from './filters.ts';
 import type { Schedule } from './types.ts';
 import { parseWhen } from './when.ts';
 import { NewsbotError } from '../core/errors.ts';
@@ -40,6 +41,11 @@ export interface DigestFileOptions {
 
 const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'use letters, digits, "-" and "_" (e.g. morning-brief)');
 
+const filterTermsSchema = z.union(
+  [z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1, 'must not be empty'))],
+  'must be words or names, e.g. [ukraine, nato] or "ukraine, nato"',
+);
+
 /** The shape of a digests/*.yaml file; meaning (schedule, zone, targets) is checked after it. */
 export const digestFileSchema = z.strictObject({
   name: nameSchema.optional(),
@@ -50,6 +56,8 @@ export const digestFileSchema = z.strictObject({
   targets: z
     .array(z.string(), 'must be a list such as [slack:C0123ABCD, discord:1234567890123456789, console:main]')
     .min(1, 'must name at least one channel, e.g. [console:main]'),
+  include: filterTermsSchema.optional(),
+  exclude: filterTermsSchema.optional(),
   maxStories: z.number('must be a whole number from 1 to 25').int('must be a whole number from 1 to 25').min(1, 'must be at least 1').max(25, 'must be at most 25').default(5),
 });
 
@@ -104,9 +112,10 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     problems.push({ line: lineOf(doc, lines, ['timezone']), field: 'timezone', message: `"${rawZone}" is not an IANA time zone; use e.g. Europe/Berlin, America/New_York or UTC` });
   }
   let when: { cron: string; when: string } | undefined;
-  if (typeof raw.schedule === 'string' && raw.schedule.trim() !== '' && isValidTimeZone(timezone)) {
+  if (typeof raw.schedule === 'string' && raw.schedule.trim() !== '') {
     try {
-      when = parseWhen(raw.schedule, timezone);
+      // A bad zone is reported above; the schedule is still checked (in UTC) so both show at once.
+      when = parseWhen(raw.schedule, isValidTimeZone(timezone) ? timezone : 'UTC');
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
       problems.push({ line: lineOf(doc, lines, ['schedule']), field: 'schedule', message: `${error.message} ${error.hint}` });
@@ -122,13 +131,29 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
       return [];
     }
   });
+  (Array.isArray(raw.feeds) ? raw.feeds : []).forEach((feed: unknown, index) => {
+    if (typeof feed !== 'string') return;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(feed.trim())?.[1]?.toLowerCase();
+    // One letter before ':' is a Windows drive (C:\feeds), not a scheme.
+    if (!scheme || scheme.length === 1) return;
+    let valid = false;
+    try {
+      const url = new URL(feed.trim());
+      valid = (scheme === 'http' || scheme === 'https') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      problems.push({ line: lineOf(doc, lines, ['feeds', index]), field: `feeds.${index}`, message: `"${feed.trim().slice(0, 200)}" is not an http(s) address; write it as https://example.com/rss.xml, or give a path to a feed file` });
+    }
+  });
   const fileName = basename(file).replace(/\.ya?ml$/i, '');
   const name = typeof raw.name === 'string' ? raw.name : fileName;
   if (raw.name === undefined && !nameSchema.safeParse(name).success) {
     problems.push({ line: 1, field: 'name', message: `the file name "${fileName}" cannot be a schedule name; rename the file or add name: (letters, digits, "-" and "_")` });
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  if (!parsed.success || problems.length > 0 || !when) throw new DigestFileError(file, problems);
+  if (!parsed.success || problems.length > 0 || !when || !isValidTimeZone(timezone)) throw new DigestFileError(file, problems);
   const spec = parsed.data;
   return {
     id: `file:${name}`,
@@ -139,8 +164,14 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     targets,
     feeds: spec.feeds.map((feed) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(feed) || isAbsolute(feed) ? feed : resolve(options.feedRoot ?? dirname(dirname(resolve(file))), feed))),
     maxStories: spec.maxStories,
+    ...filtersOf(spec.include, spec.exclude),
     origin: 'file',
   };
+}
+
+function filtersOf(include: string | string[] | undefined, exclude: string | string[] | undefined): Pick<Schedule, 'filters'> {
+  const filters = { include: include ? parseFilterTerms(include) : [], exclude: exclude ? parseFilterTerms(exclude) : [] };
+  return filters.include.length || filters.exclude.length ? { filters } : {};
 }
 
 function displayPath(path: string, options: DigestFileOptions): string {

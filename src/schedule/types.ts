@@ -1,5 +1,6 @@
 import type { ChannelRef } from '../core/channels.ts';
 import type { Digest } from '../digest/types.ts';
+import type { StoryFilters } from './filters.ts';
 
 /** When and where a briefing is posted. */
 export interface Schedule {
@@ -16,6 +17,8 @@ export interface Schedule {
   /** Feed URLs or local paths; empty means every feed the store knows. */
   feeds: string[];
   maxStories: number;
+  /** Keep or drop stories by words and people (digests/*.yaml `include:`/`exclude:`, or in chat). */
+  filters?: StoryFilters;
   origin: 'file' | 'chat';
   createdBy?: string;
   createdAt?: string;

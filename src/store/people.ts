@@ -3,7 +3,7 @@ export interface PersonProfile {
   name: string;
   role?: string;
   aliases: string[];
-  /** Outlets that mention the person, most mentions first. */
+  /** Outlets that mention the person with how many of their articles do (they add up to `articleCount`), most first. */
   outlets: Array<{ source: string; mentions: number }>;
   articleCount: number;
   quoteCount: number;

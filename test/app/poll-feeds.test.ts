@@ -157,6 +157,30 @@ describe('polling feeds', () => {
     expect(await store.getAnalysis('urn:test:ancient')).toBeUndefined();
   });
 
+  it('GIVEN a new feed THEN its first poll keeps the recent items and counts the older ones it skipped', async () => {
+    server.route('/first.xml', (req, res, url) =>
+      sendBody(req, res, url, Buffer.from(rss('First', [
+        { guid: 'urn:test:recent', title: 'Council meets', link: 'http://example.org/recent', date: '2026-11-19T07:00:00Z', html: `<p>${words('council', 30)}</p>` },
+        { guid: 'urn:test:older-1', title: 'Harbour plan', link: 'http://example.org/older-1', date: '2026-11-01T07:00:00Z', html: `<p>${words('harbour', 30)}</p>` },
+        { guid: 'urn:test:older-2', title: 'Tram plan', link: 'http://example.org/older-2', date: '2026-10-30T07:00:00Z', html: `<p>${words('tram', 30)}</p>` },
+      ]))),
+    );
+    await store.addFeed({ url: `${server.url}/first.xml?etag=1` });
+    const memory = new PollMemory();
+    const first = await pollFeeds(store, { http, clock, memory, maxAgeDays: 7 });
+    expect(first.feeds[0]).toMatchObject({ firstPoll: true, new: 1, tooOld: 2 });
+    const again = await pollFeeds(store, { http, clock, memory, maxAgeDays: 7 });
+    expect(again.feeds[0]).toMatchObject({ notModified: true });
+    expect(again.feeds[0]?.firstPoll).toBeUndefined();
+
+    // NEWSBOT_FEED_MAX_AGE_DAYS raised: the server would answer 304, but the next poll reads in full.
+    const wider = await pollFeeds(store, { http, clock, memory, maxAgeDays: 30 });
+    expect(wider.feeds[0]).toMatchObject({ notModified: false, new: 2, tooOld: 0 });
+    expect(await store.getAnalysis('urn:test:older-2')).toBeDefined();
+    const settled = await pollFeeds(store, { http, clock, memory, maxAgeDays: 30 });
+    expect(settled.feeds[0]).toMatchObject({ notModified: true });
+  });
+
   it('GIVEN an item whose analysis fails THEN the poll goes on and the report names the item and why', async () => {
     server.route('/mixed.xml', (req, res, url) =>
       sendBody(req, res, url, Buffer.from(rss('Mixed', [

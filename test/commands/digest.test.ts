@@ -118,6 +118,13 @@ describe('/digest list and unschedule', () => {
     expect(textOf(await run('unschedule team'))).toMatch(/comes from digests\/team\.yaml and cannot be removed from chat\. Edit or delete digests\/team\.yaml/);
   });
 
+  it('GIVEN a file schedule already posting here at that time THEN /digest schedule says to edit the file, not to unschedule it from chat', async () => {
+    const text = textOf(await run('schedule weekdays 07:30 Europe/Berlin'));
+    expect(text).toContain('already gets a briefing weekdays 07:30 (Europe/Berlin) as file:team');
+    expect(text).toContain('it comes from digests/team.yaml: edit or delete that file to change it');
+    expect(text).not.toContain('/digest unschedule file:team');
+  });
+
   it('GIVEN a schedule of another channel THEN it can be neither seen nor removed from here', async () => {
     await run('schedule daily 08:00');
     const id = (await store.listSchedules())[0]?.id ?? '';
@@ -141,5 +148,15 @@ describe('/digest now', () => {
       expect(reply.digest.stories.map((s) => s.headline)).toEqual(['Bridge approved']);
     }
     expect(await store.listRuns(id)).toEqual([]);
+  });
+
+  it('GIVEN only articles older than a day (the demo feed, days after start-up) THEN /digest now still shows them and says none is new', async () => {
+    await store.saveAnalysis(makeAnalysis({ id: 'old', title: 'Reservoir at record low', publishedAt: '2026-11-20T07:10:00Z', paragraphs: ['The reservoir hit a record low.'] }));
+    const reply = await run('now', { admin: false });
+    expect(reply.kind).toBe('digest');
+    if (reply.kind === 'digest') {
+      expect(reply.digest.title).toContain('nothing new');
+      expect(reply.digest.stories.map((s) => s.headline)).toEqual(['Reservoir at record low']);
+    }
   });
 });

@@ -1,10 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { feedsCommand } from '../../src/commands/feeds.ts';
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Store } from '../../src/store/store.ts';
 import { TempDatabase } from '../schedule/support.ts';
+import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+
+let server: FeedServer;
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.route('/home', (_req, res) =>
+    void res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feeds/rss-parser/narro.rss"></head><body>Hi</body></html>'),
+  );
+  server.route('/plain', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>No feed here</title></head><body>Hello</body></html>'));
+});
+afterAll(() => server.close());
 
 let db: TempDatabase;
 let store: Store;
@@ -13,7 +26,7 @@ let ctx: CommandContext;
 beforeEach(async () => {
   db = new TempDatabase();
   store = db.open();
-  ctx = { store, clock: new ManualClock('2026-11-23T03:40:00Z'), defaultTimezone: 'UTC' };
+  ctx = { store, clock: new ManualClock('2026-11-23T03:40:00Z'), defaultTimezone: 'UTC', feedAccess: { allowPrivateUrls: true, limits: { totalTimeoutMs: 5_000 } } };
 });
 afterEach(() => db.dispose());
 
@@ -29,11 +42,42 @@ function textOf(reply: Reply): string {
 }
 
 describe('/feeds', () => {
-  it('GIVEN an admin adds a feed (as Slack sends links) THEN it is stored once and listed as new', async () => {
-    expect(textOf(await run(['add', '<https://example.com/rss.xml|example.com/rss.xml>']))).toContain('Following https://example.com/rss.xml');
-    expect(textOf(await run(['add', 'https://example.com/rss.xml']))).toContain('already followed');
-    expect((await store.listFeeds()).map((f) => [f.url, f.addedBy])).toEqual([['https://example.com/rss.xml', 'U1']]);
+  it('GIVEN an admin adds a feed (as Slack sends links) THEN it is checked, stored once with its title, and adding it again says it is already there', async () => {
+    const url = `${server.url}/feeds/rss-parser/narro.rss`;
+    const added = textOf(await run(['add', `<${url}|narro.rss>`]));
+    expect(added).toContain(`Following`);
+    expect(added).toContain(url);
+    expect(added).toMatch(/\d+ items? now/);
+    expect(textOf(await run(['add', url]))).toContain('already followed');
+    expect((await store.listFeeds()).map((f) => [f.url, f.addedBy])).toEqual([[url, 'U1']]);
     expect(textOf(await run(['list'], false))).toContain('Health: new, not fetched yet');
+  });
+
+  it('GIVEN a site\'s page THEN the feed it names in <link rel="alternate"> is added, and the page again says already there', async () => {
+    const feed = `${server.url}/feeds/rss-parser/narro.rss`;
+    const added = textOf(await run(['add', `${server.url}/home`]));
+    expect(added).toContain(`${feed} (found on ${server.url}/home)`);
+    expect((await store.listFeeds()).map((f) => f.url)).toEqual([feed]);
+    expect(textOf(await run(['add', `${server.url}/home`]))).toContain('already followed');
+    expect(await store.listFeeds()).toHaveLength(1);
+  });
+
+  it.each([
+    ['a page that is no feed', '/plain', /not a feed|no feed|not an? (RSS|Atom)|cannot be read/i],
+    ['an unreachable server answer', '/status/404', /404/],
+  ])('GIVEN %s THEN it is refused with the reason and nothing is stored', async (_what, path, reason) => {
+    const text = textOf(await run(['add', `${server.url}${path}`]));
+    expect(text).toMatch(/^invalid_feed: /);
+    expect(text).toMatch(reason);
+    expect(text).toContain('nothing was added');
+    expect(await store.listFeeds()).toEqual([]);
+  });
+
+  it('GIVEN a private address while private URLs are not allowed THEN /feeds add refuses it as the CLI does', async () => {
+    ctx = { ...ctx, feedAccess: { allowPrivateUrls: false, limits: {} } };
+    const text = textOf(await run(['add', `${server.url}/feeds/rss-parser/narro.rss`]));
+    expect(text).toMatch(/^invalid_feed: .*(private|loopback)/i);
+    expect(await store.listFeeds()).toEqual([]);
   });
 
   it('shows a failing feed with the time it started failing and its last error', async () => {
@@ -47,8 +91,21 @@ describe('/feeds', () => {
     expect(text).toContain('12 items');
   });
 
-  it.each([['ftp://example.com/feed'], ['not a url'], ['https://user:secret@example.com/rss']])('GIVEN "%s" THEN it is refused as no feed URL and nothing is stored', async (url) => {
-    expect(textOf(await run(['add', url]))).toMatch(/^invalid_feed: .* is not a feed URL/);
+  it('GIVEN a feed failing for over 24 h THEN admins see it first in /feeds list, members see only its health line', async () => {
+    await store.addFeed({ url: 'https://example.org/feed' });
+    await store.updateFeed('https://example.org/feed', { health: 'failing', failingSince: '2026-11-22T01:00:00Z', lastError: 'HTTP 404 Not Found' });
+    await store.addFeed({ url: 'https://example.net/atom' });
+    await store.updateFeed('https://example.net/atom', { health: 'failing', failingSince: '2026-11-23T01:00:00Z', lastError: 'timeout' });
+    const admin = await run(['list']);
+    expect(admin.kind === 'text' && admin.sections[0]).toEqual({
+      heading: 'Failing for 24 h or more (1)',
+      lines: ['https://example.org/feed: a day, HTTP 404 Not Found — /feeds remove https://example.org/feed stops it'],
+    });
+    expect(textOf(await run(['list'], false))).not.toContain('Failing for 24 h');
+  });
+
+  it.each([['ftp://example.com/feed'], ['not a url'], ['https://user:secret@example.com/rss'], ['htp://typo']])('GIVEN "%s" THEN it is refused as no feed URL and nothing is stored', async (url) => {
+    expect(textOf(await run(['add', url]))).toMatch(/^invalid_feed: .* is not an http\(s\) address/);
     expect(await store.listFeeds()).toEqual([]);
   });
 

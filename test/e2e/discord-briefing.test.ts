@@ -156,4 +156,26 @@ describe('briefings posted to a Discord channel', () => {
       /Missing Access \(50001\).*View Channel/,
     );
   });
+
+  test('GIVEN Discord answers a burst with 429 and Retry-After THEN the briefing waits and arrives once', async () => {
+    const channel = '610000000000000007';
+    fake.rateLimits.set('POST /channels/:id/messages', { calls: 2, retryAfter: 1 });
+    const started = Date.now();
+    const ids = await adapter.sink.postBriefing({ platform: 'discord', id: channel }, seedDigest([seedStory(0)]));
+    expect(ids).toHaveLength(1);
+    expect(fake.rateLimited).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(channelPosts(channel).filter((r) => r.status === 200)).toHaveLength(1);
+  });
+
+  test('GIVEN the interaction follow-up is rate limited THEN the reply still arrives, once', async () => {
+    handleCommand = async () => ({ kind: 'text', ephemeral: false, sections: [{ lines: ['Answer after a wait.'] }] });
+    fake.rateLimits.set('POST /interactions/:id/:id/callback', { calls: 1, retryAfter: 1 });
+    const interaction = fake.sendChatInput('who', [{ name: 'name', type: 3, value: 'somebody' }]);
+    const callbackPath = `/interactions/${interaction.id}/${interaction.token}/callback`;
+    const answered = await fake.waitForRequest((r) => r.path === callbackPath && (r.status === 200 || r.status === 204));
+    expect(JSON.stringify(answered.body)).toContain('Answer after a wait.');
+    const delivered = fake.requests.filter((r) => r.path === callbackPath && (r.status === 200 || r.status === 204));
+    expect(delivered).toHaveLength(1);
+  });
 });

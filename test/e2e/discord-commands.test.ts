@@ -150,7 +150,7 @@ describe('slash commands through discord.js against a local Discord', () => {
   test('GIVEN commands registered twice THEN Discord holds the same five commands, admin ones limited to Manage Server', async () => {
     const again = await registerCommands({ token: 'test-token', appId: fake.appId, apiUrl: fake.apiUrl, guildId: fake.guildId });
     const held = fake.commands.get(fake.guildId)!;
-    expect(held.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'quotes', 'story', 'who']);
+    expect(held.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'help', 'quotes', 'story', 'who']);
     expect(again.commands.map((c) => c.id).sort()).toEqual(held.map((c) => c.id).sort());
     expect(held.find((c) => c.name === 'digest').default_member_permissions).toBe('32');
     expect(held.find((c) => c.name === 'feeds').default_member_permissions).toBe('32');

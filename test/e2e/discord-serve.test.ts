@@ -72,7 +72,7 @@ describe('the newsbot command with DISCORD_* set', () => {
     const result = await run([bin, 'discord', 'register', '--guild', fake.guildId]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('/who');
-    expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'quotes', 'story', 'who']);
+    expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'help', 'quotes', 'story', 'who']);
   }, 60_000);
 
   test('WHEN `newsbot serve` runs THEN it connects to Discord and answers /who lavrov from the store', async () => {

@@ -238,7 +238,28 @@ describe('Slack slash commands over HTTP', () => {
     expect(status).toBe(200);
     const [answer] = await answersTo(responsePath);
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
-    expect(String(answer!.text)).toContain('Unknown command "/newsbot weather &lt;!channel&gt;". Try /who NAME');
+    expect(String(answer!.text)).toContain('Unknown command "/newsbot weather &lt;!channel&gt;". Try /help for every command.');
+    expect(received).toHaveLength(0);
+  });
+
+  it('GIVEN the response_url answers a burst with 429 and Retry-After THEN the reply waits and arrives once', async () => {
+    fake.rateLimits.set('response_url', { calls: 2, retryAfter: 1 });
+    const started = Date.now();
+    const { responsePath } = await sendSlash('/help', '', member.id);
+    const answers = await answersTo(responsePath);
+    expect(answers).toHaveLength(1);
+    expect(String(answers[0]!.text ?? JSON.stringify(answers[0]!.blocks))).toMatch(/newsbot commands|help/i);
+    expect(fake.rateLimited).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.responsesTo(responsePath)).toHaveLength(1);
+  });
+
+  it('GIVEN /newsbot qoutes THEN the caller is asked whether they meant /quotes', async () => {
+    const { responsePath } = await sendSlash('/newsbot', 'qoutes trump', member.id);
+    const [answer] = await answersTo(responsePath);
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.text)).toContain('Did you mean /quotes?');
     expect(received).toHaveLength(0);
   });
 

@@ -118,4 +118,24 @@ describe('scheduled Slack briefings', () => {
       fake.failures.delete('chat.postMessage');
     }
   });
+
+  it('GIVEN Slack answers a burst with 429 and Retry-After THEN the briefing waits and still arrives, once', async () => {
+    const clock = new ManualClock('2026-11-25T07:00:10Z');
+    const briefingPosts = () => fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CBRIEF');
+    const before = briefingPosts().length;
+    // The Web API client as production has it (its default retries), not the no-retry client above.
+    const production = createSlackAdapter({
+      config: { botToken: 'xoxb-test-token', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0, adminUserIds: [] },
+      handleCommand: async () => errorReply('internal', 'not used here'),
+    });
+    fake.rateLimits.set('chat.postMessage', { calls: 2, retryAfter: 1 });
+    const started = Date.now();
+    const outcomes = await new Scheduler({ store, clock, sinks: [production.sink] }).runDueFirings();
+    expect(outcomes).toMatchObject([{ status: 'posted', scheduledFor: '2026-11-25T07:00:00.000Z' }]);
+    expect(fake.rateLimited).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    expect(briefingPosts().length - before).toBe(1);
+    await new Scheduler({ store, clock, sinks: [production.sink] }).catchUp();
+    expect(briefingPosts().length - before).toBe(1);
+  });
 });

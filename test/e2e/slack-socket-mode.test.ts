@@ -59,13 +59,13 @@ describe('the Slack app manifest', () => {
     settings: { socket_mode_enabled: boolean };
   };
 
-  it('GIVEN the manifest THEN every command it registers is one the adapter answers, all five are there, and Socket Mode is on', () => {
+  it('GIVEN the manifest THEN every command it registers is one the adapter answers, all six (with /help) are there, and Socket Mode is on', () => {
     const commands = manifest.features.slash_commands.map((entry) => entry.command);
     for (const command of commands) {
       expect(command).toMatch(slashCommandPattern);
       expect(readSlashCommand({ command, text: 'x' })).toBeDefined();
     }
-    expect(commands.sort()).toEqual(['/digest', '/feeds', '/quotes', '/story', '/who']);
+    expect(commands.sort()).toEqual(['/digest', '/feeds', '/help', '/quotes', '/story', '/who']);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 

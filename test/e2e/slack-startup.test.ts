@@ -54,3 +54,22 @@ describe('starting the Slack adapter', () => {
     );
   });
 });
+
+describe('starting the Slack adapter with no network', () => {
+  it('GIVEN Slack cannot be resolved (ENOTFOUND) THEN start gives up after a few quick tries with one line naming the address', async () => {
+    const started = Date.now();
+    adapter = createSlackAdapter({
+      config: { botToken: 'xoxb-test', signingSecret: 'secret', apiUrl: 'http://newsbot-no-such-host.invalid/api/', port: 0, adminUserIds: [] },
+      handleCommand: unused,
+      host: '127.0.0.1',
+    });
+    const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'E_SLACK_CONNECT' });
+    expect((failure as Error).message).toBe(
+      'Cannot reach Slack at http://newsbot-no-such-host.invalid/api/ (ENOTFOUND) after 5 tries: check the network, a proxy, or SLACK_API_URL, then start newsbot again.',
+    );
+    expect((failure as Error).message).not.toContain('\n');
+    expect(Date.now() - started).toBeLessThan(25_000);
+    adapter = undefined;
+  });
+});

@@ -76,6 +76,21 @@ describe('the HTTP layer', () => {
     await http.close();
   });
 
+  it('GIVEN a server that trickles its body past the total timeout THEN the warning says timeout, not a type error', async () => {
+    server.route('/trickle.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>');
+      const timer = setInterval(() => res.write('<!-- . -->'), 20);
+      res.on('close', () => clearInterval(timer));
+    });
+    const http = client({ totalTimeoutMs: 300, retries: 0 });
+    const error = await failure(http.get(`${server.url}/trickle.xml`));
+    expect(error.message).not.toContain('is not a function');
+    expect(error.code).toBe('E_TIMEOUT');
+    expect(error.message).toBe(`${server.url}/trickle.xml: no complete answer within 300 ms; the site is slow or down, try again later`);
+    await http.close();
+  });
+
   it('GIVEN a redirect loop THEN the request stops after five redirects with a clear error', async () => {
     const http = client();
     const error = await failure(http.get(`${server.url}/redirect-loop/0`));

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('loading inputs', () => {
     expect(articles[2]?.source).toBe('Another Site');
     expect(articles[2]?.feedUrl).toBe(join(dir, 'd-feed.rss'));
     expect(warnings).toEqual([`${join(dir, 'c-broken.xml')}: not a feed (unexpected end of document)`]);
+  });
+
+  it('GIVEN a folder whose articles sit in subfolders THEN digest FOLDER finds them there, leaving hidden folders out', async () => {
+    const tree = join(dir, 'archive');
+    mkdirSync(join(tree, '2026', '11'), { recursive: true });
+    mkdirSync(join(tree, 'world'));
+    mkdirSync(join(tree, '.cache'));
+    writeFileSync(join(tree, '2026', '11', 'bridge.txt'), 'Bridge approved\n\nThe council approved the new bridge on Tuesday.\n');
+    writeFileSync(join(tree, 'world', 'summit.json'), JSON.stringify({ title: 'Summit ends', source: 'Wire', text: 'The summit ended on Friday with a joint statement.' }));
+    writeFileSync(join(tree, '.cache', 'stale.txt'), 'Stale\n\nNever read.\n');
+    const { articles, warnings } = await loadInputs([tree], { clock });
+    expect(articles.map((article) => article.title)).toEqual(['Bridge approved', 'Summit ends']);
+    expect(warnings).toEqual([]);
+    rmSync(tree, { recursive: true, force: true });
   });
 
   it('GIVEN a missing file among good inputs THEN it is one warning and the rest still load', async () => {

@@ -60,13 +60,23 @@ describe('digest files', () => {
   it('GIVEN several mistakes THEN each one is reported on its own line with file, line and field', async () => {
     const lines = problemsOf(['title: Broken', 'schedule: dayly 08:00', 'timezone: Europe/Berln', 'targets: [slack:general, console:main]', 'maxStories: 0', 'colour: blue'].join('\n'));
     expect(lines).toEqual([
+      expect.stringMatching(/^digests\/broken\.yaml:2: schedule: "dayly 08:00" is not a schedule newsbot understands/),
       expect.stringMatching(/^digests\/broken\.yaml:3: timezone: "Europe\/Berln" is not an IANA time zone; use e\.g\. Europe\/Berlin/),
       expect.stringMatching(/^digests\/broken\.yaml:4: targets\.0: "slack:general" is not a slack channel id\. Write slack:C0123ABCD/),
       'digests/broken.yaml:5: maxStories: must be at least 1',
-      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, maxStories',
+      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, include, exclude, maxStories',
     ]);
     expect(problemsOf('schedule: dayly 08:00\ntargets: [console:main]\n')).toEqual([
       expect.stringMatching(/^digests\/broken\.yaml:1: schedule: "dayly 08:00" is not a schedule newsbot understands\. Write a plain form/),
+    ]);
+  });
+
+  it('GIVEN a feed written htp://typo among other mistakes THEN every mistake is reported in one go, the typo by its line', () => {
+    const lines = problemsOf(['schedule: daily 25:00', 'timezone: Mars/Olympus', 'targets: [console:main]', 'feeds:', '  - https://example.com/rss.xml', '  - htp://typo', '  - feeds/local.xml'].join('\n'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^digests\/broken\.yaml:1: schedule: /),
+      expect.stringMatching(/^digests\/broken\.yaml:2: timezone: "Mars\/Olympus" is not an IANA time zone/),
+      'digests/broken.yaml:6: feeds.1: "htp://typo" is not an http(s) address; write it as https://example.com/rss.xml, or give a path to a feed file',
     ]);
   });
 

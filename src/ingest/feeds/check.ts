@@ -20,6 +20,8 @@ export interface FeedCheck {
   charset?: string;
   /** What went wrong, or what was repaired in a degraded feed. */
   error?: string;
+  /** For a web page instead of a feed: the feeds it advertises with `<link rel="alternate">`. */
+  advertised?: string[];
 }
 
 /**
@@ -37,7 +39,15 @@ export async function checkFeed(url: string, options: { http?: HttpClient; limit
     if (!looksLikeFeed(response.body, response.contentType)) {
       const advertised = discoverFeedLinks(decodeBytes(response.body, response.contentType).text, response.url);
       if (advertised.length > 0) {
-        return { url, ok: false, health: 'failing', itemCount: 0, items: [], error: `${url}: a web page, not a feed; it names ${advertised.length === 1 ? 'this feed' : 'these feeds'}: ${advertised.join(' ')}` };
+        return {
+          url,
+          ok: false,
+          health: 'failing',
+          itemCount: 0,
+          items: [],
+          advertised,
+          error: `${url}: a web page, not a feed; it names ${advertised.length === 1 ? 'this feed' : 'these feeds'}: ${advertised.join(' ')}`,
+        };
       }
     }
     const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });

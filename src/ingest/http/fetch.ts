@@ -76,8 +76,9 @@ function tooLarge(url: string, maxBytes: number): IngestError {
 /** Turns undici/socket/abort errors into IngestErrors with a code and a next step. */
 function classify(error: unknown, url: string, limits: HttpLimits): IngestError {
   if (error instanceof IngestError) return error;
-  const cause = error as { code?: string; name?: string; message?: string; cause?: unknown };
-  const code = cause.code ?? '';
+  const cause = error as { code?: unknown; name?: string; message?: string; cause?: unknown };
+  // A DOMException (an aborted body read) carries a numeric code: only string codes name a socket error.
+  const code = typeof cause.code === 'string' ? cause.code : '';
   if (cause.cause instanceof IngestError) return cause.cause;
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new IngestError('E_TIMEOUT', `${url}: no connection within ${limits.connectTimeoutMs} ms; the site may be down, try again later`, { retryable: true, cause: error });
@@ -170,7 +171,8 @@ async function readCappedBody(body: Readable, contentEncoding: string | undefine
     stream.destroy();
     body.destroy();
     if (error instanceof IngestError) throw error;
-    const code = (error as { code?: string }).code ?? '';
+    const raw = (error as { code?: unknown }).code;
+    const code = typeof raw === 'string' ? raw : '';
     if (code.startsWith('Z_') || code.startsWith('ERR_')) {
       throw new IngestError('E_UNREADABLE_INPUT', `${url}: the ${encodings.join('+') || 'response'} body is corrupt (${(error as Error).message})`);
     }

@@ -162,7 +162,7 @@ export class PgPeople implements PeopleStore {
     const person = await this.#findPerson(query);
     if (!person) return undefined;
     const outlets = await this.#ctx.rows<{ source: string; mentions: number }>(
-      `SELECT s.name AS source, sum(m.count)::integer AS mentions FROM mentions m JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id
+      `SELECT s.name AS source, count(*)::integer AS mentions FROM mentions m JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id
        WHERE m.entity_id = $1 GROUP BY s.id, s.name ORDER BY mentions DESC, s.name`,
       [person.id],
     );

@@ -140,7 +140,7 @@ export class SqlitePeople implements PeopleStore {
     if (!person) return undefined;
     const outlets = this.#ctx
       .sql(
-        `SELECT s.name AS source, sum(m.count) AS mentions FROM mentions m JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id
+        `SELECT s.name AS source, count(*) AS mentions FROM mentions m JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id
          WHERE m.entity_id = ? GROUP BY s.id ORDER BY mentions DESC, s.name`,
       )
       .all(person.id) as Array<{ source: string; mentions: number }>;

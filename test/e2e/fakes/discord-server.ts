@@ -67,6 +67,12 @@ export class FakeDiscord extends EventEmitter {
   readonly commands = new Map<string, any[]>();
   /** Channels where posting answers with this Discord error (e.g. 50013 Missing Permissions). */
   readonly refusedChannels = new Map<string, { code: number; message: string }>();
+  /**
+   * Routes (as `POST /channels/:id/messages`) whose next `calls` requests answer 429 with
+   * `Retry-After` and Discord's JSON body, as Discord does to a burst.
+   */
+  readonly rateLimits = new Map<string, { calls: number; retryAfter: number }>();
+  rateLimited = 0;
 
   #server: Server;
   #wss: WebSocketServer;
@@ -259,6 +265,23 @@ export class FakeDiscord extends EventEmitter {
       res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
+    const limit = this.rateLimits.get(routeKey(request.path, request.method));
+    if (limit && limit.calls > 0) {
+      limit.calls -= 1;
+      this.rateLimited += 1;
+      request.status = 429;
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(limit.retryAfter),
+        'x-ratelimit-scope': 'user',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(limit.retryAfter),
+      });
+      res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: limit.retryAfter, global: false }));
+      this.emit('request', request);
+      return;
+    }
     try {
       const authorized = req.headers.authorization === `Bot ${this.#token}` || rawPath.startsWith('/interactions/') || rawPath.startsWith('/webhooks/');
       const reply = authorized ? this.#route(request) : { status: 401, body: { message: '401: Unauthorized', code: 0 } };
@@ -272,7 +295,7 @@ export class FakeDiscord extends EventEmitter {
 
   #route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
     const parts = path.split('/').filter(Boolean);
-    const key = `${method} /${parts.map((p) => (/^\d+$/.test(p) || p.startsWith('tok-') ? ':id' : p)).join('/')}`;
+    const key = routeKey(path, method);
     switch (key) {
       case 'GET /gateway/bot':
         return {
@@ -407,4 +430,10 @@ export class FakeDiscord extends EventEmitter {
       }
     });
   }
+}
+
+/** `POST /channels/:id/messages` for `POST /channels/6001/messages`: ids and tokens as placeholders. */
+function routeKey(path: string, method: string): string {
+  const parts = path.split('/').filter(Boolean);
+  return `${method} /${parts.map((p) => (/^\d+$/.test(p) || p.startsWith('tok-') ? ':id' : p)).join('/')}`;
 }

@@ -34,6 +34,13 @@ export class FakeSlackApi {
   readonly failures = new Map<string, string>();
   /** Methods that succeed `calls` more times and then fail with `error`. */
   readonly failuresAfter = new Map<string, { calls: number; error: string }>();
+  /**
+   * Methods (or `response_url` for replies) whose next `calls` requests answer HTTP 429 with
+   * `Retry-After: retryAfter` seconds, as Slack does to a burst; those requests are counted in
+   * `rateLimited`, not recorded as calls.
+   */
+  readonly rateLimits = new Map<string, { calls: number; retryAfter: number }>();
+  rateLimited = 0;
   readonly socketFrames: Array<Record<string, unknown>> = [];
   #server: Server;
   #sockets = new WebSocketServer({ noServer: true });
@@ -47,6 +54,15 @@ export class FakeSlackApi {
     this.#server = createServer((req, res) => {
       void readBody(req).then((body) => {
         const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+        const limit = this.rateLimits.get(path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, ''));
+        if (limit && limit.calls > 0) {
+          limit.calls -= 1;
+          this.rateLimited += 1;
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.retryAfter) });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          this.#wake();
+          return;
+        }
         const answer = this.#handle(path, req, body);
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
