@@ -66,7 +66,9 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   const pollsFeeds = config.shards === undefined || config.shards.ids.includes(0);
   const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs } : {}) });
   const scheduler = bot.scheduler;
-  runtime.commandContext.onSchedulesChanged = () => scheduler.reload();
+  runtime.commandContext.onSchedulesChanged = () => {
+    scheduler.reload().catch((error: Error) => log.error(`reloading the schedules failed: ${error.message}`));
+  };
   for (const outcome of bot.catchUp) log.info(`catch-up: ${outcome.scheduleId} due ${outcome.scheduledFor} for ${outcome.target}: ${outcome.status}`);
   log.info(`newsbot is running with ${scheduler.schedules.length} schedule(s); Ctrl-C to stop.`);
 

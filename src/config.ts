@@ -34,6 +34,7 @@ const envSchema = z.object({
   SLACK_PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number such as 3000').transform(Number).optional()),
   SLACK_ADMIN_USER_IDS: optionalText,
   NEWSBOT_DB: optionalText,
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL such as postgres://newsbot@127.0.0.1:5432/newsbot').optional()),
   NEWSBOT_TZ: optionalText,
   NEWSBOT_ALLOW_PRIVATE_URLS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
@@ -67,6 +68,8 @@ const envSchema = z.object({
 
 export interface Config {
   dbPath: string;
+  /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
+  databaseUrl?: string;
   timezone: string;
   allowPrivateUrls: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config: Config = {
     dbPath: e.NEWSBOT_DB ?? './data/newsbot.db',
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     timezone,
     allowPrivateUrls: ['1', 'true', 'yes'].includes((e.NEWSBOT_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
     logLevel: e.LOG_LEVEL ?? 'info',

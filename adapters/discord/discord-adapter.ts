@@ -26,7 +26,7 @@ import { SOURCES_BUTTON_ID, sourcesFromEmbeds } from './sources-button.ts';
 export interface DiscordAdapterOptions {
   config: NonNullable<Config['discord']>;
   handleCommand: (command: Command) => Promise<Reply>;
-  suggestPeople: (prefix: string, limit: number) => PersonSuggestion[];
+  suggestPeople: (prefix: string, limit: number) => Promise<PersonSuggestion[]>;
   log?: Logger;
   /**
    * How long a command may run before newsbot defers its answer. Discord drops an interaction
@@ -125,7 +125,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     if (focused.name !== 'name') return interaction.respond([]);
     const seen = new Set<string>();
     const choices: Array<{ name: string; value: string }> = [];
-    for (const person of suggestPeople(String(focused.value).trim(), AUTOCOMPLETE_CHOICES)) {
+    for (const person of await suggestPeople(String(focused.value).trim(), AUTOCOMPLETE_CHOICES)) {
       const value = person.name.slice(0, CHOICE_LENGTH);
       if (seen.has(value)) continue;
       seen.add(value);

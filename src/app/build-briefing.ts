@@ -10,10 +10,10 @@ const firstBriefingLookbackMs = 24 * 3_600_000;
  * none) published since its last posted briefing, or in the last 24 h before the first one,
  * capped at `maxStories`. "New" is measured against the points that last briefing posted.
  */
-export function buildBriefing(store: Store, schedule: Schedule, now: Date): Digest {
-  const previous = store.lastPostedRun(schedule.id);
+export async function buildBriefing(store: Store, schedule: Schedule, now: Date): Promise<Digest> {
+  const previous = await store.lastPostedRun(schedule.id);
   const since = previous?.scheduledFor ?? new Date(now.getTime() - firstBriefingLookbackMs).toISOString();
-  const analyses = store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
+  const analyses = await store.listAnalyses({ since, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
   return buildDigest(analyses, {
     now,
     since,

@@ -49,7 +49,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   }
   const { store } = context;
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
-  const previous = options.store ? store.lastPostedRun(ledgerKey) : undefined;
+  const previous = options.store ? await store.lastPostedRun(ledgerKey) : undefined;
   const now = options.clock.now();
   const digest = buildDigest(analyses, {
     now,
@@ -60,7 +60,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   });
   if (options.store) {
     const at = now.toISOString();
-    store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
+    await store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
   }
   return digest;
 }

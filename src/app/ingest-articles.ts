@@ -21,16 +21,16 @@ export interface IngestContext {
 }
 
 /** One article through the pipeline and into the store; what the store made of it. */
-export function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): { analysis: Analysis; saved: SaveResult } {
+export async function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): Promise<{ analysis: Analysis; saved: SaveResult }> {
   const analysis = (context.analyze ?? analyzeArticle)(article);
-  return { analysis, saved: context.store.saveAnalysis(analysis) };
+  return { analysis, saved: await context.store.saveAnalysis(analysis) };
 }
 
 /**
  * Analyses every article and, unless `store` is false, stores it. An article whose analysis
  * or storage fails is skipped with one warning naming it; the others go on.
  */
-export function ingestArticles(articles: Article[], context: IngestContext, options: { store?: boolean } = {}): Analysis[] {
+export async function ingestArticles(articles: Article[], context: IngestContext, options: { store?: boolean } = {}): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
   const analyses: Analysis[] = [];
   for (const article of articles) {
@@ -44,7 +44,7 @@ export function ingestArticles(articles: Article[], context: IngestContext, opti
     analyses.push(analysis);
     if (options.store === false) continue;
     try {
-      context.store.saveAnalysis(analysis);
+      await context.store.saveAnalysis(analysis);
     } catch (error) {
       context.log.warn(`${article.id}: not stored: ${(error as Error).message}`);
     }
@@ -84,6 +84,6 @@ export async function ingestInputs(inputs: string[], context: IngestContext, opt
   const kept = articles
     .filter((article) => since === undefined || !article.publishedAt || article.publishedAt >= since)
     .map((article) => (options.feedUrl ? { ...article, feedUrl: options.feedUrl } : article));
-  const analyses = ingestArticles(kept, context, { store: options.store ?? true });
+  const analyses = await ingestArticles(kept, context, { store: options.store ?? true });
   return { analyses, warnings, everyInputFailed: articles.length === 0 && warnings.length > 0 && warnings.length >= inputs.length };
 }

@@ -109,7 +109,7 @@ interface PollContext {
  * full content whose text is unchanged is not analysed again.
  */
 async function freshArticle(raw: RawDocument, context: PollContext): Promise<Article | undefined> {
-  const stored = context.store.getAnalysis(raw.id)?.article;
+  const stored = (await context.store.getAnalysis(raw.id))?.article;
   if (isTeaser(raw.html)) {
     // A stored full text stays; a stored teaser is worth another try at the page.
     if (stored && stored.title === raw.title && !stored.teaserOnly) return undefined;
@@ -170,7 +170,7 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     }
     let status: SaveStatus;
     try {
-      status = ingestArticle(outcome.value, context).saved.status;
+      status = (await ingestArticle(outcome.value, context)).saved.status;
     } catch (error) {
       result.skipped++;
       noteItemError(result, changed[index]!.item, error);
@@ -209,7 +209,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
       result.notModified = true;
       result.health = record.health === 'degraded' ? 'degraded' : 'ok';
       result.items = record.itemCount;
-      context.store.updateFeed(record.url, { ...validators, health: result.health, lastPolledAt: polledAt, lastOkAt: polledAt, failingSince: undefined, lastError: undefined });
+      await context.store.updateFeed(record.url, { ...validators, health: result.health, lastPolledAt: polledAt, lastOkAt: polledAt, failingSince: undefined, lastError: undefined });
       return result;
     }
     const feed = await parseFeedBytes(response.body, record.url, { contentType: response.contentType ?? null, feedUrl: response.url });
@@ -217,7 +217,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
     result.health = feed.degraded ? 'degraded' : 'ok';
     if (feed.degraded) result.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
     if (await saveItems(feed, record, context, result)) context.memory.rememberBody(record.url, response.body);
-    context.store.updateFeed(record.url, {
+    await context.store.updateFeed(record.url, {
       ...validators,
       ...(feed.title && !record.title ? { title: feed.title } : {}),
       health: result.health,
@@ -230,7 +230,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
   } catch (error) {
     result.health = 'failing';
     result.error = withoutSubject(asIngestError(error).message, record.url);
-    context.store.updateFeed(record.url, {
+    await context.store.updateFeed(record.url, {
       health: 'failing',
       failingSince: record.health === 'failing' && record.failingSince ? record.failingSince : polledAt,
       lastError: result.error,
@@ -276,8 +276,8 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
   // A briefing definition may name feeds nobody added: polling them means tracking them.
-  for (const url of wanted ?? []) if (!store.getFeed(url)) store.addFeed({ url });
-  const listed = store.listFeeds().filter((record) => !wanted || wanted.has(record.url));
+  for (const url of wanted ?? []) if (!await store.getFeed(url)) await store.addFeed({ url });
+  const listed = (await store.listFeeds()).filter((record) => !wanted || wanted.has(record.url));
   const startNow = clock.now();
   const records = options.force ? listed : listed.filter((record) => !isDeferred(record, startNow));
   const startedAt = startNow.toISOString();

@@ -25,7 +25,7 @@ export interface SchedulerOptions {
   /** Polls a schedule's feeds; called after the firing is claimed, so only the process that posts does it. */
   refreshFeeds?: (schedule: Schedule) => Promise<void>;
   /** Builds the briefing; `buildBriefing` over the store unless a caller needs otherwise. */
-  build?: (store: Store, schedule: Schedule, now: Date) => Digest;
+  build?: (store: Store, schedule: Schedule, now: Date) => Promise<Digest> | Digest;
   /** A firing this late or less still runs at start-up; older ones are recorded missed. Default 6 h. */
   graceMs?: number;
   logger?: Logger;
@@ -69,12 +69,14 @@ export class Scheduler {
   readonly #options: SchedulerOptions;
   readonly #graceMs: number;
   readonly #log: Logger;
-  readonly #build: (store: Store, schedule: Schedule, now: Date) => Digest;
+  readonly #build: (store: Store, schedule: Schedule, now: Date) => Promise<Digest> | Digest;
   /** Per schedule: firings up to this time have been handled by this process. */
   readonly #handledUntil = new Map<string, number>();
   /** Per schedule: the tail of its work, so one schedule never runs twice at once. */
   readonly #chains = new Map<string, Promise<unknown>>();
   #schedules: Schedule[] = [];
+  /** The latest load of the schedules; every pass over them waits for it first. */
+  #loaded: Promise<void> | undefined;
   #tasks: ScheduledTask[] = [];
   #started = false;
 
@@ -86,24 +88,42 @@ export class Scheduler {
     this.#graceMs = options.graceMs ?? 6 * hourMs;
     this.#log = options.logger ?? silentLogger;
     this.#build = options.build ?? buildBriefing;
-    this.reload();
+    void this.reload().catch((error: unknown) => this.#log.error(`loading the schedules failed: ${errorText(error)}`));
   }
 
-  /** The schedules this scheduler runs, as last loaded. */
+  /** Resolves once the schedules of the latest `reload` (the constructor's, at first) are loaded. */
+  async ready(): Promise<void> {
+    await this.#loaded;
+  }
+
+  /** The schedules this scheduler runs, as last loaded (see `ready`). */
   get schedules(): readonly Schedule[] {
     return this.#schedules;
   }
 
-  /** Re-reads digest files and stored schedules (call after a chat command changed them); re-arms the timers when started. */
-  reload(): void {
+  /**
+   * Re-reads digest files and stored schedules (call after a chat command changed them); re-arms
+   * the timers when started. Passes over the schedules started after this call wait for it.
+   */
+  reload(): Promise<void> {
+    const previous = this.#loaded ?? Promise.resolve();
+    const loading = previous.then(
+      () => this.#load(),
+      () => this.#load(),
+    );
+    this.#loaded = loading;
+    return loading;
+  }
+
+  async #load(): Promise<void> {
     const { digestsDir } = this.#options;
     if (digestsDir !== undefined) {
       const files = loadDigestFiles(digestsDir, this.#options.defaultTimezone ? { defaultTimezone: this.#options.defaultTimezone } : {});
       for (const error of files.errors) this.#log.warn(`${error.message} (this digest file is ignored until it is fixed)`);
-      syncFileSchedules(this.#store, files.schedules, this.#clock.now());
+      await syncFileSchedules(this.#store, files.schedules, this.#clock.now());
     }
     // One unreadable stored schedule must not stop the others.
-    this.#schedules = this.#store.listSchedules().filter((schedule) => {
+    this.#schedules = (await this.#store.listSchedules()).filter((schedule) => {
       const runnable = schedule.cron.trim().split(/\s+/).length === 5 && cron.validate(schedule.cron) && isValidTimeZone(schedule.timezone);
       if (!runnable) this.#log.error(`schedule ${schedule.id} is not run: cron "${schedule.cron}" in "${schedule.timezone}" is invalid; remove it with /digest unschedule ${schedule.id}`);
       return runnable;
@@ -116,6 +136,7 @@ export class Scheduler {
    * since each schedule's last ledger entry. Returns what happened to each firing it touched.
    */
   async catchUp(now: Date = this.#clock.now()): Promise<FiringOutcome[]> {
+    await this.#loaded;
     this.#handledUntil.clear();
     const results = await Promise.all(this.#schedules.map((schedule) => this.#serial(schedule.id, () => this.#catchUpSchedule(schedule, now))));
     return results.flat();
@@ -126,10 +147,14 @@ export class Scheduler {
    * Returns what happened to each firing it touched; an empty list when nothing was due.
    */
   async runDueFirings(now: Date = this.#clock.now()): Promise<FiringOutcome[]> {
-    const work = this.#schedules.map((schedule) => {
-      const firings = this.#takeFirings(schedule, now);
-      return firings.length === 0 ? Promise.resolve([]) : this.#serial(schedule.id, () => this.#handleFirings(schedule, firings, now));
-    });
+    await this.#loaded;
+    // Firings are taken inside the schedule's chain, so two calls never take the same firing.
+    const work = this.#schedules.map((schedule) =>
+      this.#serial(schedule.id, async () => {
+        const firings = await this.#takeFirings(schedule, now);
+        return firings.length === 0 ? [] : this.#handleFirings(schedule, firings, now);
+      }),
+    );
     return (await Promise.all(work)).flat();
   }
 
@@ -192,17 +217,17 @@ export class Scheduler {
     return next;
   }
 
-  /** Firings of `schedule` in (last handled, now], marking them handled before any await. */
-  #takeFirings(schedule: Schedule, now: Date): Date[] {
-    const after = this.#handledUntil.get(schedule.id) ?? this.#ledgerHorizon(schedule, now);
+  /** Firings of `schedule` in (last handled, now], marking them handled; called inside the schedule's chain. */
+  async #takeFirings(schedule: Schedule, now: Date): Promise<Date[]> {
+    const after = this.#handledUntil.get(schedule.id) ?? (await this.#ledgerHorizon(schedule, now));
     if (now.getTime() <= after) return [];
     this.#handledUntil.set(schedule.id, now.getTime());
     return firingsBetween(schedule.cron, schedule.timezone, new Date(after), now);
   }
 
   /** The time up to which the ledger has settled this schedule: its newest run, else its creation, else now. */
-  #ledgerHorizon(schedule: Schedule, now: Date): number {
-    const latest = this.#store.listRuns(schedule.id, 1)[0];
+  async #ledgerHorizon(schedule: Schedule, now: Date): Promise<number> {
+    const latest = (await this.#store.listRuns(schedule.id, 1))[0];
     const known = [latest?.scheduledFor, schedule.createdAt].filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
     if (known.length === 0) return now.getTime();
     return Math.min(now.getTime(), Math.max(...known, now.getTime() - maxLookbackMs));
@@ -210,14 +235,14 @@ export class Scheduler {
 
   async #catchUpSchedule(schedule: Schedule, now: Date): Promise<FiringOutcome[]> {
     const outcomes: FiringOutcome[] = [];
-    const leftovers = this.#store.listRuns(schedule.id, 200).filter((run) => run.status === 'claimed' || run.status === 'posting');
-    const firings = this.#takeFirings(schedule, now);
+    const leftovers = (await this.#store.listRuns(schedule.id, 200)).filter((run) => run.status === 'claimed' || run.status === 'posting');
+    const firings = await this.#takeFirings(schedule, now);
     const latestDue = firings.filter((f) => now.getTime() - f.getTime() <= this.#graceMs).at(-1);
 
     for (const run of leftovers.filter((r) => r.status === 'posting')) {
       // The platform may or may not show this post; a second copy is worse than a missing one.
       const error = 'newsbot stopped while posting this briefing, so it may not have arrived; it is not posted again, so it can never arrive twice';
-      this.#store.updateRun(run.id, { status: 'failed', error });
+      await this.#store.updateRun(run.id, { status: 'failed', error });
       outcomes.push(outcome(run, 'failed', error));
       await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(run.scheduledFor), schedule.timezone)} may not have arrived: newsbot stopped while posting it. It was not posted again to avoid a duplicate; use /digest now for a preview.`);
     }
@@ -231,14 +256,14 @@ export class Scheduler {
       if (now.getTime() - due > this.#graceMs) {
         const error = `newsbot stopped before posting and restarted more than ${this.#graceMs / hourMs} h later`;
         for (const run of runs) {
-          this.#store.updateRun(run.id, { status: 'missed', error });
+          await this.#store.updateRun(run.id, { status: 'missed', error });
           outcomes.push(outcome(run, 'missed', error));
           await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(new Date(due), schedule.timezone)} was missed: ${error}.`);
         }
       } else if (latestDue && latestDue.getTime() > due) {
         const error = `covered by the catch-up briefing for ${latestDue.toISOString()}`;
         for (const run of runs) {
-          this.#store.updateRun(run.id, { status: 'skipped', error });
+          await this.#store.updateRun(run.id, { status: 'skipped', error });
           outcomes.push(outcome(run, 'skipped', error));
         }
       } else {
@@ -257,17 +282,22 @@ export class Scheduler {
     const latest = due.at(-1);
     if (!latest) return outcomes;
     for (const older of due.slice(0, -1)) {
-      outcomes.push(...this.#claimAll(schedule, older, 'skipped', `covered by the catch-up briefing for ${latest.toISOString()}`));
+      outcomes.push(...(await this.#claimAll(schedule, older, 'skipped', `covered by the catch-up briefing for ${latest.toISOString()}`)));
     }
-    const claimed = this.#claimAll(schedule, latest, 'claimed');
+    const claimed = await this.#claimAll(schedule, latest, 'claimed');
     outcomes.push(...claimed.filter((o) => o.status === 'taken'));
-    const mine = claimed.filter((o) => o.status === 'claimed').map((o) => this.#store.getRun(o.runId)).filter((r): r is Run => r !== undefined);
+    const mine: Run[] = [];
+    for (const o of claimed) {
+      const run = o.status === 'claimed' ? await this.#store.getRun(o.runId) : undefined;
+      if (run) mine.push(run);
+    }
     if (mine.length > 0) outcomes.push(...(await this.#deliverAll(schedule, mine, now)));
     return outcomes;
   }
 
-  #claimAll(schedule: Schedule, scheduledFor: Date, status: RunStatus, error?: string): FiringOutcome[] {
-    return schedule.targets.map((target) => {
+  async #claimAll(schedule: Schedule, scheduledFor: Date, status: RunStatus, error?: string): Promise<FiringOutcome[]> {
+    const outcomes: FiringOutcome[] = [];
+    for (const target of schedule.targets) {
       const run = {
         id: runIdFor(schedule.id, scheduledFor, target),
         scheduleId: schedule.id,
@@ -278,13 +308,15 @@ export class Scheduler {
         points: [],
         ...(error ? { error } : {}),
       };
-      return outcome(run, this.#store.claimRun(run) ? status : 'taken', error);
-    });
+      outcomes.push(outcome(run, (await this.#store.claimRun(run)) ? status : 'taken', error));
+    }
+    return outcomes;
   }
 
   async #recordMissed(schedule: Schedule, late: Date[], now: Date): Promise<FiringOutcome[]> {
     const error = `newsbot was not running, and it is more than ${this.#graceMs / hourMs} h late to post`;
-    const recorded = late.slice(-maxMissedRecorded).flatMap((firing) => this.#claimAll(schedule, firing, 'missed', error));
+    const recorded: FiringOutcome[] = [];
+    for (const firing of late.slice(-maxMissedRecorded)) recorded.push(...(await this.#claimAll(schedule, firing, 'missed', error)));
     const first = late[0] as Date;
     const last = late.at(-1) as Date;
     const next = nextRuns(schedule.cron, schedule.timezone, now, 1)[0];
@@ -310,12 +342,12 @@ export class Scheduler {
     }
     let digest: Digest;
     try {
-      digest = this.#build(this.#store, schedule, now);
+      digest = await this.#build(this.#store, schedule, now);
     } catch (error) {
       const message = `building the briefing failed: ${errorText(error)}`;
       const outcomes: FiringOutcome[] = [];
       for (const run of runs) {
-        this.#store.updateRun(run.id, { status: 'failed', error: message });
+        await this.#store.updateRun(run.id, { status: 'failed', error: message });
         outcomes.push(outcome(run, 'failed', message));
         await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be built (${errorText(error)}); check the logs.`);
       }
@@ -331,23 +363,23 @@ export class Scheduler {
     const sink = target ? this.#sinks.get(target.platform) : undefined;
     if (!target || !sink) {
       const error = `no ${target?.platform ?? run.target} connection is running; configure it (see .env.example) or remove this target`;
-      this.#store.updateRun(run.id, { status: 'failed', error });
+      await this.#store.updateRun(run.id, { status: 'failed', error });
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${error}`);
       return outcome(run, 'failed', error);
     }
     // Compare-and-set right before posting: if another process resumed this claim, it is theirs.
-    if (!this.#store.transitionRun(run.id, 'claimed', { status: 'posting' })) return outcome(run, 'taken');
+    if (!(await this.#store.transitionRun(run.id, 'claimed', { status: 'posting' }))) return outcome(run, 'taken');
     let messageIds: string[];
     try {
       messageIds = await sink.postBriefing(target, digest);
     } catch (error) {
       const message = `posting failed: ${errorText(error)}; not retried, so the briefing can never arrive twice`;
-      this.#store.updateRun(run.id, { status: 'failed', error: message, messageIds: postedIdsOf(error) });
+      await this.#store.updateRun(run.id, { status: 'failed', error: message, messageIds: postedIdsOf(error) });
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${message}`);
       await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
       return outcome(run, 'failed', message);
     }
-    this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
+    await this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
     this.#log.info(`briefing ${schedule.id} posted to ${run.target}`);
     return outcome(run, 'posted');
   }

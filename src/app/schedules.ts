@@ -6,10 +6,10 @@ import type { Schedule } from '../schedule/types.ts';
  * Every schedule, from both places: valid digest files (a file wins over a stored copy with
  * the same id) and schedules made in chat. Returns the broken files beside them.
  */
-export function listAllSchedules(store: Store, digestsDir: string, options: DigestFileOptions = {}): { schedules: Schedule[]; errors: DigestFileError[] } {
+export async function listAllSchedules(store: Store, digestsDir: string, options: DigestFileOptions = {}): Promise<{ schedules: Schedule[]; errors: DigestFileError[] }> {
   const files = loadDigestFiles(digestsDir, options);
   const fileIds = new Set(files.schedules.map((s) => s.id));
-  const stored = store.listSchedules();
+  const stored = await store.listSchedules();
   const createdAt = new Map(stored.map((s) => [s.id, s.createdAt]));
   const fromFiles = files.schedules.map((s) => {
     const known = createdAt.get(s.id);
@@ -24,13 +24,13 @@ export function listAllSchedules(store: Store, digestsDir: string, options: Dige
  * (a firing before that was never missed) and a deleted file stops running. Keeps the
  * first-seen time of files already stored.
  */
-export function syncFileSchedules(store: Store, fileSchedules: Schedule[], now: Date): void {
-  const stored = new Map(store.listSchedules().map((s) => [s.id, s]));
+export async function syncFileSchedules(store: Store, fileSchedules: Schedule[], now: Date): Promise<void> {
+  const stored = new Map((await store.listSchedules()).map((s) => [s.id, s]));
   for (const schedule of fileSchedules) {
-    store.saveSchedule({ ...schedule, createdAt: stored.get(schedule.id)?.createdAt ?? now.toISOString() });
+    await store.saveSchedule({ ...schedule, createdAt: stored.get(schedule.id)?.createdAt ?? now.toISOString() });
   }
   const current = new Set(fileSchedules.map((s) => s.id));
   for (const old of stored.values()) {
-    if (old.origin === 'file' && !current.has(old.id)) store.removeSchedule(old.id);
+    if (old.origin === 'file' && !current.has(old.id)) await store.removeSchedule(old.id);
   }
 }

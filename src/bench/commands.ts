@@ -57,7 +57,7 @@ export async function benchCommands(articles = Number(process.env.BENCH_ARTICLES
     const peopleCount = Math.max(100, Math.floor(articles / 20));
     const start = Date.parse('2026-01-01T00:00:00Z');
     const loadStarted = performance.now();
-    for (let i = 0; i < articles; i++) store.saveAnalysis(syntheticAnalysis(i, peopleCount, start));
+    for (let i = 0; i < articles; i++) await store.saveAnalysis(syntheticAnalysis(i, peopleCount, start));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const ctx = { store, clock: systemClock, defaultTimezone: 'UTC' };
     const caller = { id: 'bench', isAdmin: false };
@@ -82,14 +82,14 @@ export async function benchCommands(articles = Number(process.env.BENCH_ARTICLES
     for (let i = 0; i < 500; i++) {
       const prefix = person((i * 19) % peopleCount).surname.slice(0, 3).toLowerCase();
       const t0 = performance.now();
-      store.suggestPeople(prefix, 25);
+      await store.suggestPeople(prefix, 25);
       suggest.push(performance.now() - t0);
     }
     suggest.sort((a, b) => a - b);
     latency['autocomplete'] = { p50: round(percentile(suggest, 50)), p99: round(percentile(suggest, 99)), runs: suggest.length };
     return { articles, storeLoadSeconds: round(loadSeconds), storeLoadArticlesPerSecond: Math.round(articles / loadSeconds), latencyMs: latency };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

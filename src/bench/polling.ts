@@ -126,9 +126,9 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
   try {
     for (const [feed, served] of feeds.entries()) {
       const url = urlOf(feed);
-      store.addFeed({ url });
+      await store.addFeed({ url });
       if (feed < FEEDS * NOT_MODIFIED_SHARE) {
-        store.updateFeed(url, { etag: served.etag, health: 'ok' });
+        await store.updateFeed(url, { etag: served.etag, health: 'ok' });
       } else {
         // The previous poll saw every item except the newest one.
         const previous = await parseFeedBytes(served.body, url);
@@ -143,11 +143,11 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
     const seconds = (performance.now() - started) / 1000;
 
     const coldStore = openStore(join(dir, 'cold.db'));
-    for (let feed = FEEDS - COLD_FEEDS; feed < FEEDS; feed++) coldStore.addFeed({ url: urlOf(feed) });
+    for (let feed = FEEDS - COLD_FEEDS; feed < FEEDS; feed++) await coldStore.addFeed({ url: urlOf(feed) });
     const coldStarted = performance.now();
     const cold = await pollFeeds(coldStore, { allowPrivateUrls: true, fullArticles: false });
     const coldSeconds = (performance.now() - coldStarted) / 1000;
-    coldStore.close();
+    await coldStore.close();
 
     return {
       feeds: FEEDS,
@@ -173,7 +173,7 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
-    store.close();
+    await store.close();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }

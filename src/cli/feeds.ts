@@ -33,8 +33,8 @@ export function feedsCli(getRuntime: () => Runtime): Program {
   feeds
     .command('list')
     .description('every feed with its health (ok / degraded / failing since, last error)')
-    .action(() => {
-      const list = getRuntime().store.listFeeds();
+    .action(async () => {
+      const list = await getRuntime().store.listFeeds();
       out(list.length ? list.map(healthLine).join('\n') : 'No feeds yet. Add one with: newsbot feeds add https://example.com/rss');
     });
 
@@ -52,7 +52,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
         if (!check.ok) throw new Error(`${check.error ?? `${url}: cannot be read`}; nothing was added`);
         title = check.title;
       }
-      const record = runtime.store.addFeed({ url, addedBy: 'local operator', ...(title ? { title } : {}) });
+      const record = await runtime.store.addFeed({ url, addedBy: 'local operator', ...(title ? { title } : {}) });
       out(`Added ${record.url}${record.title ? ` (${record.title})` : ''}. It is read on the next poll (newsbot feeds poll).`);
     });
 
@@ -60,8 +60,8 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .command('remove')
     .description('stop reading a feed (its stored articles stay)')
     .argument('<url>', 'the feed URL as listed')
-    .action((url: string) => {
-      if (!getRuntime().store.removeFeed(url)) throw new Error(`${url}: no such feed; see newsbot feeds list`);
+    .action(async (url: string) => {
+      if (!(await getRuntime().store.removeFeed(url))) throw new Error(`${url}: no such feed; see newsbot feeds list`);
       out(`Removed ${url}. Articles already stored from it stay.`);
     });
 
@@ -85,7 +85,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .description('read every feed now: new articles are analysed and stored')
     .action(async () => {
       const runtime = getRuntime();
-      const total = runtime.store.listFeeds().length;
+      const total = (await runtime.store.listFeeds()).length;
       if (total === 0) {
         out('No feeds yet. Add one with: newsbot feeds add https://example.com/rss');
         return;

@@ -67,9 +67,10 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
-  program.hook('postAction', () => {
-    runtime?.store.close();
+  program.hook('postAction', async () => {
+    const closing = runtime;
     runtime = undefined;
+    await closing?.store.close();
   });
 
   program

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../core/clock.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { openStore } from '../store/sqlite/sqlite-store.ts';
+import { openConfiguredStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 /** The wired core that the CLI, the scheduler and the adapters run against. */
@@ -18,6 +18,6 @@ export interface Runtime {
 export function createRuntime(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Runtime {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
-  const store = openStore(config.dbPath);
+  const store = openConfiguredStore(config, { clock });
   return { config, store, clock, log, commandContext: { store, clock, defaultTimezone: config.timezone } };
 }

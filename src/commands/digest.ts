@@ -49,8 +49,8 @@ function postsHere(schedule: Schedule, command: Command): boolean {
   return schedule.targets.some((t) => t.platform === command.channel.platform && t.id === command.channel.id);
 }
 
-function preview(command: Command, ctx: CommandContext, digestsDir: string, rest: string[]): Reply {
-  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+async function preview(command: Command, ctx: CommandContext, digestsDir: string, rest: string[]): Promise<Reply> {
+  const { schedules } = await listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
   const wanted = rest[0];
   let chosen: Schedule | undefined;
   if (wanted) {
@@ -71,7 +71,7 @@ function preview(command: Command, ctx: CommandContext, digestsDir: string, rest
     origin: 'chat',
   };
   // A preview reads the ledger but never writes it: the next scheduled briefing still says what is new.
-  const digest = buildBriefing(ctx.store, subject, ctx.clock.now());
+  const digest = await buildBriefing(ctx.store, subject, ctx.clock.now());
   return { kind: 'digest', ephemeral: true, digest: { ...digest, title: `Preview: ${digest.title ?? subject.title}` } };
 }
 
@@ -86,11 +86,11 @@ function splitWhenAndZone(words: string[], defaultTimezone: string): { whenText:
   return { whenText: words.join(' '), timezone: defaultTimezone };
 }
 
-function newScheduleId(ctx: CommandContext): string {
+async function newScheduleId(ctx: CommandContext): Promise<string> {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   for (;;) {
     const id = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
-    if (!ctx.store.getSchedule(id)) return id;
+    if (!(await ctx.store.getSchedule(id))) return id;
   }
 }
 
@@ -98,7 +98,7 @@ function nextRunLines(schedule: Pick<Schedule, 'cron' | 'timezone'>, from: Date)
   return nextRuns(schedule.cron, schedule.timezone, from, 3).map((d) => formatInZone(d, schedule.timezone));
 }
 
-function schedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
+async function schedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Promise<Reply> {
   if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
   if (words.length === 0) {
     return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
@@ -112,14 +112,14 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
     if (error instanceof ScheduleError) return errorReply('invalid_schedule', error.message, `${error.hint} Nothing was scheduled.`);
     throw error;
   }
-  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  const { schedules } = await listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
   const same = schedules.find((s) => postsHere(s, command) && s.cron === parsed.cron && s.timezone === split.timezone);
   if (same) {
     return errorReply('invalid_schedule', `This channel already gets a briefing ${same.when} (${same.timezone}) as ${same.id}.`, `Nothing was added; /digest unschedule ${same.id} removes it.`);
   }
   const now = ctx.clock.now();
   const created: Schedule = {
-    id: newScheduleId(ctx),
+    id: await newScheduleId(ctx),
     title: 'News briefing',
     cron: parsed.cron,
     when: parsed.when,
@@ -131,7 +131,7 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
     createdBy: command.caller.id,
     createdAt: now.toISOString(),
   };
-  ctx.store.saveSchedule(created);
+  await ctx.store.saveSchedule(created);
   ctx.onSchedulesChanged?.();
   return {
     kind: 'text',
@@ -145,23 +145,24 @@ function schedule(command: Command, ctx: CommandContext, digestsDir: string, wor
   };
 }
 
-function list(command: Command, ctx: CommandContext, digestsDir: string): Reply {
-  const { schedules, errors } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+async function list(command: Command, ctx: CommandContext, digestsDir: string): Promise<Reply> {
+  const { schedules, errors } = await listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
   // The local console operator sees every schedule; a chat channel sees the ones posting to it.
   const shown = command.channel.platform === 'console' ? schedules : schedules.filter((s) => postsHere(s, command));
   const now = ctx.clock.now();
-  const sections: TextSection[] = shown.map((s) => {
+  const sections: TextSection[] = [];
+  for (const s of shown) {
     const next = nextRuns(s.cron, s.timezone, now, 1)[0];
-    const last = ctx.store.listRuns(s.id, 1)[0];
-    return {
+    const last = (await ctx.store.listRuns(s.id, 1))[0];
+    sections.push({
       heading: `${s.id} · ${s.title}`,
       lines: [
         `${s.when} (cron \`${s.cron}\`) in ${s.timezone} → ${s.targets.map(formatTarget).join(', ')}`,
         `Next: ${next ? formatInZone(next, s.timezone) : 'never'}${last ? ` · last: ${last.status} for ${formatInZone(new Date(last.scheduledFor), s.timezone)}` : ''}`,
         s.origin === 'file' ? `From digests/${s.id.slice('file:'.length)}.yaml (edit the file to change it)` : `Made in chat${s.createdBy ? ` by ${s.createdBy}` : ''}`,
       ],
-    };
-  });
+    });
+  }
   if (shown.length === 0) sections.push({ lines: ['No briefings are scheduled here. An admin can add one: /digest schedule daily 08:00 Europe/Berlin'] });
   if (errors.length > 0) {
     sections.push({ heading: 'Digest files with mistakes (not running)', lines: errors.flatMap((e) => e.message.split('\n')) });
@@ -173,11 +174,11 @@ function findSchedule(schedules: Schedule[], id: string): Schedule | undefined {
   return schedules.find((s) => s.id === id) ?? schedules.find((s) => s.id === `file:${id}`);
 }
 
-function unschedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Reply {
+async function unschedule(command: Command, ctx: CommandContext, digestsDir: string, words: string[]): Promise<Reply> {
   if (!command.caller.isAdmin) return errorReply('forbidden', adminOnly, 'Ask an admin (a Discord member with Manage Server, a Slack workspace admin or one listed in SLACK_ADMIN_USER_IDS) to run it.');
   const id = words[0];
   if (!id) return errorReply('usage', 'Which schedule?', 'Usage: /digest unschedule ID; /digest list shows the ids.');
-  const { schedules } = listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
+  const { schedules } = await listAllSchedules(ctx.store, digestsDir, { defaultTimezone: ctx.defaultTimezone });
   const found = findSchedule(schedules, id);
   if (!found || (command.channel.platform !== 'console' && !postsHere(found, command))) {
     return errorReply('not_found', `No schedule "${id}" posts to this channel.`, '/digest list shows the ids of this channel\'s schedules.');
@@ -186,7 +187,7 @@ function unschedule(command: Command, ctx: CommandContext, digestsDir: string, w
     const name = found.id.slice('file:'.length);
     return errorReply('forbidden', `${found.id} comes from digests/${name}.yaml and cannot be removed from chat.`, `Edit or delete digests/${name}.yaml and restart newsbot.`);
   }
-  ctx.store.removeSchedule(found.id);
+  await ctx.store.removeSchedule(found.id);
   ctx.onSchedulesChanged?.();
   return { kind: 'text', ephemeral: false, title: `Briefing ${found.id} removed`, sections: [{ lines: [`No more ${found.when} (${found.timezone}) briefings from it.`] }] };
 }

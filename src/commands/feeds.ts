@@ -44,7 +44,7 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
   const [sub, ...rest] = command.args;
   const action = sub?.toLowerCase();
   if (action === 'list' || action === undefined) {
-    const feeds = ctx.store.listFeeds();
+    const feeds = await ctx.store.listFeeds();
     if (feeds.length === 0) {
       return { kind: 'text', ephemeral: true, title: 'Feeds', sections: [{ lines: ['No feeds yet. An admin can add one: /feeds add https://example.com/rss.xml'] }] };
     }
@@ -66,9 +66,9 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
 
   if (action === 'remove') {
     const url = validFeedUrl(cleaned) ?? cleaned;
-    const existing = ctx.store.getFeed(url) ?? ctx.store.getFeed(cleaned);
+    const existing = await ctx.store.getFeed(url) ?? await ctx.store.getFeed(cleaned);
     if (!existing) return errorReply('not_found', `No feed ${cleaned} is followed.`, '/feeds list shows the feeds and their exact URLs.');
-    ctx.store.removeFeed(existing.url);
+    await ctx.store.removeFeed(existing.url);
     return { kind: 'text', ephemeral: false, title: 'Feed removed', sections: [{ lines: [`No longer following ${existing.url}. Articles already stored stay searchable.`] }] };
   }
 
@@ -76,9 +76,9 @@ export async function feedsCommand(command: Command, ctx: CommandContext): Promi
   if (!url) {
     return errorReply('invalid_feed', `"${cleaned}" is not a feed URL.`, 'Give the full http(s) address of an RSS or Atom feed, e.g. /feeds add https://example.com/rss.xml. Nothing was added.');
   }
-  const known = ctx.store.getFeed(url);
+  const known = await ctx.store.getFeed(url);
   if (known) return { kind: 'text', ephemeral: true, title: 'Already following', sections: [{ lines: [`${url} is already followed (health: ${healthLine(known)}).`] }] };
-  ctx.store.addFeed({ url, addedBy: command.caller.id });
+  await ctx.store.addFeed({ url, addedBy: command.caller.id });
   return {
     kind: 'text',
     ephemeral: false,

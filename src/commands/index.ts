@@ -18,11 +18,11 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
   try {
     switch (command.name) {
       case 'who':
-        return whoCommand(command, ctx);
+        return await whoCommand(command, ctx);
       case 'quotes':
-        return quotesCommand(command, ctx);
+        return await quotesCommand(command, ctx);
       case 'story':
-        return storyCommand(command, ctx);
+        return await storyCommand(command, ctx);
       case 'digest':
         return await digestCommand(command, ctx);
       case 'feeds':

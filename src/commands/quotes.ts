@@ -5,7 +5,7 @@ const defaultLimit = 5;
 const maxLimit = 25;
 
 /** `/quotes NAME [n]`: the person's latest quotes, each with its outlet and link. */
-export function quotesCommand(command: Command, ctx: CommandContext): Reply {
+export async function quotesCommand(command: Command, ctx: CommandContext): Promise<Reply> {
   const args = [...command.args];
   let limit = defaultLimit;
   const last = args.at(-1);
@@ -15,10 +15,10 @@ export function quotesCommand(command: Command, ctx: CommandContext): Reply {
   }
   const query = args.join(' ').trim();
   if (!query) return errorReply('usage', 'Whose quotes should I show?', 'Usage: /quotes NAME [how many], for example /quotes trump 3');
-  const profile = ctx.store.getPerson(query);
+  const profile = await ctx.store.getPerson(query);
   if (!profile) {
     return errorReply('not_found', `Nobody called "${query}" appears in the stored articles.`, 'Check the spelling, or try /who with part of the name.');
   }
-  const quotes = ctx.store.quotesBy(profile.name, limit);
+  const quotes = await ctx.store.quotesBy(profile.name, limit);
   return { kind: 'quotes', ephemeral: false, query, speaker: profile.name, quotes };
 }

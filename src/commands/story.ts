@@ -11,17 +11,17 @@ const maxNeighbours = 500;
  * `/story WORDS`: the stories whose articles match the words, compared across outlets.
  * Articles published around the matches are clustered too, so the story shows every outlet.
  */
-export function storyCommand(command: Command, ctx: CommandContext): Reply {
+export async function storyCommand(command: Command, ctx: CommandContext): Promise<Reply> {
   const words = command.args.join(' ').trim();
   if (!words) return errorReply('usage', 'Which story?', 'Usage: /story WORDS, for example /story moldova election');
-  const matches = ctx.store.searchArticles(words, 30);
+  const matches = await ctx.store.searchArticles(words, 30);
   if (matches.length === 0) {
     return errorReply('not_found', `No stored article mentions "${words}".`, 'Try fewer or other words, or /digest now for the latest briefing.');
   }
   const times = matches.map((a) => Date.parse(a.article.publishedAt ?? '')).filter((t) => Number.isFinite(t));
   const around =
     times.length > 0
-      ? ctx.store.listAnalyses({
+      ? await ctx.store.listAnalyses({
           since: new Date(Math.min(...times) - 2 * dayMs).toISOString(),
           until: new Date(Math.max(...times) + 2 * dayMs).toISOString(),
           limit: maxNeighbours,

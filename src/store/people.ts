@@ -18,3 +18,23 @@ export interface QuoteItem {
   url?: string;
   publishedAt?: string;
 }
+
+export interface PersonSuggestion {
+  name: string;
+  aliases: string[];
+  role?: string;
+  mentions: number;
+}
+
+/**
+ * People merged across every stored analysis. Written as a side effect of saving articles
+ * (see ArticleStore); read by `/who`, `/quotes` and autocomplete.
+ */
+export interface PeopleStore {
+  /** People whose name or alias starts with `prefix` (any word of it), most mentioned first. */
+  suggestPeople(prefix: string, limit?: number): Promise<PersonSuggestion[]>;
+  /** The person best matching a name or alias, with the outlets that mention them. */
+  getPerson(query: string): Promise<PersonProfile | undefined>;
+  /** Quotes by the person best matching `query`, newest first. */
+  quotesBy(query: string, limit?: number): Promise<QuoteItem[]>;
+}

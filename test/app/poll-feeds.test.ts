@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-poll-'));
   store = openStore(join(dir, 'newsbot.db'));
   // The test server is trusted by origin; every other private address stays refused.
@@ -57,10 +57,10 @@ describe('polling feeds', () => {
     const good = `${server.url}/feeds/rss-parser/narro.rss?etag=1`;
     const broken = `${server.url}/status/500`;
     const damaged = `${server.url}/feeds/synthetic-malformed/node-feedparser__saxerror.xml`;
-    for (const url of [good, broken, damaged]) store.addFeed({ url });
+    for (const url of [good, broken, damaged]) await store.addFeed({ url });
     const report = await pollFeeds(store, { http, clock: new ManualClock('2015-03-01T00:00:00Z'), maxAgeDays: 3650, fullArticles: false });
 
-    const byUrl = new Map(store.listFeeds().map((feed) => [feed.url, feed]));
+    const byUrl = new Map((await store.listFeeds()).map((feed) => [feed.url, feed]));
     expect(byUrl.get(good)?.health).toBe('ok');
     expect(byUrl.get(good)?.title).toBe('foobar on Narro');
     expect(byUrl.get(good)?.etag).toBeTruthy();
@@ -71,19 +71,19 @@ describe('polling feeds', () => {
     expect(byUrl.get(damaged)?.itemCount).toBe(3);
     expect(report.failing).toBe(1);
     expect(report.new).toBe(4);
-    expect(store.countArticles()).toBe(4);
+    expect(await store.countArticles()).toBe(4);
   });
 
   it('GIVEN an unchanged feed with an ETag THEN the second poll costs a 304 and stores nothing new', async () => {
     const url = `${server.url}/feeds/rss-parser/heraldsun.rss?etag=1`;
-    store.addFeed({ url });
+    await store.addFeed({ url });
     const first = await pollFeeds(store, { http, clock, fullArticles: false });
     const second = await pollFeeds(store, { http, clock, fullArticles: false });
     expect(first.new).toBe(2);
     expect(second.notModified).toBe(1);
     expect(second.new).toBe(0);
-    expect(store.getFeed(url)?.health).toBe('ok');
-    expect(store.countArticles()).toBe(2);
+    expect((await store.getFeed(url))?.health).toBe('ok');
+    expect(await store.countArticles()).toBe(2);
   });
 
   it('GIVEN a server without ETags that sends the same bytes again THEN the feed is not parsed again', async () => {
@@ -92,7 +92,7 @@ describe('polling feeds', () => {
       served++;
       sendBody(req, res, url, Buffer.from(rss('Same', [{ guid: 'urn:test:same-1', title: 'Same story', link: 'http://example.org/same', date: '2026-11-20T08:00:00Z', html: `<p>${words('same', 30)}</p>` }])));
     });
-    store.addFeed({ url: `${server.url}/no-etag.xml` });
+    await store.addFeed({ url: `${server.url}/no-etag.xml` });
     const first = await pollFeeds(store, { http, clock });
     const second = await pollFeeds(store, { http, clock });
     expect(served).toBe(2);
@@ -107,7 +107,7 @@ describe('polling feeds', () => {
       const text = version === 1 ? words('harbour', 30) : words('harbour', 30) + ' Correction: the vote was 7 to 2, not 6 to 3.';
       sendBody(req, res, url, Buffer.from(rss('Harbour News', [{ guid: 'urn:test:harbour-1', title: 'Council approves harbour budget', link: 'http://example.org/harbour', date: '2026-11-20T08:00:00Z', html: `<p>${text}</p>` }])));
     });
-    store.addFeed({ url: `${server.url}/changing.xml` });
+    await store.addFeed({ url: `${server.url}/changing.xml` });
     const first = await pollFeeds(store, { http, clock });
     version = 2;
     const second = await pollFeeds(store, { http, clock });
@@ -120,8 +120,8 @@ describe('polling feeds', () => {
     expect(second.new).toBe(0);
     expect(second.updated).toBe(1);
     expect(third.updated + third.new).toBe(0);
-    expect(store.countArticles()).toBe(1);
-    expect(store.getAnalysis('urn:test:harbour-1')?.article.paragraphs.join(' ')).toContain('Correction');
+    expect(await store.countArticles()).toBe(1);
+    expect((await store.getAnalysis('urn:test:harbour-1'))?.article.paragraphs.join(' ')).toContain('Correction');
   });
 
   it('GIVEN the same article under another guid with tracking parameters THEN it is a duplicate', async () => {
@@ -132,14 +132,14 @@ describe('polling feeds', () => {
     server.route('/outlet-a-mirror.xml', (req, res, url) =>
       sendBody(req, res, url, Buffer.from(rss('Outlet A', [{ ...item, guid: 'urn:test:mirror-1', link: 'https://EXAMPLE.org/bridge?utm_source=rss&utm_medium=feed#top' }]))),
     );
-    store.addFeed({ url: `${server.url}/outlet-a.xml` });
+    await store.addFeed({ url: `${server.url}/outlet-a.xml` });
     const first = await pollFeeds(store, { http, clock });
-    store.addFeed({ url: `${server.url}/outlet-a-mirror.xml` });
+    await store.addFeed({ url: `${server.url}/outlet-a-mirror.xml` });
     const second = await pollFeeds(store, { http, clock, feeds: [`${server.url}/outlet-a-mirror.xml`] });
     expect(first.new).toBe(1);
     expect(second.new).toBe(0);
     expect(second.duplicates).toBe(1);
-    expect(store.countArticles()).toBe(1);
+    expect(await store.countArticles()).toBe(1);
   });
 
   it('GIVEN items from the future and from long ago THEN the future one is dated now and the old one skipped', async () => {
@@ -149,12 +149,12 @@ describe('polling feeds', () => {
         { guid: 'urn:test:ancient', title: 'Old news', link: 'http://example.org/ancient', date: '2026-01-01T00:00:00Z', html: `<p>${words('ancient', 30)}</p>` },
       ]))),
     );
-    store.addFeed({ url: `${server.url}/dates.xml` });
+    await store.addFeed({ url: `${server.url}/dates.xml` });
     const report = await pollFeeds(store, { http, clock });
     expect(report.new).toBe(1);
     expect(report.feeds[0]?.tooOld).toBe(1);
-    expect(store.getAnalysis('urn:test:future')?.article.publishedAt).toBe('2026-11-20T12:00:00.000Z');
-    expect(store.getAnalysis('urn:test:ancient')).toBeUndefined();
+    expect((await store.getAnalysis('urn:test:future'))?.article.publishedAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(await store.getAnalysis('urn:test:ancient')).toBeUndefined();
   });
 
   it('GIVEN an item whose analysis fails THEN the poll goes on and the report names the item and why', async () => {
@@ -186,40 +186,40 @@ describe('polling feeds', () => {
         { guid: 'urn:test:t-3', title: 'Secret', link: 'http://10.0.0.1/internal', date: '2026-11-20T07:00:00Z', html: '<p>Internal memo. Continue reading</p>' },
       ]))),
     );
-    store.addFeed({ url: `${server.url}/teasers.xml` });
+    await store.addFeed({ url: `${server.url}/teasers.xml` });
     const report = await pollFeeds(store, { http, clock });
     expect(report.new).toBe(3);
-    const full = store.getAnalysis('urn:test:t-1')?.article;
+    const full = (await store.getAnalysis('urn:test:t-1'))?.article;
     expect(full?.teaserOnly).toBeFalsy();
     expect(full?.paragraphs.join(' ')).toContain('Paragraph 7');
-    expect(store.getAnalysis('urn:test:t-2')?.article.teaserOnly).toBe(true);
-    expect(store.getAnalysis('urn:test:t-3')?.article.teaserOnly).toBe(true);
-    expect(store.getAnalysis('urn:test:t-3')?.article.paragraphs.join(' ')).toContain('Internal memo');
+    expect((await store.getAnalysis('urn:test:t-2'))?.article.teaserOnly).toBe(true);
+    expect((await store.getAnalysis('urn:test:t-3'))?.article.teaserOnly).toBe(true);
+    expect((await store.getAnalysis('urn:test:t-3'))?.article.paragraphs.join(' ')).toContain('Internal memo');
   });
 
   it('GIVEN feeds named for a poll that the store does not know yet THEN they are added and polled', async () => {
     const url = `${server.url}/feeds/rss-parser/heraldsun.rss?named=1`;
     const report = await pollFeeds(store, { http, clock, fullArticles: false, feeds: [url] });
     expect(report.feeds.map((feed) => feed.url)).toEqual([url]);
-    expect(store.getFeed(url)?.health).toBe('ok');
+    expect((await store.getFeed(url))?.health).toBe('ok');
   });
 
   it('GIVEN a teaser whose page keeps failing THEN the page is tried on three polls, then left alone', async () => {
     server.route('/paywalled.xml', (req, res, url) =>
       sendBody(req, res, url, Buffer.from(rss('Paywalled', [{ guid: 'urn:test:pay-1', title: 'Exclusive', link: `${server.url}/status/403`, date: '2026-11-20T07:00:00Z', html: '<p>Subscribers can read how the deal was struck...</p>' }]))),
     );
-    store.addFeed({ url: `${server.url}/paywalled.xml` });
+    await store.addFeed({ url: `${server.url}/paywalled.xml` });
     for (let poll = 0; poll < 5; poll++) await pollFeeds(store, { http, clock });
     expect(server.hits.get('/status/403')).toBe(3);
-    expect(store.getAnalysis('urn:test:pay-1')?.article.teaserOnly).toBe(true);
+    expect((await store.getAnalysis('urn:test:pay-1'))?.article.teaserOnly).toBe(true);
   });
 
   it('GIVEN a feed that fails on two polls THEN failingSince keeps the start of the streak', async () => {
     const url = `${server.url}/status/503`;
-    store.addFeed({ url });
+    await store.addFeed({ url });
     await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T10:00:00Z') });
     await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T11:00:00Z') });
-    const record = store.getFeed(url);
+    const record = await store.getFeed(url);
     expect(record?.health).toBe('failing');
     expect(record?.failingSince).toBe('2026-11-20T10:00:00.000Z');
     expect(record?.lastPolledAt).toBe('2026-11-20T11:00:00.000Z');
@@ -229,8 +229,8 @@ describe('polling feeds', () => {
 describe('failing feeds over time', () => {
   it('GIVEN a feed failing for two days THEN it is tried at most every six hours unless forced', async () => {
     const url = `${server.url}/status/502`;
-    store.addFeed({ url });
-    store.updateFeed(url, { health: 'failing', failingSince: '2026-11-18T12:00:00.000Z', lastPolledAt: '2026-11-20T10:00:00.000Z' });
+    await store.addFeed({ url });
+    await store.updateFeed(url, { health: 'failing', failingSince: '2026-11-18T12:00:00.000Z', lastPolledAt: '2026-11-20T10:00:00.000Z' });
     const soon = await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T12:00:00Z') });
     expect(soon.deferred).toBe(1);
     expect(soon.feeds).toHaveLength(0);
@@ -238,11 +238,11 @@ describe('failing feeds over time', () => {
     expect(later.feeds).toHaveLength(1);
     const forced = await pollFeeds(store, { http, clock: new ManualClock('2026-11-20T16:31:00Z'), force: true });
     expect(forced.feeds).toHaveLength(1);
-    expect(store.getFeed(url)?.failingSince).toBe('2026-11-18T12:00:00.000Z');
+    expect((await store.getFeed(url))?.failingSince).toBe('2026-11-18T12:00:00.000Z');
   });
 
   it('GIVEN a poll asked for while one runs THEN both get the same report and each feed is fetched once', async () => {
-    store.addFeed({ url: `${server.url}/feeds/rss-parser/instant-article.rss?delay=50` });
+    await store.addFeed({ url: `${server.url}/feeds/rss-parser/instant-article.rss?delay=50` });
     const before = server.hits.get('/feeds/rss-parser/instant-article.rss') ?? 0;
     const [a, b] = await Promise.all([pollFeeds(store, { http, clock }), pollFeeds(store, { http, clock })]);
     expect(a).toBe(b);
@@ -257,7 +257,7 @@ describe('checking one feed', () => {
     expect(check.title).toBe('RSS0.92 Example');
     expect(check.itemCount).toBe(2);
     expect(check.items[0]?.title).toBe('The First Item');
-    expect(store.countArticles()).toBe(0);
+    expect(await store.countArticles()).toBe(0);
   });
 
   it('GIVEN a home page that advertises its feed THEN the check names the feed to add instead', async () => {

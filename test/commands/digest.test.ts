@@ -16,7 +16,7 @@ let changes: number;
 let ctx: CommandContext;
 const slackChannel: ChannelRef = { platform: 'slack', id: 'C0123ABCD' };
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new TempDatabase();
   store = db.open();
   digestsDir = join(db.dir, 'digests');
@@ -49,7 +49,7 @@ describe('/digest schedule', () => {
     const text = textOf(reply);
     expect(text).toContain('daily 08:00 (cron `0 8 * * *`) in Europe/Berlin');
     expect(text).toContain('Mon 23 Nov 2026 08:00 CET\nTue 24 Nov 2026 08:00 CET\nWed 25 Nov 2026 08:00 CET');
-    const [stored] = store.listSchedules();
+    const [stored] = await store.listSchedules();
     expect(stored).toMatchObject({ cron: '0 8 * * *', timezone: 'Europe/Berlin', targets: [slackChannel], origin: 'chat', createdBy: 'U1' });
     expect(changes).toBe(1);
   });
@@ -57,7 +57,7 @@ describe('/digest schedule', () => {
   it('GIVEN a cron and no zone THEN the default zone is used', async () => {
     ctx.defaultTimezone = 'America/New_York';
     await run('schedule 30 7 * * 1-5');
-    expect(store.listSchedules()[0]).toMatchObject({ cron: '30 7 * * 1-5', timezone: 'America/New_York' });
+    expect((await store.listSchedules())[0]).toMatchObject({ cron: '30 7 * * 1-5', timezone: 'America/New_York' });
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('/digest schedule', () => {
     ['schedule', /usage: When should the briefing be posted\?/],
   ])('GIVEN "/digest %s" THEN the error names the mistake and nothing is stored', async (text, message) => {
     expect(textOf(await run(text))).toMatch(message);
-    expect(store.listSchedules()).toEqual([]);
+    expect(await store.listSchedules()).toEqual([]);
     expect(changes).toBe(0);
   });
 
@@ -78,25 +78,25 @@ describe('/digest schedule', () => {
       code: 'forbidden',
       message: 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).',
     });
-    expect(store.listSchedules()).toEqual([]);
+    expect(await store.listSchedules()).toEqual([]);
   });
 
   it('GIVEN the same schedule twice in one channel THEN the second is refused', async () => {
     await run('schedule daily 08:00');
     expect(textOf(await run('schedule every day at 8am'))).toMatch(/already gets a briefing daily 08:00/);
-    expect(store.listSchedules()).toHaveLength(1);
+    expect(await store.listSchedules()).toHaveLength(1);
   });
 });
 
 describe('/digest list and unschedule', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     writeFileSync(join(digestsDir, 'team.yaml'), 'title: Team briefing\nschedule: weekdays 07:30\ntimezone: Europe/Berlin\ntargets: [slack:C0123ABCD]\n');
     writeFileSync(join(digestsDir, 'broken.yaml'), 'schedule: sometimes\ntargets: [slack:C0123ABCD]\n');
   });
 
   it('lists file and chat schedules together with their next run, and names broken files', async () => {
     await run('schedule mondays 09:00 America/New_York');
-    const chatId = store.listSchedules()[0]?.id ?? '';
+    const chatId = (await store.listSchedules())[0]?.id ?? '';
     const text = textOf(await run('list', { admin: false }));
     expect(text).toContain('file:team · Team briefing');
     expect(text).toContain('Next: Mon 23 Nov 2026 07:30 CET');
@@ -107,10 +107,10 @@ describe('/digest list and unschedule', () => {
 
   it('GIVEN a chat schedule THEN an admin can remove it and it leaves the list', async () => {
     await run('schedule daily 08:00');
-    const id = store.listSchedules()[0]?.id ?? '';
+    const id = (await store.listSchedules())[0]?.id ?? '';
     expect(textOf(await run(`unschedule ${id}`, { admin: false }))).toMatch(/^forbidden: Only admins/);
     expect(textOf(await run(`unschedule ${id}`))).toContain(`Briefing ${id} removed`);
-    expect(store.getSchedule(id)).toBeUndefined();
+    expect(await store.getSchedule(id)).toBeUndefined();
     expect(textOf(await run('list'))).not.toContain(id);
   });
 
@@ -120,19 +120,19 @@ describe('/digest list and unschedule', () => {
 
   it('GIVEN a schedule of another channel THEN it can be neither seen nor removed from here', async () => {
     await run('schedule daily 08:00');
-    const id = store.listSchedules()[0]?.id ?? '';
+    const id = (await store.listSchedules())[0]?.id ?? '';
     const elsewhere: ChannelRef = { platform: 'discord', id: '123456789012345678' };
     expect(textOf(await run('list', { channel: elsewhere }))).not.toContain(id);
     expect(textOf(await run(`unschedule ${id}`, { channel: elsewhere }))).toMatch(/^not_found/);
-    expect(store.getSchedule(id)).toBeDefined();
+    expect(await store.getSchedule(id)).toBeDefined();
   });
 });
 
 describe('/digest now', () => {
   it('GIVEN stored articles THEN anyone gets a preview only they can see, and the ledger is untouched', async () => {
-    store.saveAnalysis(makeAnalysis({ id: 'fresh', title: 'Bridge approved', publishedAt: '2026-11-23T01:00:00Z', paragraphs: ['The council approved the bridge.'] }));
+    await store.saveAnalysis(makeAnalysis({ id: 'fresh', title: 'Bridge approved', publishedAt: '2026-11-23T01:00:00Z', paragraphs: ['The council approved the bridge.'] }));
     await run('schedule daily 08:00');
-    const id = store.listSchedules()[0]?.id ?? '';
+    const id = (await store.listSchedules())[0]?.id ?? '';
     const reply = await run('now', { admin: false });
     expect(reply.kind).toBe('digest');
     expect(reply.ephemeral).toBe(true);
@@ -140,6 +140,6 @@ describe('/digest now', () => {
       expect(reply.digest.title).toBe('Preview: News briefing');
       expect(reply.digest.stories.map((s) => s.headline)).toEqual(['Bridge approved']);
     }
-    expect(store.listRuns(id)).toEqual([]);
+    expect(await store.listRuns(id)).toEqual([]);
   });
 });

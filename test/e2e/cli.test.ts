@@ -21,7 +21,7 @@ async function newsbot(...args: string[]): Promise<{ stdout: string; stderr: str
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-cli-'));
   env = { ...process.env, NEWSBOT_DB: join(dir, 'data', 'newsbot.db'), LOG_LEVEL: 'warn', CI: 'true' };
   delete env.DISCORD_TOKEN;

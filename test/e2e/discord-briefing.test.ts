@@ -16,7 +16,7 @@ beforeAll(async () => {
   adapter = createDiscordAdapter({
     config: { token: 'test-token', appId: fake.appId, apiUrl },
     handleCommand: (command) => handleCommand(command),
-    suggestPeople: () => [],
+    suggestPeople: async () => [],
     deferAfterMs: 20,
     log: { debug: () => {}, info: () => {}, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
   });
@@ -35,7 +35,7 @@ describe('a wrong bot token', () => {
     const wrong = createDiscordAdapter({
       config: { token: 'revoked-token', appId: fake.appId, apiUrl: fake.apiUrl },
       handleCommand: async () => errorReply('internal', 'not used here'),
-      suggestPeople: () => [],
+      suggestPeople: async () => [],
     });
     try {
       await expect(wrong.start()).rejects.toMatchObject({ code: 'E_DISCORD_TOKEN', message: expect.stringContaining('Reset Token') });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-discord-'));
   store = openStore(join(dir, 'newsbot.db'));
   const seeds = join(import.meta.dirname, '../../../shared/fixtures/seeds/articles');
-  for (const article of (await loadInputs([seeds])).articles) store.saveAnalysis(analyzeArticle(article));
+  for (const article of (await loadInputs([seeds])).articles) await store.saveAnalysis(analyzeArticle(article));
   const ctx: CommandContext = { store, clock: new ManualClock('2025-09-25T06:00:00Z'), defaultTimezone: 'UTC' };
 
   fake = new FakeDiscord({ heartbeatIntervalMs: 250 });
@@ -132,7 +132,7 @@ describe('slash commands through discord.js against a local Discord', () => {
     const { message } = await answerOf(interaction);
     expect(message.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(message.content).toMatch(/Manage Server/);
-    expect(store.listSchedules()).toEqual([]);
+    expect(await store.listSchedules()).toEqual([]);
   });
 
   test('WHEN an admin schedules /digest schedule daily 08:00 Europe/Berlin THEN the schedule targets this channel', async () => {
@@ -143,7 +143,7 @@ describe('slash commands through discord.js against a local Discord', () => {
     );
     const { message } = await answerOf(interaction);
     expect(message.content).toContain('Briefing scheduled');
-    const [schedule] = store.listSchedules();
+    const [schedule] = await store.listSchedules();
     expect(schedule).toMatchObject({ timezone: 'Europe/Berlin', targets: [{ platform: 'discord', id: fake.channelId }], createdBy: adminUser.id });
   });
 

@@ -28,11 +28,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-discord-schedule-'));
   store = openStore(join(dir, 'newsbot.db'));
   const seeds = join(import.meta.dirname, '../../../shared/fixtures/seeds/articles');
-  for (const article of (await loadInputs([seeds])).articles) store.saveAnalysis(analyzeArticle(article));
+  for (const article of (await loadInputs([seeds])).articles) await store.saveAnalysis(analyzeArticle(article));
 
   fake = new FakeDiscord();
   const apiUrl = await fake.start();
-  const ctx: CommandContext = { store, clock, defaultTimezone: 'UTC', onSchedulesChanged: () => scheduler.reload() };
+  const ctx: CommandContext = { store, clock, defaultTimezone: 'UTC', onSchedulesChanged: () => void scheduler.reload() };
   adapter = createDiscordAdapter({
     config: { token: 'test-token', appId: fake.appId, apiUrl },
     handleCommand: (command) => runCommand(command, ctx),
@@ -63,7 +63,7 @@ async function scheduleBriefing(channelId: string): Promise<void> {
 describe('a briefing scheduled in Discord and fired by the scheduler', () => {
   test('GIVEN an admin scheduled daily 21:00 in a channel WHEN the clock reaches 21:00 THEN the briefing lands there as embeds, once, with its message ids in the ledger', async () => {
     await scheduleBriefing(fake.channelId);
-    const schedule = store.listSchedules().find((s) => s.targets.some((t) => t.id === fake.channelId));
+    const schedule = (await store.listSchedules()).find((s) => s.targets.some((t) => t.id === fake.channelId));
     expect(schedule).toBeDefined();
 
     clock.set('2025-09-24T21:00:20Z');
@@ -80,7 +80,7 @@ describe('a briefing scheduled in Discord and fired by the scheduler', () => {
       expect(post.body.allowed_mentions).toEqual({ parse: [] });
       expect(limitViolations(post.body)).toEqual([]);
     }
-    const [run] = store.listRuns(schedule!.id);
+    const [run] = await store.listRuns(schedule!.id);
     expect(run?.status).toBe('posted');
     expect(run?.messageIds).toEqual(posts.map((p) => p.response.id));
 
@@ -91,7 +91,7 @@ describe('a briefing scheduled in Discord and fired by the scheduler', () => {
 
   test('GIVEN the bot lost Send Messages in the scheduled channel WHEN the briefing fires THEN the run fails naming the channel and the admin who scheduled it hears of it in a direct message', async () => {
     await scheduleBriefing(closedChannel);
-    const schedule = store.listSchedules().find((s) => s.targets.some((t) => t.id === closedChannel));
+    const schedule = (await store.listSchedules()).find((s) => s.targets.some((t) => t.id === closedChannel));
     fake.refusedChannels.set(closedChannel, { code: 50013, message: 'Missing Permissions' });
 
     clock.set('2025-09-25T21:00:10Z');
@@ -100,7 +100,7 @@ describe('a briefing scheduled in Discord and fired by the scheduler', () => {
     expect(failed?.status).toBe('failed');
     expect(failed?.error).toContain(closedChannel);
     expect(failed?.error).toContain('Missing Permissions (50013)');
-    expect(store.listRuns(schedule!.id)[0]?.status).toBe('failed');
+    expect((await store.listRuns(schedule!.id))[0]?.status).toBe('failed');
 
     const opened = await fake.waitForRequest((r) => r.method === 'POST' && r.path === '/users/@me/channels');
     expect(opened.body.recipient_id).toBe(adminUser.id);

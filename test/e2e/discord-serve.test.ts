@@ -22,7 +22,7 @@ beforeAll(async () => {
   const dbPath = join(dir, 'newsbot.db');
   const store = openStore(dbPath);
   const seeds = join(root, '../shared/fixtures/seeds/articles');
-  for (const article of (await loadInputs([seeds])).articles) store.saveAnalysis(analyzeArticle(article));
+  for (const article of (await loadInputs([seeds])).articles) await store.saveAnalysis(analyzeArticle(article));
   store.close();
   fake = new FakeDiscord();
   const apiUrl = await fake.start();

@@ -62,7 +62,7 @@ beforeAll(async () => {
   store = openStore(join(dir, 'newsbot.db'));
   context = { store, clock: new ManualClock('2025-09-25T09:00:00Z'), defaultTimezone: 'UTC' };
   const { articles } = await loadInputs([seedArticles]);
-  for (const article of articles) store.saveAnalysis(analyzeArticle(article));
+  for (const article of articles) await store.saveAnalysis(analyzeArticle(article));
   fake = new FakeSlackApi([admin, owner, member]);
   await fake.start();
   adapter = createSlackAdapter({
@@ -82,12 +82,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   received.length = 0;
 });
 
 describe('Slack slash commands over HTTP', () => {
-  it('GIVEN the app starts THEN it verifies the bot token with auth.test against SLACK_API_URL', () => {
+  it('GIVEN the app starts THEN it verifies the bot token with auth.test against SLACK_API_URL', async () => {
     const authCalls = fake.callsTo('auth.test');
     expect(authCalls.length).toBeGreaterThan(0);
     expect(authCalls[0]!.token).toBe('xoxb-test-token');
@@ -160,7 +160,7 @@ describe('Slack slash commands over HTTP', () => {
     expect(String(answer!.text)).toContain('workspace admin on Slack');
     expect(received[0]!.caller.isAdmin).toBe(false);
     expect(fake.callsTo('users.info').some((call) => call.args.user === member.id)).toBe(true);
-    expect(store.listSchedules()).toHaveLength(0);
+    expect(await store.listSchedules()).toHaveLength(0);
   });
 
   it('GIVEN a workspace admin, an owner or a listed user runs /digest schedule THEN each is treated as an admin and the schedule is announced publicly', async () => {
@@ -177,7 +177,7 @@ describe('Slack slash commands over HTTP', () => {
     }
     expect(received.map((command) => command.caller.isAdmin)).toEqual([true, true, true]);
     expect(fake.callsTo('users.info').some((call) => call.args.user === listedAdmin)).toBe(false);
-    expect(store.listSchedules().flatMap((schedule) => schedule.targets)).toEqual(
+    expect((await store.listSchedules()).flatMap((schedule) => schedule.targets)).toEqual(
       expect.arrayContaining(channels.map((id) => ({ platform: 'slack', id }))),
     );
   });

@@ -36,7 +36,7 @@ let adapter: SlackAdapter;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-slack-'));
   store = openStore(join(dir, 'newsbot.db'));
-  store.saveAnalysis(
+  await store.saveAnalysis(
     makeAnalysis({
       id: 'leak',
       source: 'Example Wire',
@@ -48,7 +48,7 @@ beforeAll(async () => {
       quotes: [{ text: 'We will not accept any ultimatum <!everyone>,', speaker: 'Sergey Lavrov', speakerId: 'e1', paragraph: 1, partial: false, cue: 'Lavrov said' }],
     }),
   );
-  store.saveSchedule(schedule);
+  await store.saveSchedule(schedule);
   fake = new FakeSlackApi();
   await fake.start();
   adapter = createSlackAdapter({
@@ -89,7 +89,7 @@ describe('scheduled Slack briefings', () => {
     expect(payload).toContain('Morning briefing');
     expect(payload).toContain('<https://wire.example/talks|');
 
-    const run = store.getRun(runIdFor(schedule.id, new Date('2026-11-23T07:00:00Z'), target));
+    const run = await store.getRun(runIdFor(schedule.id, new Date('2026-11-23T07:00:00Z'), target));
     expect(run?.status).toBe('posted');
     expect(run?.messageIds).toEqual([`${1_700_000_001}.000100`]);
 

@@ -9,7 +9,7 @@ import { TempDatabase } from './support.ts';
 let db: TempDatabase;
 let digestsDir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new TempDatabase();
   digestsDir = join(db.dir, 'digests');
   mkdirSync(digestsDir);
@@ -27,7 +27,7 @@ function problemsOf(text: string): string[] {
 }
 
 describe('digest files', () => {
-  it('GIVEN a complete file THEN it becomes a schedule with its cron, zone, targets and feeds from the repo root', () => {
+  it('GIVEN a complete file THEN it becomes a schedule with its cron, zone, targets and feeds from the repo root', async () => {
     const path = join(digestsDir, 'morning.yaml');
     writeFileSync(
       path,
@@ -49,7 +49,7 @@ describe('digest files', () => {
     });
   });
 
-  it('GIVEN no timezone THEN the default zone applies, and the name defaults to the file name', () => {
+  it('GIVEN no timezone THEN the default zone applies, and the name defaults to the file name', async () => {
     const schedule = parseDigestFile('schedule: "0 8 * * 1-5"\ntargets: [slack:C0123, discord:1234567890, console:main]\n', 'digests/weekday.yaml', {
       defaultTimezone: 'America/New_York',
     });
@@ -57,7 +57,7 @@ describe('digest files', () => {
     expect(schedule).toMatchObject({ id: 'file:weekday', title: 'weekday', timezone: 'America/New_York', cron: '0 8 * * 1-5', maxStories: 5, feeds: [] });
   });
 
-  it('GIVEN several mistakes THEN each one is reported on its own line with file, line and field', () => {
+  it('GIVEN several mistakes THEN each one is reported on its own line with file, line and field', async () => {
     const lines = problemsOf(['title: Broken', 'schedule: dayly 08:00', 'timezone: Europe/Berln', 'targets: [slack:general, console:main]', 'maxStories: 0', 'colour: blue'].join('\n'));
     expect(lines).toEqual([
       expect.stringMatching(/^digests\/broken\.yaml:3: timezone: "Europe\/Berln" is not an IANA time zone; use e\.g\. Europe\/Berlin/),
@@ -70,7 +70,7 @@ describe('digest files', () => {
     ]);
   });
 
-  it('GIVEN missing fields or broken YAML THEN the message says what to add', () => {
+  it('GIVEN missing fields or broken YAML THEN the message says what to add', async () => {
     expect(problemsOf('title: Only a title\n')).toEqual([
       'digests/broken.yaml:1: schedule: must be a schedule such as "daily 08:00" or "0 8 * * 1-5"',
       'digests/broken.yaml:1: targets: must be a list such as [slack:C0123ABCD, discord:1234567890123456789, console:main]',
@@ -79,7 +79,7 @@ describe('digest files', () => {
     expect(problemsOf('- just\n- a list\n')).toEqual(['digests/broken.yaml:1: must be a mapping with at least schedule: and targets: (see digests/demo.yaml)']);
   });
 
-  it('GIVEN a folder with a good and a broken file THEN the good one runs and nothing of the broken one is stored', () => {
+  it('GIVEN a folder with a good and a broken file THEN the good one runs and nothing of the broken one is stored', async () => {
     writeFileSync(join(digestsDir, 'good.yaml'), 'schedule: daily 08:00\ntargets: [console:main]\n');
     writeFileSync(join(digestsDir, 'bad.yaml'), 'schedule: daily 08:00\ntargets: [console:main]\nmaxStories: many\n');
     const loaded = loadDigestFiles(digestsDir);
@@ -90,22 +90,24 @@ describe('digest files', () => {
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
     const scheduler = new Scheduler({ store, clock: new ManualClock('2026-05-04T07:00:00Z'), sinks: [], digestsDir, logger });
+    await scheduler.ready();
     expect(scheduler.schedules.map((s) => s.id)).toEqual(['file:good']);
-    expect(store.listSchedules().map((s) => s.id)).toEqual(['file:good']);
+    expect((await store.listSchedules()).map((s) => s.id)).toEqual(['file:good']);
     expect(warnings).toEqual([expect.stringContaining('bad.yaml:3')]);
   });
 
-  it('GIVEN a digest file is deleted THEN its schedule stops running', () => {
+  it('GIVEN a digest file is deleted THEN its schedule stops running', async () => {
     writeFileSync(join(digestsDir, 'gone.yaml'), 'schedule: daily 08:00\ntargets: [console:main]\n');
     const store = db.open();
     const scheduler = new Scheduler({ store, clock: new ManualClock('2026-05-04T07:00:00Z'), sinks: [], digestsDir });
+    await scheduler.ready();
     expect(scheduler.schedules).toHaveLength(1);
     writeFileSync(join(digestsDir, 'gone.yaml'), '');
-    scheduler.reload();
+    await scheduler.reload();
     expect(scheduler.schedules).toHaveLength(0);
   });
 
-  it('keeps the demo briefing definition valid', () => {
+  it('keeps the demo briefing definition valid', async () => {
     const demo = loadDigestFile(join(import.meta.dirname, '../../digests/demo.yaml'));
     expect(demo.id).toBe('file:demo');
     expect(demo.targets).toEqual([{ platform: 'console', id: 'main' }]);

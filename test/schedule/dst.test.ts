@@ -14,7 +14,7 @@ const fiveMinutes = 5 * 60_000;
 async function postsWhileTimePasses(cron: string, timezone: string, from: string, to: string, stepMs: number): Promise<string[]> {
   db = new TempDatabase();
   const store = db.open();
-  store.saveSchedule(chatSchedule({ cron, timezone, createdAt: from }));
+  await store.saveSchedule(chatSchedule({ cron, timezone, createdAt: from }));
   const clock = new ManualClock(from);
   const sink = new RecordingSink();
   const scheduler = new Scheduler({ store, clock, sinks: [sink] });
@@ -50,7 +50,7 @@ describe('daylight saving neither skips nor doubles a briefing', () => {
     expect(posted).toEqual(['Sat 31 Oct 2026 01:30 EDT', 'Sun 1 Nov 2026 01:30 EDT', 'Mon 2 Nov 2026 01:30 EST']);
   });
 
-  it('GIVEN an hourly briefing THEN the 23-hour and 25-hour days get one briefing per real hour', () => {
+  it('GIVEN an hourly briefing THEN the 23-hour and 25-hour days get one briefing per real hour', async () => {
     const springDay = firingsBetween('0 * * * *', 'Europe/Berlin', new Date('2026-03-28T22:59:00Z'), new Date('2026-03-29T21:59:00Z'));
     const fallDay = firingsBetween('0 * * * *', 'America/New_York', new Date('2026-11-01T03:59:00Z'), new Date('2026-11-02T04:59:00Z'));
     expect(springDay).toHaveLength(23);

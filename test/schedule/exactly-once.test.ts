@@ -12,11 +12,11 @@ const runId = 'morning@2026-05-04T08:00:00.000Z>console:main';
 let db: TempDatabase;
 let deliveries: Delivery[];
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new TempDatabase();
   deliveries = [];
   const store = db.open();
-  store.saveSchedule(schedule);
+  await store.saveSchedule(schedule);
   store.close();
 });
 afterEach(() => db.dispose());
@@ -37,14 +37,14 @@ describe('a crash in the middle of a briefing', () => {
     clock.set('2026-05-04T08:00:00Z');
     void first.scheduler.runDueFirings();
     await settle();
-    expect(first.store.getRun(runId)?.status).toBe('claimed');
+    expect((await first.store.getRun(runId))?.status).toBe('claimed');
     first.store.close();
 
     clock.set('2026-05-04T08:03:00Z');
     const second = startProcess(clock);
     await second.scheduler.catchUp();
     expect(deliveries).toHaveLength(1);
-    expect(second.store.getRun(runId)).toMatchObject({ status: 'posted', messageIds: ['msg-1'] });
+    expect(await second.store.getRun(runId)).toMatchObject({ status: 'posted', messageIds: ['msg-1'] });
     second.store.close();
 
     const third = startProcess(clock);
@@ -63,7 +63,7 @@ describe('a crash in the middle of a briefing', () => {
     void first.scheduler.runDueFirings();
     await settle();
     expect(deliveries).toHaveLength(1);
-    expect(first.store.getRun(runId)?.status).toBe('posting');
+    expect((await first.store.getRun(runId))?.status).toBe('posting');
     first.store.close();
 
     clock.set('2026-05-04T08:02:00Z');
@@ -71,7 +71,7 @@ describe('a crash in the middle of a briefing', () => {
     await second.scheduler.catchUp();
     await second.scheduler.runDueFirings(new Date('2026-05-04T08:30:00Z'));
     expect(deliveries).toHaveLength(1);
-    const run = second.store.getRun(runId);
+    const run = await second.store.getRun(runId);
     expect(run?.status).toBe('failed');
     expect(run?.error).toMatch(/not posted again|never arrive twice/);
     expect(second.sink.notes).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('a crash in the middle of a briefing', () => {
     const second = startProcess(clock);
     await second.scheduler.catchUp(new Date('2026-05-04T08:05:00Z'));
     expect(deliveries).toHaveLength(0);
-    expect(second.store.getRun(runId)?.status).toBe('failed');
+    expect((await second.store.getRun(runId))?.status).toBe('failed');
   });
 });
 
@@ -104,7 +104,7 @@ describe('a briefing that fails part-way', () => {
     const first = startProcess(clock, { sink: halfway });
     await first.scheduler.catchUp();
     await first.scheduler.runDueFirings(new Date('2026-05-04T08:00:00Z'));
-    expect(first.store.getRun(runId)).toEqual(expect.objectContaining({ status: 'failed', messageIds: ['m-1', 'm-2'] }));
+    expect(await first.store.getRun(runId)).toEqual(expect.objectContaining({ status: 'failed', messageIds: ['m-1', 'm-2'] }));
   });
 });
 
@@ -135,7 +135,7 @@ describe('firings missed while newsbot was down', () => {
     const second = startProcess(clock);
     await second.scheduler.catchUp();
     expect(deliveries).toHaveLength(0);
-    expect(second.store.getRun(runId)?.status).toBe('missed');
+    expect((await second.store.getRun(runId))?.status).toBe('missed');
     expect(second.sink.notes).toEqual([{ target: 'console:main', message: expect.stringMatching(/due Mon 4 May 2026 08:00 UTC was missed.*next one is due Tue 5 May 2026 08:00 UTC/) }]);
 
     await second.scheduler.runDueFirings(new Date('2026-05-05T08:00:00Z'));
@@ -144,7 +144,7 @@ describe('firings missed while newsbot was down', () => {
 
   it('GIVEN an hourly briefing down for three hours THEN start-up posts one catch-up briefing, not three', async () => {
     const store = db.open();
-    store.saveSchedule({ ...schedule, id: 'hourly', cron: '0 * * * *', createdAt: '2026-05-04T07:30:00.000Z' });
+    await store.saveSchedule({ ...schedule, id: 'hourly', cron: '0 * * * *', createdAt: '2026-05-04T07:30:00.000Z' });
     store.close();
     const clock = new ManualClock('2026-05-04T10:30:00Z');
     const restarted = startProcess(clock);
@@ -157,7 +157,7 @@ describe('firings missed while newsbot was down', () => {
 describe('several targets', () => {
   it('GIVEN one channel has no running connection THEN the others still get the briefing and that one is failed with what to do', async () => {
     const store = db.open();
-    store.saveSchedule({ ...schedule, id: 'both', targets: [{ platform: 'console', id: 'main' }, { platform: 'slack', id: 'C0123ABCD' }] });
+    await store.saveSchedule({ ...schedule, id: 'both', targets: [{ platform: 'console', id: 'main' }, { platform: 'slack', id: 'C0123ABCD' }] });
     const clock = new ManualClock('2026-05-04T07:59:00Z');
     const scheduler = new Scheduler({ store, clock, sinks: [new RecordingSink(deliveries)] });
     await scheduler.catchUp();
@@ -167,7 +167,7 @@ describe('several targets', () => {
       ['slack:C0123ABCD', 'failed'],
     ]);
     expect(outcomes[1]?.error).toMatch(/no slack connection is running; configure it/);
-    expect(store.getRun('both@2026-05-04T08:00:00.000Z>console:main')).toMatchObject({ status: 'posted', messageIds: [expect.any(String)] });
+    expect(await store.getRun('both@2026-05-04T08:00:00.000Z>console:main')).toMatchObject({ status: 'posted', messageIds: [expect.any(String)] });
   });
 });
 
@@ -187,7 +187,7 @@ describe('two processes on the same database file', () => {
 describe('one schedule never runs twice at once', () => {
   it('GIVEN the 08:00 briefing is still posting when 09:00 comes THEN 09:00 waits for it', async () => {
     const store = db.open();
-    store.saveSchedule({ ...schedule, cron: '0 * * * *', createdAt: '2026-05-04T07:59:00.000Z' });
+    await store.saveSchedule({ ...schedule, cron: '0 * * * *', createdAt: '2026-05-04T07:59:00.000Z' });
     let active = 0;
     let mostAtOnce = 0;
     let release: () => void = () => {};

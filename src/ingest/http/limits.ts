@@ -67,16 +67,3 @@ export function backoffDelay(attempt: number, limits: Pick<HttpLimits, 'backoffB
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** Environment variables that override the defaults, one per limit. */
-export const httpLimitVariables: Readonly<Record<keyof HttpLimits, string>> = Object.freeze({
-  connectTimeoutMs: 'NEWSBOT_HTTP_CONNECT_TIMEOUT_MS',
-  totalTimeoutMs: 'NEWSBOT_HTTP_TIMEOUT_MS',
-  maxBytes: 'NEWSBOT_HTTP_MAX_BYTES',
-  maxRedirects: 'NEWSBOT_HTTP_MAX_REDIRECTS',
-  perHostConcurrency: 'NEWSBOT_HTTP_PER_HOST',
-  globalConcurrency: 'NEWSBOT_HTTP_CONCURRENCY',
-  retries: 'NEWSBOT_HTTP_RETRIES',
-  backoffBaseMs: 'NEWSBOT_HTTP_BACKOFF_MS',
-  backoffMaxMs: 'NEWSBOT_HTTP_BACKOFF_MAX_MS',
-});
-

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { systemClock, type Clock } from '../../core/clock.ts';
+import { StoreError } from '../errors.ts';
+import { joinStore } from '../join-store.ts';
+import type { Store } from '../store.ts';
+import { PgArticles } from './articles.ts';
+import { PgContext } from './context.ts';
+import { PgFeeds } from './feeds.ts';
+import { migrate } from './migrations.ts';
+import { PgPeople } from './people.ts';
+import { PgRuns } from './runs.ts';
+import { PgSchedules } from './schedules.ts';
+
+export interface PostgresStoreOptions {
+  /** Stamps first-seen, updated and added times; the system clock by default. */
+  clock?: Clock;
+  /** The schema holding newsbot's tables (created when missing); PostgreSQL's search path by default. */
+  schema?: string;
+  /** Connections in the pool; 10 by default. */
+  maxConnections?: number;
+}
+
+/** True for a postgres:// or postgresql:// URL, the DATABASE_URL that selects this store. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+/** The URL without its password, for messages. */
+function safeUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Connects to PostgreSQL at `url`, brings the schema up to date and returns the store. Several
+ * instances may open one database at once: migrations run under an advisory lock.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new StoreError('E_STORE_OPEN', `"${schema}" is not a usable schema name: use lower-case letters, digits and _.`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A connection dropped while idle is replaced by the pool; without a listener it would crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, schema);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError('E_STORE_OPEN', `Cannot open the PostgreSQL database at ${safeUrl(url)}: ${(error as Error).message}. Check DATABASE_URL and that the server runs.`, {
+      cause: error,
+    });
+  }
+  const ctx = new PgContext(pool, options.clock ?? systemClock);
+  let closed: Promise<void> | undefined;
+  return joinStore(
+    {
+      articles: new PgArticles(ctx),
+      people: new PgPeople(ctx),
+      feeds: new PgFeeds(ctx),
+      schedules: new PgSchedules(ctx),
+      runs: new PgRuns(ctx),
+    },
+    () => (closed ??= pool.end()),
+  );
+}

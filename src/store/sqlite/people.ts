@@ -1,0 +1,181 @@
+import { nameKey } from '../../analyze/aliases.ts';
+import type { Analysis, Entity } from '../../analyze/types.ts';
+import { nameParts } from '../keys.ts';
+import type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from '../people.ts';
+import type { SqliteContext } from './context.ts';
+
+/** Records the article's entities (merged with the stored people), mentions and quotes. */
+export function indexPeople(ctx: SqliteContext, rowid: number, analysis: Analysis): void {
+  const entityIds = new Map<string, number>();
+  for (const entity of analysis.entities) {
+    const entityId = resolveEntity(ctx, entity);
+    entityIds.set(entity.id, entityId);
+    const mentions = Math.max(1, entity.mentions);
+    ctx
+      .sql(
+        `INSERT INTO mentions(article_rowid, entity_id, count, role) VALUES (?, ?, ?, ?)
+         ON CONFLICT(article_rowid, entity_id) DO UPDATE SET count = count + excluded.count, role = coalesce(role, excluded.role)`,
+      )
+      .run(rowid, entityId, mentions, entity.role ?? null);
+    ctx.sql('UPDATE entities SET mentions = mentions + ? WHERE id = ?').run(mentions, entityId);
+  }
+  for (const quote of analysis.quotes) {
+    const entityId = quote.speakerId ? entityIds.get(quote.speakerId) : undefined;
+    ctx
+      .sql('INSERT INTO quotes(article_rowid, entity_id, speaker, text, paragraph, partial) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(rowid, entityId ?? null, quote.speaker, quote.text, quote.paragraph, quote.partial ? 1 : 0);
+  }
+}
+
+/** Takes back what indexPeople recorded for an article, before it is indexed again. */
+export function unindexPeople(ctx: SqliteContext, rowid: number): void {
+  ctx.sql('DELETE FROM quotes WHERE article_rowid = ?').run(rowid);
+  const old = ctx.sql('SELECT entity_id, count FROM mentions WHERE article_rowid = ?').all(rowid) as Array<{ entity_id: number; count: number }>;
+  for (const m of old) ctx.sql('UPDATE entities SET mentions = mentions - ? WHERE id = ?').run(m.count, m.entity_id);
+  ctx.sql('DELETE FROM mentions WHERE article_rowid = ?').run(rowid);
+}
+
+/**
+ * Finds the stored entity an article's entity refers to, or creates it. People merge across
+ * articles by folded surname when their first names agree (or one side has none), so
+ * "Sergei Lavrov" and "Sergey Lavrov" are one person while two Smiths stay two.
+ */
+function resolveEntity(ctx: SqliteContext, entity: Entity): number {
+  const { surname, given } = nameParts(entity.name);
+  const candidates = ctx
+    .sql('SELECT id, name, given_key FROM entities WHERE type = ? AND surname_key = ? ORDER BY mentions DESC')
+    .all(entity.type, surname) as Array<{ id: number; name: string; given_key: string }>;
+  let match: { id: number; name: string; given_key: string } | undefined;
+  if (entity.type === 'person') {
+    match = candidates.find((c) => c.given_key === given) ?? candidates.find((c) => c.given_key === '' || given === '');
+  } else {
+    const key = nameKey(entity.name);
+    match = candidates.find((c) => nameKey(c.name) === key);
+  }
+  let id: number;
+  if (match) {
+    id = match.id;
+    // Keep the fullest printed form as the name.
+    if (entity.name.length > match.name.length && given !== '') {
+      ctx.sql('UPDATE entities SET name = ?, given_key = ? WHERE id = ?').run(entity.name, given, id);
+      addAlias(ctx, id, match.name);
+    }
+  } else {
+    id = Number(
+      ctx.sql('INSERT INTO entities(type, name, surname_key, given_key) VALUES (?, ?, ?, ?)').run(entity.type, entity.name, surname, given).lastInsertRowid,
+    );
+  }
+  for (const form of [entity.name, ...entity.aliases]) addAlias(ctx, id, form);
+  return id;
+}
+
+function addAlias(ctx: SqliteContext, entityId: number, alias: string): void {
+  ctx.sql('INSERT INTO aliases(entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING').run(entityId, alias);
+  for (const word of nameKey(alias).split(/\s+/)) {
+    if (word) ctx.sql('INSERT INTO entity_words(word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(word, entityId);
+  }
+}
+
+export class SqlitePeople implements PeopleStore {
+  readonly #ctx: SqliteContext;
+
+  constructor(ctx: SqliteContext) {
+    this.#ctx = ctx;
+  }
+
+  async suggestPeople(prefix: string, limit = 10): Promise<PersonSuggestion[]> {
+    const words = nameKey(prefix).split(/\s+/).filter(Boolean);
+    const last = words.at(-1);
+    type Row = { id: number; name: string; mentions: number };
+    const rows = last
+      ? (this.#ctx
+          .sql(
+            `SELECT DISTINCT e.id, e.name, e.mentions FROM entity_words w JOIN entities e ON e.id = w.entity_id
+             WHERE w.word >= ? AND w.word < ? AND e.type = 'person' ORDER BY e.mentions DESC LIMIT ?`,
+          )
+          .all(last, last + '\uffff', limit * 4) as Row[])
+      : (this.#ctx.sql(`SELECT id, name, mentions FROM entities WHERE type = 'person' ORDER BY mentions DESC LIMIT ?`).all(limit) as Row[]);
+    const others = words.slice(0, -1);
+    return rows
+      .filter((row) => others.every((w) => this.#entityHasWord(row.id, w)))
+      .slice(0, limit)
+      .map((row) => {
+        const role = this.#commonRole(row.id);
+        return { name: row.name, aliases: this.#aliases(row.id, row.name), mentions: row.mentions, ...(role ? { role } : {}) };
+      });
+  }
+
+  #entityHasWord(entityId: number, word: string): boolean {
+    return this.#ctx.sql('SELECT 1 FROM entity_words WHERE word = ? AND entity_id = ?').get(word, entityId) !== undefined;
+  }
+
+  #aliases(entityId: number, name: string): string[] {
+    const rows = this.#ctx.sql('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC, alias').all(entityId) as Array<{ alias: string }>;
+    return rows.map((r) => r.alias).filter((a) => a !== name);
+  }
+
+  #commonRole(entityId: number): string | undefined {
+    const row = this.#ctx
+      .sql(`SELECT role, count(*) AS n FROM mentions WHERE entity_id = ? AND role IS NOT NULL GROUP BY lower(role) ORDER BY n DESC, length(role) DESC LIMIT 1`)
+      .get(entityId) as { role: string } | undefined;
+    return row?.role;
+  }
+
+  /** The person best matching every word of `query` (exact words first, then prefixes). */
+  #findPerson(query: string): { id: number; name: string } | undefined {
+    const words = nameKey(query).split(/\s+/).filter(Boolean);
+    if (words.length === 0) return undefined;
+    const pick = (exact: boolean) => {
+      const clauses = words.map(() => (exact ? 'SELECT entity_id FROM entity_words WHERE word = ?' : 'SELECT entity_id FROM entity_words WHERE word >= ? AND word < ?'));
+      const params = words.flatMap((w) => (exact ? [w] : [w, w + '\uffff']));
+      return this.#ctx.db
+        .prepare(`SELECT id, name FROM entities WHERE type = 'person' AND id IN (${clauses.join(' INTERSECT ')}) ORDER BY mentions DESC LIMIT 1`)
+        .get(...params) as { id: number; name: string } | undefined;
+    };
+    return pick(true) ?? pick(false);
+  }
+
+  async getPerson(query: string): Promise<PersonProfile | undefined> {
+    const person = this.#findPerson(query);
+    if (!person) return undefined;
+    const outlets = this.#ctx
+      .sql(
+        `SELECT s.name AS source, sum(m.count) AS mentions FROM mentions m JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id
+         WHERE m.entity_id = ? GROUP BY s.id ORDER BY mentions DESC, s.name`,
+      )
+      .all(person.id) as Array<{ source: string; mentions: number }>;
+    const stats = this.#ctx
+      .sql(`SELECT count(*) AS articles, max(a.sort_time) AS last_seen FROM mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_id = ?`)
+      .get(person.id) as { articles: number; last_seen: string | null };
+    const quoteCount = (this.#ctx.sql('SELECT count(*) AS n FROM quotes WHERE entity_id = ? AND partial = 0').get(person.id) as { n: number }).n;
+    const role = this.#commonRole(person.id);
+    return {
+      name: person.name,
+      aliases: this.#aliases(person.id, person.name),
+      outlets,
+      articleCount: stats.articles,
+      quoteCount,
+      ...(role ? { role } : {}),
+      ...(stats.last_seen ? { lastSeen: stats.last_seen } : {}),
+    };
+  }
+
+  async quotesBy(query: string, limit = 5): Promise<QuoteItem[]> {
+    const person = this.#findPerson(query);
+    if (!person) return [];
+    const rows = this.#ctx
+      .sql(
+        `SELECT q.text, s.name AS source, a.title, a.url, a.published_at FROM quotes q JOIN articles a ON a.rowid = q.article_rowid JOIN sources s ON s.id = a.source_id
+         WHERE q.entity_id = ? AND q.partial = 0 ORDER BY a.sort_time DESC, q.paragraph ASC LIMIT ?`,
+      )
+      .all(person.id, limit) as Array<{ text: string; source: string; title: string; url: string | null; published_at: string | null }>;
+    return rows.map((r) => ({
+      text: r.text,
+      speaker: person.name,
+      source: r.source,
+      title: r.title,
+      ...(r.url ? { url: r.url } : {}),
+      ...(r.published_at ? { publishedAt: r.published_at } : {}),
+    }));
+  }
+}

@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.ts';
+import { hasErrorCode } from '../../src/core/errors.ts';
+import type { Store } from '../../src/store/store.ts';
+import { makeAnalysis, person } from '../helpers/analysis-factory.ts';
+
+/**
+ * How one store implementation reaches its database, for the contract below. Every `open`
+ * after `setUp` reaches the same database (a second process, or the same one after a restart).
+ */
+export interface StoreHarness {
+  setUp(): Promise<void> | void;
+  open(options: { clock: ManualClock }): Promise<Store> | Store;
+  /** Overwrites the stored analysis of article `id` with `json`, as a broken or foreign write would. */
+  writeRawAnalysis(id: string, json: string): Promise<void> | void;
+  tearDown(): Promise<void> | void;
+}
+
+const lavrovNews = makeAnalysis({
+  id: 'a1',
+  source: 'News.Az',
+  url: 'https://news.az/a1',
+  publishedAt: '2025-09-24T08:00:00Z',
+  paragraphs: ['Russian Foreign Minister Sergey Lavrov met Rubio.', '"We talked," Lavrov said.'],
+  entities: [person('e1', 'Sergey Lavrov', ['Lavrov'], 'Russian Foreign Minister')],
+  quotes: [{ text: 'We talked about the war for a long time', speaker: 'Sergey Lavrov', speakerId: 'e1', paragraph: 1, partial: false }],
+});
+const lavrovMoscow = makeAnalysis({
+  id: 'b1',
+  source: 'The Moscow Times',
+  url: 'https://themoscowtimes.com/b1',
+  publishedAt: '2025-09-24T20:00:00Z',
+  paragraphs: ["Russia's Foreign Minister Sergei Lavrov spoke."],
+  entities: [person('e1', 'Sergei Lavrov', ['Lavrov'], "Russia's Foreign Minister")],
+});
+
+/** The behaviour every Store implementation shares; each implementation's test file runs it. */
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`${name} store (contract)`, () => {
+    let clock: ManualClock;
+    let store: Store;
+
+    beforeEach(async () => {
+      await harness.setUp();
+      clock = new ManualClock('2026-03-01T10:00:00.000Z');
+      store = await harness.open({ clock });
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await harness.tearDown();
+    });
+
+    it('GIVEN the same article twice THEN the second is a duplicate and nothing is stored twice', async () => {
+      expect(await store.saveAnalysis(lavrovNews)).toEqual({ id: 'a1', status: 'new' });
+      expect(await store.saveAnalysis(lavrovNews)).toEqual({ id: 'a1', status: 'duplicate' });
+      expect(await store.countArticles()).toBe(1);
+    });
+
+    it('GIVEN an article whose text changed THEN it is updated in place, not added as new', async () => {
+      await store.saveAnalysis(lavrovNews);
+      const edited = makeAnalysis({ id: 'a1', source: 'News.Az', url: 'https://news.az/a1', paragraphs: ['Corrected: Lavrov met Rubio on Wednesday.'] });
+      expect((await store.saveAnalysis(edited)).status).toBe('updated');
+      expect(await store.countArticles()).toBe(1);
+      expect((await store.getAnalysis('a1'))?.article.paragraphs[0]).toContain('Corrected');
+    });
+
+    it('GIVEN the same link with tracking parameters under another guid THEN it is recognised as the same article', async () => {
+      await store.saveAnalysis(lavrovNews);
+      const again = { ...lavrovNews, article: { ...lavrovNews.article, id: 'guid-77', url: 'https://news.az/a1?utm_source=rss&utm_medium=feed' } };
+      expect((await store.saveAnalysis(again)).status).toBe('duplicate');
+    });
+
+    it('GIVEN identical text under another id and link THEN it is a duplicate by content', async () => {
+      await store.saveAnalysis(lavrovNews);
+      const copy = { ...lavrovNews, article: { ...lavrovNews.article, id: 'copy', url: 'https://mirror.example/x' } };
+      expect(await store.saveAnalysis(copy)).toEqual({ id: 'a1', status: 'duplicate' });
+    });
+
+    it('GIVEN a batch with a repeat inside it THEN saveAnalyses stores each once and reports every entry in order', async () => {
+      const results = await store.saveAnalyses([lavrovNews, lavrovMoscow, lavrovNews]);
+      expect(results).toEqual([
+        { id: 'a1', status: 'new' },
+        { id: 'b1', status: 'new' },
+        { id: 'a1', status: 'duplicate' },
+      ]);
+      expect(await store.countArticles()).toBe(2);
+      expect((await store.getPerson('lavrov'))?.articleCount).toBe(2);
+      expect(await store.saveAnalyses([])).toEqual([]);
+    });
+
+    it('GIVEN an analysis the analysis itself stored THEN it reads back equal, unknown fields kept', async () => {
+      const withExtra = { ...lavrovNews, article: { ...lavrovNews.article, feedUrl: 'https://news.az/rss', teaserOnly: true } };
+      await store.saveAnalysis(withExtra);
+      expect(await store.getAnalysis('a1')).toEqual(withExtra);
+    });
+
+    it('GIVEN a stored analysis that no longer has its shape THEN reading it fails with E_STORE_CORRUPT naming the article', async () => {
+      await store.saveAnalysis(lavrovNews);
+      await harness.writeRawAnalysis('a1', JSON.stringify({ article: { id: 'a1', title: 7 } }));
+      const failure = await Promise.resolve()
+        .then(() => store.getAnalysis('a1'))
+        .catch((error: unknown) => error);
+      expect(hasErrorCode(failure, 'E_STORE_CORRUPT')).toBe(true);
+      expect((failure as Error).message).toMatch(/article "a1"/);
+      await harness.writeRawAnalysis('a1', '{not json');
+      await expect(Promise.resolve().then(() => store.listAnalyses())).rejects.toThrow(/article "a1".*not JSON/);
+    });
+
+    it('GIVEN Sergey and Sergei Lavrov in two outlets THEN /who finds one person with both spellings and both outlets', async () => {
+      await store.saveAnalysis(lavrovNews);
+      await store.saveAnalysis(lavrovMoscow);
+      const profile = await store.getPerson('lavrov');
+      expect(profile).toBeDefined();
+      expect([profile!.name, ...profile!.aliases]).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Sergei Lavrov']));
+      expect(profile!.outlets.map((o) => o.source).sort()).toEqual(['News.Az', 'The Moscow Times']);
+      expect(profile!.outlets.every((o) => typeof o.mentions === 'number')).toBe(true);
+      expect(profile!.role).toMatch(/Foreign Minister/);
+      expect(profile!.articleCount).toBe(2);
+      expect(profile!.quoteCount).toBe(1);
+      expect(profile!.lastSeen).toBe('2025-09-24T20:00:00Z');
+    });
+
+    it('GIVEN two people who share a surname but not a first name THEN they stay two people', async () => {
+      await store.saveAnalysis(makeAnalysis({ id: 'x', entities: [person('e1', 'Anna Novak')] }));
+      await store.saveAnalysis(makeAnalysis({ id: 'y', entities: [person('e1', 'Petr Novak')] }));
+      expect((await store.getPerson('anna novak'))?.name).toBe('Anna Novak');
+      expect((await store.getPerson('petr novak'))?.name).toBe('Petr Novak');
+      expect((await store.suggestPeople('nov')).map((p) => p.name).sort()).toEqual(['Anna Novak', 'Petr Novak']);
+      expect((await store.suggestPeople('anna nov')).map((p) => p.name)).toEqual(['Anna Novak']);
+    });
+
+    it("returns a person's quotes with outlet and link, and suggests names by prefix of any word", async () => {
+      await store.saveAnalysis(lavrovNews);
+      const quotes = await store.quotesBy('Lavrov');
+      expect(quotes).toEqual([
+        { text: 'We talked about the war for a long time', speaker: 'Sergey Lavrov', source: 'News.Az', title: 'Title of a1', url: 'https://news.az/a1', publishedAt: '2025-09-24T08:00:00Z' },
+      ]);
+      expect((await store.suggestPeople('lav'))[0]).toEqual({ name: 'Sergey Lavrov', aliases: ['Lavrov'], mentions: 2, role: 'Russian Foreign Minister' });
+      expect((await store.suggestPeople('serg'))[0]?.name).toBe('Sergey Lavrov');
+      expect(await store.suggestPeople('zzz')).toEqual([]);
+      expect(await store.quotesBy('nobody')).toEqual([]);
+      expect(await store.getPerson('nobody')).toBeUndefined();
+    });
+
+    it('finds articles by words with the full-text index, accents folded', async () => {
+      await store.saveAnalysis(makeAnalysis({ id: 'm', title: 'Moldova votes', paragraphs: ['Élections in Moldova on Sunday.'] }));
+      await store.saveAnalysis(lavrovNews);
+      expect((await store.searchArticles('moldova')).map((a) => a.article.id)).toEqual(['m']);
+      expect((await store.searchArticles('elections moldova')).map((a) => a.article.id)).toEqual(['m']);
+      expect((await store.searchArticles('Élections')).map((a) => a.article.id)).toEqual(['m']);
+      expect(await store.searchArticles('"; DROP TABLE articles; --')).toEqual([]);
+      expect(await store.searchArticles('moldova & !votes | (x:*)')).toEqual([]);
+      expect(await store.searchArticles('')).toEqual([]);
+    });
+
+    it('ranks a title match above a match in the text only', async () => {
+      await store.saveAnalysis(makeAnalysis({ id: 'body', title: 'Weather today', paragraphs: ['Rain, and Moldova too.'] }));
+      await store.saveAnalysis(makeAnalysis({ id: 'title', title: 'Moldova votes', paragraphs: ['People voted on Sunday.'] }));
+      expect((await store.searchArticles('moldova')).map((a) => a.article.id)).toEqual(['title', 'body']);
+    });
+
+    it('lists articles by time and by feed', async () => {
+      await store.saveAnalysis(lavrovMoscow);
+      await store.saveAnalysis(lavrovNews);
+      await store.saveAnalysis({ ...makeAnalysis({ id: 'f1', publishedAt: '2025-09-25T00:00:00Z' }), article: { ...makeAnalysis({ id: 'f1', publishedAt: '2025-09-25T00:00:00Z' }).article, feedUrl: 'https://feed.example/rss' } });
+      expect((await store.listAnalyses()).map((a) => a.article.id)).toEqual(['a1', 'b1', 'f1']);
+      expect((await store.listAnalyses({ since: '2025-09-24T12:00:00Z' })).map((a) => a.article.id)).toEqual(['b1', 'f1']);
+      expect((await store.listAnalyses({ until: '2025-09-24T12:00:00Z' })).map((a) => a.article.id)).toEqual(['a1']);
+      expect((await store.listAnalyses({ limit: 1 })).map((a) => a.article.id)).toEqual(['f1']);
+      expect((await store.listAnalyses({ feeds: ['https://feed.example/rss'] })).map((a) => a.article.id)).toEqual(['f1']);
+    });
+
+    it('GIVEN an undated article THEN it sorts by the time the store first saw it, from the injected clock', async () => {
+      await store.saveAnalysis(makeAnalysis({ id: 'undated' }));
+      expect((await store.listAnalyses({ since: '2026-03-01T10:00:00.000Z' })).map((a) => a.article.id)).toEqual(['undated']);
+      expect(await store.listAnalyses({ since: '2026-03-01T10:00:00.001Z' })).toEqual([]);
+    });
+
+    it('keeps feeds with their health, stamped by the injected clock', async () => {
+      const added = await store.addFeed({ url: 'https://example.com/rss', addedBy: 'U1' });
+      expect(added).toEqual({ url: 'https://example.com/rss', addedBy: 'U1', addedAt: '2026-03-01T10:00:00.000Z', health: 'new', itemCount: 0 });
+      await store.updateFeed('https://example.com/rss', { health: 'failing', failingSince: '2026-01-01T00:00:00Z', lastError: 'HTTP 500', itemCount: 3 });
+      expect(await store.listFeeds()).toEqual([expect.objectContaining({ url: 'https://example.com/rss', health: 'failing', lastError: 'HTTP 500', addedBy: 'U1', itemCount: 3 })]);
+      await store.updateFeed('https://example.com/rss', { lastError: undefined });
+      expect((await store.getFeed('https://example.com/rss'))?.lastError).toBeUndefined();
+      expect((await store.addFeed({ url: 'https://example.com/rss', title: 'Example' })).title).toBe('Example');
+      expect(await store.removeFeed('https://example.com/rss')).toBe(true);
+      expect(await store.removeFeed('https://example.com/rss')).toBe(false);
+      expect(await store.getFeed('https://example.com/rss')).toBeUndefined();
+    });
+
+    it('keeps schedules, replacing by id', async () => {
+      const schedule = { id: 'c1', title: 'T', cron: '0 8 * * *', when: 'daily 08:00', timezone: 'UTC', targets: [{ platform: 'console' as const, id: 'main' }], feeds: [], maxStories: 5, origin: 'chat' as const };
+      await store.saveSchedule(schedule);
+      await store.saveSchedule({ ...schedule, title: 'T2' });
+      expect(await store.listSchedules()).toEqual([{ ...schedule, title: 'T2' }]);
+      expect((await store.getSchedule('c1'))?.title).toBe('T2');
+      expect(await store.removeSchedule('c1')).toBe(true);
+      expect(await store.removeSchedule('c1')).toBe(false);
+      expect(await store.getSchedule('c1')).toBeUndefined();
+    });
+
+    it('GIVEN two processes on one database THEN only one can claim a firing or move it on', async () => {
+      const other = await harness.open({ clock });
+      try {
+        const run = { id: 's1@2026-01-01T08:00:00.000Z>console:main', scheduleId: 's1', scheduledFor: '2026-01-01T08:00:00.000Z', target: 'console:main', status: 'claimed' as const, messageIds: [], points: [] };
+        expect(await store.claimRun(run)).toBe(true);
+        expect(await other.claimRun(run)).toBe(false);
+        expect(await other.transitionRun(run.id, 'claimed', { status: 'posting' })).toBe(true);
+        expect(await store.transitionRun(run.id, 'claimed', { status: 'posting' })).toBe(false);
+        clock.advance(60_000);
+        await other.updateRun(run.id, { status: 'posted', messageIds: ['m1'], points: ['p'] });
+        expect(await store.lastPostedRun('s1')).toEqual({ ...run, status: 'posted', messageIds: ['m1'], points: ['p'], updatedAt: '2026-03-01T10:01:00.000Z' });
+        expect(await store.lastPostedRun('s1', 'console:other')).toBeUndefined();
+        expect((await store.getRun(run.id))?.status).toBe('posted');
+        await store.updateRun(run.id, { error: 'late' });
+        expect((await store.getRun(run.id))?.error).toBe('late');
+        await store.updateRun(run.id, { error: undefined });
+        expect((await store.getRun(run.id))?.error).toBeUndefined();
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('GIVEN many claims of one firing at once THEN exactly one wins', async () => {
+      const others = await Promise.all([1, 2, 3].map(() => harness.open({ clock })));
+      try {
+        const run = { id: 's2@2026-01-01T08:00:00.000Z>console:main', scheduleId: 's2', scheduledFor: '2026-01-01T08:00:00.000Z', target: 'console:main', status: 'claimed' as const, messageIds: [], points: [] };
+        const claims = await Promise.all([store, ...others].flatMap((s) => [s.claimRun(run), s.claimRun(run)]));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const moves = await Promise.all([store, ...others].map((s) => s.transitionRun(run.id, 'claimed', { status: 'posting' })));
+        expect(moves.filter(Boolean)).toHaveLength(1);
+      } finally {
+        for (const other of others) await other.close();
+      }
+    });
+
+    it('lists runs of a schedule, latest firing first', async () => {
+      for (const hour of ['08', '09', '10']) {
+        await store.claimRun({ id: `s3@${hour}`, scheduleId: 's3', scheduledFor: `2026-01-01T${hour}:00:00.000Z`, target: 'console:main', status: 'claimed', messageIds: [], points: [] });
+      }
+      expect((await store.listRuns('s3')).map((r) => r.id)).toEqual(['s3@10', 's3@09', 's3@08']);
+      expect((await store.listRuns('s3', 2)).map((r) => r.id)).toEqual(['s3@10', 's3@09']);
+    });
+
+    it('keeps everything stored across a restart', async () => {
+      await store.saveAnalysis(lavrovNews);
+      await store.saveSchedule({ id: 'c1', title: 'T', cron: '0 8 * * *', when: 'daily 08:00', timezone: 'UTC', targets: [{ platform: 'console', id: 'main' }], feeds: [], maxStories: 5, origin: 'chat' });
+      await store.close();
+      store = await harness.open({ clock });
+      expect(await store.countArticles()).toBe(1);
+      expect((await store.listSchedules()).map((s) => s.id)).toEqual(['c1']);
+      expect((await store.getPerson('lavrov'))?.quoteCount).toBe(1);
+    });
+  });
+}
