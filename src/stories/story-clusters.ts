@@ -20,6 +20,8 @@ const HOUR = 3_600_000;
 const INDEXED_TERMS = 12;
 /** Names and figures indexed besides, beyond the strongest terms. */
 const INDEXED_ANCHORS = 4;
+/** Longest posting list an extra name or figure is looked up in. */
+const MAX_ANCHOR_POSTINGS = 64;
 /** Candidates scored exactly per new article, most shared index terms first. */
 const MAX_CANDIDATES = 25;
 const NAME_BOOST = 1.6;
@@ -344,9 +346,12 @@ export class StoryClusterer {
     const strongest = strongestTerms(profile.vector, INDEXED_TERMS, INDEXED_ANCHORS);
 
     const hits = new Map<number, number>();
-    for (const [term, weight] of strongest) {
+    for (let k = 0; k < strongest.length; k += 1) {
+      const [term, weight] = strongest[k]!;
       const list = this.#postings.get(term);
       if (list === undefined) continue;
+      // A name many open articles share finds no story in particular; walking its list would only cost time.
+      if (k >= INDEXED_TERMS && list.length > MAX_ANCHOR_POSTINGS) continue;
       for (const other of list) hits.set(other, (hits.get(other) ?? 0) + weight);
     }
     const candidates = [...hits.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
