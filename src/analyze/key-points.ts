@@ -1,4 +1,4 @@
-import type { Mention } from './entities.ts';
+import type { Mention } from './entities/find-entities.ts';
 import type { Quote, Sentence } from './types.ts';
 
 /**

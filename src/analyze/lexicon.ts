@@ -28,15 +28,47 @@ export const orgWords = set(words.orgWords, [
   'administration', 'service', 'services', 'ltd', 'plc', 'llc', 'gmbh', 'sa', 'ag', 'inc.', 'corp.', 'co.',
 ]);
 
+/** Named organisations and sports teams ("wells fargo", "carolina panthers"), lowercase. */
+export const organizations = set(words.organizations);
+
+/** Finite verb forms and gerunds ("made", "explains", "demanding"), lowercase. */
+export const verbForms = set(words.verbForms);
+
+/**
+ * Last words that make a capitalised phrase a law, an event, a day or a programme, never a
+ * person ("Clean Air Act", "Labor Day", "Paris Agreement", "Super Bowl").
+ */
+export const thingHeads = set([
+  'act', 'acts', 'bill', 'law', 'laws', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'convention',
+  'charter', 'constitution', 'code', 'doctrine', 'day', 'days', 'eve', 'week', 'month', 'year', 'games', 'olympics', 'cup',
+  'bowl', 'series', 'open', 'championship', 'championships', 'league', 'prize', 'award', 'awards', 'festival', 'summit',
+  'conference', 'forum', 'expo', 'fair', 'program', 'programme', 'initiative', 'plan', 'index', 'report', 'survey',
+  'project', 'scheme', 'war', 'revolution', 'crisis', 'movement', 'era', 'age', 'syndrome', 'disease', 'virus', 'award',
+  'church', 'cathedral', 'mosque', 'temple', 'hall', 'stadium', 'arena', 'building', 'tower', 'bridge', 'station', 'airport',
+  'highway', 'road', 'avenue', 'boulevard', 'trail', 'park', 'beach', 'island', 'islands', 'mountain', 'mountains', 'valley',
+  'lake', 'river', 'bay', 'coast', 'peninsula', 'canyon', 'forest', 'desert', 'museum', 'gallery', 'theater', 'theatre',
+  'hotel', 'restaurant', 'café', 'cafe', 'bar', 'pub', 'market', 'mall', 'store', 'shop', 'app', 'platform', 'network',
+]);
+
 export const demonyms = set(words.demonyms, ['u.s.', 'us', 'european', 'western', 'soviet', 'ukrainian', 'russian']);
 
 /**
  * Words that name a title or a job. A run of these in front of a name is a role
  * ("State Department spokesman", "Russian Foreign Minister").
  */
-export const titleNouns = set(words.roleNouns, [
+export const titleNouns = set(words.roleNouns, formalTitleList());
+
+/**
+ * Titles and offices proper ("President", "Sen.", "Chief"): only these make a capitalised word
+ * in front of a name a title. The broader `titleNouns` also holds "human", "character" or
+ * "driver", which open names of things as often ("Human Rights", "Character Study").
+ */
+export const formalTitles: ReadonlySet<string> = new Set(formalTitleList());
+
+function formalTitleList(): string[] {
+  return [
   'president', 'vice president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
-  'senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
+  'senator', 'sen.', 'representative', 'rep.', 'delegate', 'del.', 'amb.', 'sec.', 'atty.', 'supt.', 'cmdr.', 'lt. gov.', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
   'chancellor', 'ambassador', 'envoy', 'diplomat', 'general', 'gen.', 'admiral', 'adm.', 'colonel', 'col.',
   'commander', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'head', 'leader', 'official', 'officials',
   'officer', 'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'executive', 'professor', 'prof.', 'analyst',
@@ -54,7 +86,8 @@ export const titleNouns = set(words.roleNouns, [
   'solicitor', 'barrister', 'magistrate', 'consul', 'attaché', 'strategist', 'pollster', 'organiser',
   'organizer', 'principal', 'dean', 'chaplain', 'mufti', 'ayatollah', 'cleric', 'monarch', 'regent',
   'tsar', 'czar', 'warden', 'surgeon', 'physician', 'doctor', 'nurse', 'paramedic', 'firefighter',
-]);
+];
+}
 
 /** Words that sit inside a title chain without being the title ("Foreign", "State", "Department"). */
 export const titleModifiers = set([
@@ -77,7 +110,7 @@ export const honorifics: ReadonlyMap<string, Gender | undefined> = new Map<strin
   ['dr', undefined], ['dr.', undefined], ['prof', undefined], ['prof.', undefined], ['rev', undefined],
   ['rev.', undefined], ['sen.', undefined], ['rep.', undefined], ['gov.', undefined], ['gen.', undefined],
   ['lt.', undefined], ['col.', undefined], ['capt.', undefined], ['sgt.', undefined], ['adm.', undefined],
-  ['maj.', undefined], ['det.', undefined], ['insp.', undefined], ['supt.', undefined], ['cpl.', undefined],
+  ['maj.', undefined], ['det.', undefined], ['del.', undefined], ['amb.', undefined], ['sec.', undefined], ['atty.', undefined], ['sgt', undefined], ['insp.', undefined], ['supt.', undefined], ['cpl.', undefined],
   ['pvt.', undefined], ['hon.', undefined], ['st.', undefined], ['fr.', 'male'], ['sr.', undefined],
 ]);
 
@@ -116,4 +149,23 @@ export function genderOfFirstName(word: string): Gender | undefined {
 /** True when the word is a known given name. */
 export function isFirstName(word: string): boolean {
   return firstNames.has(word.toLowerCase());
+}
+
+/** Honorifics written with a final period ("dr." -> "dr"): looked up without building `word + '.'` per call. */
+const HONORIFICS_WITHOUT_PERIOD: ReadonlySet<string> = new Set([...honorifics.keys()].filter((h) => h.endsWith('.')).map((h) => h.slice(0, -1)));
+
+/** "al-Bashir", "bin-Salman", "el-Sisi": a lowercase article joined to a capitalised name. */
+export const ARABIC_ARTICLE = /^(al|el|ad|as|ash|at|az|ul|bin|ibn|abu|ben)-\p{Lu}/u;
+
+/** True for an honorific written without its period ("dr", "sen"). */
+export function isHonorificWithoutPeriod(word: string): boolean {
+  return HONORIFICS_WITHOUT_PERIOD.has(word);
+}
+
+/** True for a title or honorific ("minister", "sen.", "attorney-general"); lowercase input. */
+export function isTitle(word: string): boolean {
+  if (titleNouns.has(word) || honorifics.has(word) || HONORIFICS_WITHOUT_PERIOD.has(word)) return true;
+  // "Attorney-General", "Director-General", "Vice-President".
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && titleNouns.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
 }

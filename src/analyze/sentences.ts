@@ -64,6 +64,12 @@ export function sentenceBounds(text: string): Array<[number, number]> {
       end++;
     }
     if (end < text.length && !/\s/.test(text[end]!)) {
+      // Text joined from two blocks with no space ("super exciting.Nusaybah Mohamed"): a stop after
+      // a lower-case word right before a capitalised word ends a sentence ("U.S.", "Node.js" do not match).
+      if (depth === 0 && gluedAt(text, i, end)) {
+        bounds.push([start, end]);
+        start = end;
+      }
       i = end - 1;
       continue;
     }
@@ -84,10 +90,18 @@ export function sentenceBounds(text: string): Array<[number, number]> {
   return bounds;
 }
 
+function gluedAt(text: string, markAt: number, end: number): boolean {
+  if (text[markAt] === '…') return false;
+  // The word before the stop is lower case: "News.Az" and "Amazon.Com" are names, not two sentences.
+  const before = /[\p{L}\p{N}'’-]+$/u.exec(text.slice(Math.max(0, markAt - 40), markAt))?.[0] ?? '';
+  if (!/^\p{Ll}+$/u.test(before)) return false;
+  return /\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, markAt - 2), markAt)) && /^\p{Lu}\p{Ll}/u.test(text.slice(end, end + 2)) && !/[/@]\S*$/.test(text.slice(Math.max(0, markAt - 60), markAt));
+}
+
 function endsSentence(text: string, markAt: number, end: number, next: number): boolean {
   const following = text.slice(next);
-  const nextWord = /^[\p{L}\p{N}'’]+/u.exec(following.replace(/^["“‘'(\[«]+/, ''))?.[0] ?? '';
-  const startsUpper = /^["“‘'(\[«]*[\p{Lu}\p{N}]/u.test(following);
+  const nextWord = /^[\p{L}\p{N}'’]+/u.exec(following.replace(/^["“‘'([«]+/, ''))?.[0] ?? '';
+  const startsUpper = /^["“‘'([«]*[\p{Lu}\p{N}]/u.test(following);
   const mark = text[markAt]!;
   if (mark !== '.') {
     // "Why not?" he asked. — the quote closes but the sentence goes on.

@@ -11,7 +11,7 @@ export interface Token {
 
 const KEEP_PERIOD = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'maj', 'cpl',
-  'pvt', 'det', 'insp', 'supt', 'rev', 'hon', 'st', 'jr', 'sr', 'fr', 'mt', 'ft', 'inc', 'corp', 'ltd', 'co',
+  'pvt', 'det', 'insp', 'supt', 'rev', 'hon', 'del', 'amb', 'atty', 'cmdr', 'sec', 'st', 'jr', 'sr', 'fr', 'mt', 'ft', 'inc', 'corp', 'ltd', 'co',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs',
 ]);
 

@@ -47,6 +47,11 @@ export interface Analysis {
   quotes: Quote[];
   /** Sentences that carry the article's facts, most important first. */
   keyPoints: string[];
+  /**
+   * ISO 639-1 code of the article's language when the text tells it ("en", "de"). People and
+   * quotes are found in English articles only; others keep sentences and key points.
+   */
+  language?: string;
 }
 
 /** The JSON shape of `newsbot analyze --format json` (DESIGN.md "Contracts"). */
@@ -59,4 +64,6 @@ export interface AnalysisJson {
   entities: Array<{ name: string; type: EntityType; aliases: string[]; role?: string; mentions: number }>;
   quotes: Array<{ text: string; speaker: string | null; partial: boolean; cue?: string }>;
   keyPoints: string[];
+  /** Present for an article not in English ("de"): an extra field, the contract's fields keep their shape. */
+  language?: string;
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { ingestInputs } from './ingest-articles.ts';
 import { pollFeeds } from './poll-feeds.ts';
 import { Scheduler, type FiringOutcome } from './scheduler.ts';
+import { briefingFromLedger } from './build-briefing.ts';
 
 /** What the running bot is built from; the entry point wires it. */
 export interface BotDeps {
@@ -60,7 +61,12 @@ export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): P
 export async function postDefinitionNow(deps: BotDeps, definitionPath: string, sink: BriefingSink): Promise<void> {
   const schedule = loadDigestFile(definitionPath);
   const analyses = await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
-  const digest = buildDigest(analyses, { now: deps.clock.now(), maxStories: schedule.maxStories, title: schedule.title });
+  const now = deps.clock.now();
+  // The ledger, not this process, remembers the last briefing of this definition: a restart or
+  // `serve --once` does not make every story new again.
+  const digest = await briefingFromLedger(deps.store, `now:${schedule.id}`, 'console:main', now, (previous) =>
+    buildDigest(analyses, { now, maxStories: schedule.maxStories, title: schedule.title, ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}) }),
+  );
   await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
 }
 

@@ -1,4 +1,5 @@
 import { buildDigest } from '../digest/build.ts';
+import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Schedule } from '../schedule/types.ts';
@@ -19,6 +20,26 @@ export async function buildBriefing(store: Store, schedule: Schedule, now: Date)
     since,
     maxStories: schedule.maxStories,
     title: schedule.title,
-    ...(previous ? { previousPoints: previous.points } : {}),
+    ...(previous ? { previousPoints: previous.points, previousAt: previous.scheduledFor } : {}),
   });
+}
+
+/**
+ * A briefing posted outside the scheduler (the demo briefing of `serve`, `serve --once`,
+ * `newsbot digest --store`): "new" is measured against the last briefing the ledger recorded as
+ * posted under `ledgerKey`, never against process memory, and this one is recorded in turn, so a
+ * restart does not mark every story new again. `build` receives the previous briefing's points and time.
+ */
+export async function briefingFromLedger(
+  store: Pick<Store, 'lastPostedRun' | 'claimRun'>,
+  ledgerKey: string,
+  target: string,
+  now: Date,
+  build: (previous: { points: string[]; at: string } | undefined) => Digest,
+): Promise<Digest> {
+  const last = await store.lastPostedRun(ledgerKey);
+  const digest = build(last === undefined ? undefined : { points: last.points, at: last.scheduledFor });
+  const at = now.toISOString();
+  await store.claimRun({ id: `${ledgerKey}@${at}>${target}`, scheduleId: ledgerKey, scheduledFor: at, target, status: 'posted', messageIds: [], points: digestPoints(digest) });
+  return digest;
 }

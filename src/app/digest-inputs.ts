@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { Clock } from '../core/clock.ts';
 import { NewsbotError } from '../core/errors.ts';
 import { buildDigest } from '../digest/build.ts';
-import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
+import { briefingFromLedger } from './build-briefing.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
 
 export interface DigestInputsOptions extends FetchSettings {
@@ -49,18 +49,15 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   }
   const { store } = context;
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
-  const previous = options.store ? await store.lastPostedRun(ledgerKey) : undefined;
   const now = options.clock.now();
-  const digest = buildDigest(analyses, {
-    now,
-    ...(maxStories ? { maxStories } : {}),
-    ...(previous ? { previousPoints: previous.points } : {}),
-    ...(title ? { title } : {}),
-    ...(options.since ? { since: options.since } : {}),
-  });
-  if (options.store) {
-    const at = now.toISOString();
-    await store.claimRun({ id: `${ledgerKey}@${at}>stdout`, scheduleId: ledgerKey, scheduledFor: at, target: 'stdout', status: 'posted', messageIds: [], points: digestPoints(digest) });
-  }
+  const build = (previous: { points: string[]; at: string } | undefined): Digest =>
+    buildDigest(analyses, {
+      now,
+      ...(maxStories ? { maxStories } : {}),
+      ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}),
+      ...(title ? { title } : {}),
+      ...(options.since ? { since: options.since } : {}),
+    });
+  const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : build(undefined);
   return digest;
 }

@@ -1,5 +1,5 @@
 import type { Analysis, Sentence } from '../analyze/types.ts';
-import { articleTime, profileArticle, StoryClusterer, TermFrequencies } from '../stories/story-clusters.ts';
+import { articleTime, profileArticle, StoryClusterer, TermFrequencies } from '../stories/cluster/story-clusters.ts';
 
 const ARTICLES_PER_DAY = 1_000;
 const VOCABULARY = 30_000;

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { buildStory, type BuiltStory } from '../stories/build-story.ts';
-import { clusterArticles } from '../stories/story-clusters.ts';
+import { clusterArticles } from '../stories/cluster/story-clusters.ts';
 import type { Story } from '../stories/types.ts';
 import type { Digest } from './types.ts';
 
@@ -10,6 +10,8 @@ export interface BuildDigestOptions {
   maxStories?: number;
   /** Points of the previous briefing of the same schedule; each story's `new` leaves them out. */
   previousPoints?: string[];
+  /** When the previous briefing was posted (ISO): articles published later are what is new. */
+  previousAt?: string;
   title?: string;
   /** ISO time: keep articles published at or after it (undated articles are kept). */
   since?: string;
@@ -35,7 +37,10 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
       })
     : analyses;
   const clusters = clusterArticles(dedupeById(kept), options.quietHours === undefined ? {} : { quietHours: options.quietHours });
-  const storyOptions = options.previousPoints === undefined ? {} : { previousPoints: options.previousPoints };
+  const storyOptions = {
+    ...(options.previousPoints === undefined ? {} : { previousPoints: options.previousPoints }),
+    ...(options.previousAt === undefined ? {} : { previousAt: options.previousAt }),
+  };
   const focus = options.focus;
   const ranked = (focus ? clusters.filter((cluster) => cluster.some((a) => focus.has(a.article.id))) : clusters)
     .map((cluster) => buildStory(cluster, storyOptions))

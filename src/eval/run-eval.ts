@@ -107,8 +107,8 @@ function pageSet(dir: string, fromSource: boolean): ScoredDoc[] {
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '   -  ' : v.toFixed(3).padStart(6));
 
 function quoteTable(results: readonly SetResult[]): string[] {
-  const cols = ['quote_precision', 'quote_recall', 'quote_f1', 'speaker_accuracy', 'people_recall', 'role_accuracy'] as const;
-  const head = `${'set'.padEnd(26)} ${'system'.padEnd(10)} ${cols.map((c) => c.replace('quote_', 'q_').replace('_accuracy', '_acc').padStart(11)).join(' ')}  quotes  people  leaks`;
+  const cols = ['quote_precision', 'quote_recall', 'quote_f1', 'speaker_accuracy', 'people_recall', 'people_precision', 'role_accuracy', 'role_precision'] as const;
+  const head = `${'set'.padEnd(26)} ${'system'.padEnd(10)} ${cols.map((c) => c.replace('quote_', 'q_').replace('_accuracy', '_acc').replace('_precision', '_P').padStart(11)).join(' ')}  quotes  people  leaks`;
   const lines = [head, '-'.repeat(head.length)];
   for (const r of results) {
     for (const [who, counts] of [['newsbot', r.counts], ['compromise', r.baseline]] as const) {
@@ -171,7 +171,7 @@ function storySection(): EvalSection {
         clusteringLine('own multi-outlet set', c),
         clusteringLine('framing set', framing),
         `wire copies recognised: ${syndication.recognised}/${syndication.groups}`,
-        `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)}   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)}`,
+        `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)} from ${s.outletsPerSummary.toFixed(2)} outlets   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)} from 1 outlet`,
       ];
       if (result.seedChecks) {
         const checks = Object.entries(result.seedChecks);

@@ -130,6 +130,12 @@ export interface QuoteCounts {
   rolesOfFound: number;
   roleCorrect: number;
   roleCorrectStrict: number;
+  /** System persons, on articles whose gold lists its people (the lists are exhaustive). */
+  systemPeople: number;
+  systemPeopleMatched: number;
+  /** Matched system persons with a role, and those whose role is right. */
+  systemRoles: number;
+  systemRolesCorrect: number;
 }
 
 export interface QuoteDetails {
@@ -138,12 +144,17 @@ export interface QuoteDetails {
   speakerWrong: Array<{ starts: string; gold: string | null; system: string | null }>;
   peopleMissed: string[];
   rolesWrong: Array<{ name: string; gold: string; system: string[] }>;
+  /** System persons that name nobody of the gold list. */
+  peopleSpurious: string[];
+  /** Roles given to matched system persons that the gold does not support. */
+  systemRolesWrong: Array<{ name: string; role: string }>;
 }
 
 export function emptyCounts(): QuoteCounts {
   return {
     goldQuotes: 0, systemQuotes: 0, matched: 0, foundInside: 0, namedGold: 0, namedMatched: 0, speakerCorrect: 0,
     goldPeople: 0, peopleFound: 0, goldRoles: 0, rolesOfFound: 0, roleCorrect: 0, roleCorrectStrict: 0,
+    systemPeople: 0, systemPeopleMatched: 0, systemRoles: 0, systemRolesCorrect: 0,
   };
 }
 
@@ -179,7 +190,7 @@ export function scoreArticle(gold: GoldArticle, analysis: ScoredAnalysis, person
   counts.goldQuotes = gold.quotes.length;
   counts.systemQuotes = system.length;
   counts.matched = match.size;
-  const details: QuoteDetails = { missedGold: [], unmatchedSystem: [], speakerWrong: [], peopleMissed: [], rolesWrong: [] };
+  const details: QuoteDetails = { missedGold: [], unmatchedSystem: [], speakerWrong: [], peopleMissed: [], rolesWrong: [], peopleSpurious: [], systemRolesWrong: [] };
 
   gold.quotes.forEach((q, i) => {
     const named = q.named !== false && q.speaker !== null;
@@ -222,7 +233,45 @@ export function scoreArticle(gold: GoldArticle, analysis: ScoredAnalysis, person
     else details.rolesWrong.push({ name: p.name, gold: p.role, system: roles.filter(Boolean) });
     if (roles.some((r) => roleCorrect(p.role!, r, true))) counts.roleCorrectStrict++;
   }
+  scorePrecision(gold, people, surnamesOf, counts, details);
   return { counts, details };
+}
+
+/**
+ * People and role precision: a system person matches a gold person (caption-only ones included)
+ * when one of its surnames is that person's surname or any word of their name or aliases; its
+ * role is right by `roleCorrect` against a matched person's role, and wrong where that is null.
+ */
+function scorePrecision(
+  gold: GoldArticle,
+  people: ScoredAnalysis['entities'],
+  surnamesOf: ReadonlyArray<Set<string>>,
+  counts: QuoteCounts,
+  details: QuoteDetails,
+): void {
+  const goldWords = gold.people.map((p) => {
+    const words = new Set<string>();
+    for (const n of [p.name, ...(p.aliases ?? [])]) {
+      if (!n) continue;
+      words.add(scoringSurname(n));
+      for (const t of nameTokens(n)) words.add(t);
+    }
+    return { p, words };
+  });
+  people.forEach((e, k) => {
+    const matches = goldWords.filter(({ words }) => [...surnamesOf[k]!].some((s) => words.has(s))).map(({ p }) => p);
+    const role = (e.role ?? '').trim();
+    counts.systemPeople++;
+    if (!matches.length) {
+      details.peopleSpurious.push(e.name);
+      return;
+    }
+    counts.systemPeopleMatched++;
+    if (!role) return;
+    counts.systemRoles++;
+    if (matches.some((p) => typeof p.role === 'string' && roleCorrect(p.role, role))) counts.systemRolesCorrect++;
+    else details.systemRolesWrong.push({ name: e.name, role });
+  });
 }
 
 const ratio = (a: number, b: number): number | null => (b ? Math.round((a / b) * 10000) / 10000 : null);
@@ -244,6 +293,8 @@ export function quoteMetrics(c: QuoteCounts): Record<string, number | null> {
     role_accuracy: ratio(c.roleCorrect, c.rolesOfFound),
     role_accuracy_all: ratio(c.roleCorrect, c.goldRoles),
     role_accuracy_strict: ratio(c.roleCorrectStrict, c.rolesOfFound),
+    people_precision: ratio(c.systemPeopleMatched, c.systemPeople),
+    role_precision: ratio(c.systemRolesCorrect, c.systemRoles),
     gold_quotes: c.goldQuotes,
     system_quotes: c.systemQuotes,
     matched: c.matched,

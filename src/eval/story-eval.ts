@@ -6,8 +6,8 @@ import { buildDigest } from '../digest/build.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
 import { readDocumentFile } from '../ingest/document-file.ts';
 import { buildStory } from '../stories/build-story.ts';
-import { clusterArticles } from '../stories/story-clusters.ts';
-import { independentReports } from '../stories/syndication.ts';
+import { clusterArticles } from '../stories/cluster/story-clusters.ts';
+import { independentReports } from '../stories/cluster/syndication.ts';
 import { words } from '../stories/text.ts';
 import type { Story } from '../stories/types.ts';
 
@@ -52,7 +52,7 @@ export interface StoryEvaluation {
   clustering: ClusteringScores;
   syndication: { groups: number; recognised: number };
   /** ROUGE F1 of the story summaries against the references, beside Lead-3 of the first article. */
-  summaries: { events: number; system: RougeScores; lead3: RougeScores };
+  summaries: { events: number; system: RougeScores; lead3: RougeScores; outletsPerSummary: number };
   /** Seed checks by name -> passed, when a seed folder was given. */
   seedChecks?: Record<string, boolean>;
 }
@@ -84,6 +84,7 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
 
   const system: RougeScores[] = [];
   const lead3: RougeScores[] = [];
+  const outlets: number[] = [];
   for (const [event, reference] of Object.entries(gold.references ?? {})) {
     const ids = new Set(gold.clusters[event] ?? []);
     const cluster = clusters
@@ -92,6 +93,7 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
     if (cluster === undefined) continue;
     const story = buildStory(cluster);
     system.push(rouge(story.summary.join(' '), reference));
+    outlets.push(summaryOutlets(story.summary, cluster));
     const first = cluster[0];
     lead3.push(rouge((first?.sentences ?? []).slice(0, 3).map((s) => s.text).join(' '), reference));
   }
@@ -99,7 +101,12 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
   const evaluation: StoryEvaluation = {
     clustering: scoreClusters(gold.clusters, clusters),
     syndication: { groups: (gold.syndicated ?? []).length, recognised },
-    summaries: { events: system.length, system: meanRouge(system), lead3: meanRouge(lead3) },
+    summaries: {
+      events: system.length,
+      system: meanRouge(system),
+      lead3: meanRouge(lead3),
+      outletsPerSummary: round(outlets.reduce((sum, n) => sum + n, 0) / Math.max(1, outlets.length)),
+    },
   };
   if (options.seedDir !== undefined) evaluation.seedChecks = seedStoryChecks(options.seedDir);
   return evaluation;
@@ -109,6 +116,20 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
 export function evaluateClustering(dir: string): ClusteringScores {
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as StoryTestGold;
   return scoreClusters(gold.clusters, clusterArticles(loadAnalyses(join(dir, 'articles'))));
+}
+
+/**
+ * How many outlets a summary's sentences come from (Lead-3 always has one): a sentence is
+ * found in its article by its ending, which a rewritten opener leaves as printed.
+ */
+function summaryOutlets(summary: string[], cluster: Analysis[]): number {
+  const sources = new Set<string>();
+  for (const line of summary) {
+    const ending = line.slice(-40);
+    const from = cluster.find((a) => a.article.paragraphs.some((p) => p.includes(ending)));
+    if (from !== undefined) sources.add(from.article.source);
+  }
+  return sources.size;
 }
 
 /**

@@ -26,12 +26,16 @@ export class BadArticleError extends NewsbotError<'E_BAD_ARTICLE'> {
  */
 export function readDocumentFile(path: string): RawDocument {
   let content: string;
+  let bytes: Uint8Array;
   try {
-    content = decodeFile(readFileSync(path));
+    bytes = readFileSync(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new BadArticleError(path, `cannot read the file (${reason}); check the path and its permissions`);
   }
+  const notText = nonTextKind(bytes);
+  if (notText !== undefined) throw new BadArticleError(path, `refused: ${notText}, not an article; give an article as text, HTML or JSON`);
+  content = decodeFile(bytes);
   content = content.replace(/^\uFEFF/, '');
   if (content.trim() === '') throw new BadArticleError(path, 'the file is empty; give an article as text, HTML or JSON');
 
@@ -107,4 +111,34 @@ function jsonDocument(path: string, fallbackId: string, content: string): RawDoc
 
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const MAGIC: Array<[string, number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF file', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+/**
+ * What a file is when it is not an article's text, whatever its name says (a binary saved as
+ * `photo.html`): an image or archive by its first bytes, binary data by its control bytes, or an
+ * OPML list of feeds. Undefined for text.
+ */
+export function nonTextKind(bytes: Uint8Array): string | undefined {
+  for (const [kind, magic] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return kind;
+  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x46 && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'a WebP image';
+  const head = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return 'binary data';
+    // Tab, line feed, form feed, carriage return and escape occur in text; other C0 bytes do not.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control += 1;
+  }
+  if (head.length > 0 && control / head.length > 0.01) return 'binary data';
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).toLowerCase();
+  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<opml\b/.test(start)) return 'an OPML list of feeds';
+  return undefined;
 }

@@ -1,18 +1,21 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameKeys } from './article-terms.ts';
-import { pointSimilarity, predicateCosine, samePoint } from './point-matching.ts';
+import { comparePoints } from './compare/agreed-only-in.ts';
+import { newPoints } from './compare/new-points.ts';
 import { placeTerms, sentenceUnits, weighUnits, type SentenceUnit } from './sentence-units.ts';
-import { articleTime, cosine, storyIdFor } from './story-clusters.ts';
-import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './story-people.ts';
-import { rankUnits, selectSummary } from './story-summary.ts';
-import { independentReports } from './syndication.ts';
+import { articleTime, cosine, storyIdFor } from './cluster/story-clusters.ts';
+import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './people.ts';
+import { rankUnits, selectSummary } from './summary.ts';
+import { independentReports } from './cluster/syndication.ts';
 import { wordCount } from './text.ts';
-import type { AgreedPoint, Story, StoryArticleRef, StoryQuote } from './types.ts';
+import type { Story, StoryArticleRef, StoryQuote } from './types.ts';
 import { NewsbotError } from '../core/errors.ts';
 
 export interface BuildStoryOptions {
   /** Points of the previous briefing of the same schedule; `new` lists what they do not say. */
   previousPoints?: string[];
+  /** When the previous briefing was posted (ISO): articles published later are its news. */
+  previousAt?: string;
   maxAgreed?: number;
   maxOnlyInPerSource?: number;
   maxPeople?: number;
@@ -29,11 +32,10 @@ export interface BuiltStory extends Story {
 /** A story that cannot be built from what was given; `code` says which input was wrong. */
 export class StoryError extends NewsbotError<'E_EMPTY_CLUSTER'> {}
 
-const DEFAULT_MAX_AGREED = 5;
-const DEFAULT_MAX_ONLY_IN = 3;
 const DEFAULT_MAX_PEOPLE = 8;
 const DEFAULT_MAX_QUOTES = 3;
-const MAX_NEW = 5;
+/** A summary candidate this close in wording to a point shown below would say it twice. */
+const SUMMARY_NEAR_COPY = 0.9;
 /** Comparison is quadratic in sentences: a big story compares its leading reports, lead-first. */
 const MAX_COMPARED_ARTICLES = 12;
 const MAX_UNITS_PER_ARTICLE = 30;
@@ -63,8 +65,29 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
 
   const reportCount = new Set(reports).size;
   const reportSources = sourcesByReport(analyses, reports);
-  const summaryUnits = selectSummary(ranked, analyses.length > 1 || ranked.length > 4 ? 3 : 2);
-  const { agreed, onlyIn } = comparePoints(units, ranked, reportCount, reportSources, options);
+  // Each section owns its sentences, so none is shown twice: "new" (what the last briefing of a
+  // story it told did not say) first, then the comparison (agreed, only in), then the summary
+  // from the central sentences left, never a close copy of one shown below it.
+  const fresh = newPoints(
+    ranked.map((u) => u.text),
+    units,
+    analyses,
+    options.previousPoints,
+    storyNames,
+    places,
+    options.previousAt,
+  );
+  const freshTexts = new Set(fresh);
+  const comparable = ranked.filter((u) => !freshTexts.has(u.text));
+  // Agreed points first: they name who did what, as all reports tell it.
+  const { agreed, shown: agreedUnits } = comparePoints(units, comparable, reportCount, reportSources, { ...options, maxOnlyInPerSource: 0 });
+  const agreedShown = agreedUnits.filter((u) => agreed.some((a) => a.point === u.text));
+  const summaryPool = comparable.filter(
+    (u) => !agreedShown.some((s) => s.text === u.text || cosine(s.vector, u.vector) >= SUMMARY_NEAR_COPY),
+  );
+  const summaryUnits = selectSummary(summaryPool, analyses.length > 1 || ranked.length > 4 ? 3 : 2);
+  const summaryTexts = new Set(summaryUnits.map((u) => u.text));
+  const { onlyIn } = comparePoints(units, comparable, reportCount, reportSources, { ...options, shownElsewhere: summaryTexts });
   const summary = summaryUnits.map((u) => u.text);
   const people = mergeStoryPeople(analyses);
 
@@ -75,14 +98,7 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
     summary,
     agreed,
     onlyIn,
-    new: newPoints(
-      [...summary, ...agreed.map((a) => a.point), ...Object.values(onlyIn).flat()],
-      units,
-      analyses,
-      options.previousPoints,
-      storyNames,
-      places,
-    ),
+    new: fresh,
     people: people.slice(0, options.maxPeople ?? DEFAULT_MAX_PEOPLE).map(({ name, role, aliases }) =>
       role === undefined ? { name, aliases } : { name, role, aliases },
     ),
@@ -142,90 +158,6 @@ function syndicatedCopies(analyses: Analysis[], reports: number[]): Record<strin
   return copies;
 }
 
-/**
- * agreed: a point some other independent report also states (best match per report);
- * onlyIn: a report's most important points that no other report states.
- */
-function comparePoints(
-  units: SentenceUnit[],
-  ranked: SentenceUnit[],
-  reportCount: number,
-  reportSources: Map<number, string[]>,
-  options: BuildStoryOptions,
-): { agreed: AgreedPoint[]; onlyIn: Record<string, string[]> } {
-  const agreed: AgreedPoint[] = [];
-  const onlyIn: Record<string, string[]> = {};
-  const outlets = new Set([...reportSources.values()].flat());
-  // One outlet alone, or one report under several names, has nothing to compare with.
-  if (reportCount < 2 || outlets.size < 2) return { agreed, onlyIn };
-  const maxAgreed = options.maxAgreed ?? DEFAULT_MAX_AGREED;
-  const maxOnlyIn = options.maxOnlyInPerSource ?? DEFAULT_MAX_ONLY_IN;
-  const used = new Set<SentenceUnit>();
-  const agreedUnits: SentenceUnit[] = [];
-  const unsupported: SentenceUnit[] = [];
-
-  for (const point of ranked) {
-    if (used.has(point)) continue;
-    // Best match per other report among sentences not yet backing an agreed point; a point whose
-    // only matches already back one is the same fact again, not a second point.
-    const fresh = new Map<number, SentenceUnit>();
-    const bestScore = new Map<number, number>();
-    let supported = false;
-    for (const other of units) {
-      if (other.report === point.report) continue;
-      const score = pointSimilarity(point, other);
-      if (score <= 0) continue;
-      supported = true;
-      if (used.has(other)) continue;
-      if (score > (bestScore.get(other.report) ?? 0)) {
-        bestScore.set(other.report, score);
-        fresh.set(other.report, other);
-      }
-    }
-    if (!supported) {
-      unsupported.push(point);
-      continue;
-    }
-    used.add(point);
-    if (fresh.size === 0 || agreedUnits.length >= maxAgreed || agreedUnits.some((a) => samePoint(a, point))) continue;
-    const group = [point, ...fresh.values()];
-    const sources = [...new Set(group.flatMap((u) => reportSources.get(u.report) ?? [u.source]))];
-    // Two reports by one outlet (a story and its follow-up) are still one source's word.
-    if (sources.length < 2) continue;
-    for (const unit of group) used.add(unit);
-    const representative = group
-      .filter((u) => u.pointable)
-      .sort((a, b) => b.names.size - a.names.size || b.importance - a.importance)[0] ?? point;
-    agreedUnits.push(representative);
-    agreed.push({ point: representative.text, sources });
-  }
-
-  // What only one report has is best shown by the points naming people and places no other report names.
-  const namesByReport = new Map<number, Set<string>>();
-  for (const unit of units) {
-    const set = namesByReport.get(unit.report) ?? new Set<string>();
-    for (const name of unit.names) set.add(name);
-    namesByReport.set(unit.report, set);
-  }
-  const exclusiveNames = (point: SentenceUnit): number =>
-    [...point.names].filter((name) => ![...namesByReport].some(([report, set]) => report !== point.report && set.has(name))).length;
-  const distinctive = unsupported
-    .map((point) => ({ point, score: 0.5 * point.importance + 0.5 * Math.min(1, exclusiveNames(point) / 3) }))
-    .sort((a, b) => b.score - a.score)
-    .map(({ point }) => point);
-  const listed: SentenceUnit[] = [];
-  for (const point of distinctive) {
-    if (used.has(point) || agreedUnits.some((a) => a.report !== point.report && samePoint(a, point))) continue;
-    const source = reportSources.get(point.report)?.[0] ?? point.source;
-    const list = onlyIn[source] ?? [];
-    if (list.length >= maxOnlyIn || listed.some((other) => other === point || other.text === point.text || samePoint(other, point))) continue;
-    listed.push(point);
-    list.push(point.text);
-    onlyIn[source] = list;
-  }
-  return { agreed, onlyIn };
-}
-
 function chooseHeadline(analyses: Analysis[], units: SentenceUnit[]): string {
   const titles = units.filter((u) => u.isTitle);
   if (titles.length <= 1) return titles[0]?.text ?? analyses[0]?.article.title ?? '';
@@ -247,84 +179,6 @@ function sharedTerms(a: SentenceUnit, b: SentenceUnit): number {
   return count;
 }
 
-/**
- * Points not matched by any point of the previous briefing. The articles published after the
- * newest article the previous briefing drew on are what happened since: their points lead, then
- * the rest, newest article first. A point is "already said" only when an old point states it
- * (same predicate, close wording), not when it merely names the same people.
- */
-function newPoints(
-  points: string[],
-  units: SentenceUnit[],
-  analyses: Analysis[],
-  previous: string[] | undefined,
-  storyNames: ReadonlySet<string>,
-  places: ReadonlySet<string>,
-): string[] {
-  const unique = [...new Set(points)];
-  if (previous === undefined) return unique.slice(0, 3);
-  if (previous.length === 0) return unique.slice(0, MAX_NEW);
-  const times = new Map(analyses.map((a) => [a.article.id, articleTime(a, 0)]));
-  const freshArticles = articlesSinceBriefing(units, previous, times);
-  const articleOf = new Map(units.map((u) => [u.text, u.articleId]));
-  const freshTexts = units
-    .filter((u) => freshArticles.has(u.articleId) && u.pointable)
-    .sort((a, b) => (times.get(b.articleId) ?? 0) - (times.get(a.articleId) ?? 0) || a.position - b.position)
-    .map((u) => u.text);
-  const candidates = [...new Set([...freshTexts, ...unique])];
-
-  const fake = { article: { id: 'p', source: '', title: '', paragraphs: [], removed: [] }, sentences: [], entities: [], quotes: [], keyPoints: [] };
-  const toUnits = (texts: string[], report: number): SentenceUnit[] =>
-    texts.map((text) => {
-      const unit = sentenceUnits({ ...fake, sentences: [{ text, paragraph: 0, start: 0 }] }, report, storyNames, places).find((u) => !u.isTitle);
-      return unit === undefined ? undefined : { ...unit, isLead: false, event: undefined };
-    }).filter((u): u is SentenceUnit & { event: undefined } => u !== undefined) as SentenceUnit[];
-  const current = toUnits(candidates, 0);
-  const before = toUnits(previous, 1);
-  weighUnits([...current, ...before]);
-  const said = new Set(previous);
-  // A report from after the briefing has to restate an old point closely to be old news; an older
-  // report's point the briefing matched by content was already told.
-  const isFresh = (unit: SentenceUnit): boolean => freshArticles.has(articleOf.get(unit.text) ?? '');
-  const alreadySaid = (unit: SentenceUnit): boolean =>
-    said.has(unit.text) ||
-    before.some(
-      (old) =>
-        samePoint(unit, old) &&
-        (!isFresh(unit) || predicateCosine(unit, old) >= NEW_POINT_SAME_PREDICATE || cosine(unit.vector, old.vector) >= NEW_POINT_SAME_WORDING),
-    );
-  const chosen: SentenceUnit[] = [];
-  for (const unit of current) {
-    if (alreadySaid(unit) || chosen.some((c) => samePoint(c, unit))) continue;
-    chosen.push(unit);
-  }
-  return chosen
-    .map((unit, order) => {
-      const article = articleOf.get(unit.text);
-      return { text: unit.text, order, fresh: article !== undefined && freshArticles.has(article), time: times.get(article ?? '') ?? 0 };
-    })
-    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || b.time - a.time || a.order - b.order)
-    .slice(0, MAX_NEW)
-    .map((p) => p.text);
-}
-
-/** An old point counts as the same when it shares this much of the predicate, by weight... */
-const NEW_POINT_SAME_PREDICATE = 0.3;
-/** ...or this much of the whole wording. */
-const NEW_POINT_SAME_WORDING = 0.6;
-
-/**
- * Articles published after the newest article the previous briefing quoted a sentence from: the
- * news since that briefing. None when the previous briefing quoted none of the story's articles.
- */
-function articlesSinceBriefing(units: SentenceUnit[], previous: string[], times: Map<string, number>): Set<string> {
-  const said = new Set(previous);
-  const known = new Set(units.filter((u) => said.has(u.text)).map((u) => u.articleId));
-  if (known.size === 0) return new Set();
-  const cutoff = Math.max(...[...known].map((id) => times.get(id) ?? 0));
-  return new Set(units.filter((u) => !known.has(u.articleId) && (times.get(u.articleId) ?? 0) > cutoff).map((u) => u.articleId));
-}
-
 function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: number): StoryQuote[] {
   const byKey = new Map(people.map((p) => [p.key, p]));
   const candidates: Array<StoryQuote & { score: number }> = [];
@@ -337,8 +191,8 @@ function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: n
       const speaker = person?.name ?? quote.speaker;
       const prominence = person === undefined ? 0 : Math.log(1 + person.mentions);
       const lengthScore = length > 45 ? 0.5 : Math.min(1, length / 15);
-      // A quote cut before its attribution ends in a comma ("...held up well," she said).
-      const text = quote.text.trim().replace(/[,;:]$/, '');
+      const text = wholeQuote(quote.text);
+      if (text === undefined) continue;
       const item: StoryQuote & { score: number } = { text, speaker, source: analysis.article.source, score: prominence + lengthScore };
       if (analysis.article.url !== undefined) item.url = analysis.article.url;
       candidates.push(item);
@@ -354,4 +208,20 @@ function notableQuotes(analyses: Analysis[], people: MergedStoryPerson[], max: n
     chosen.push(candidate);
   }
   return chosen.map(({ score: _score, ...quote }) => quote);
+}
+
+/**
+ * A quote as a briefing shows it: whole, its attribution outside the marks. A pull quote that
+ * carried its credit inside (`…super exciting,'' said Nusaybah.`) loses the credit; a quote with
+ * a mark left open inside it was cut in two and is not shown. Undefined when it cannot be shown.
+ */
+export function wholeQuote(raw: string): string | undefined {
+  let text = raw.trim();
+  const credited = /^(.*?\S)\s*(?:''|["\u201d\u2019])\s*,?\s+(?:said|says|added|told|wrote|asked|explained|according to)\b[^"\u201c\u201d]*$/iu.exec(text);
+  if (credited?.[1] !== undefined) text = credited[1];
+  // A quote cut before its attribution ends in a comma ("...held up well," she said).
+  text = text.replace(/[,;:]$/, '').trim();
+  if ((text.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1) return undefined;
+  if (/''|``/.test(text) || /<\/?[a-z][^>]*>|&#?\w+;/i.test(text)) return undefined;
+  return text.length > 0 ? text : undefined;
 }

@@ -1,5 +1,7 @@
 import type { Analysis } from '../analyze/types.ts';
 import { nameMentions, textTerms } from './article-terms.ts';
+import { latestEntryParagraphs, withoutEntryTime } from './live-blog.ts';
+import { closeOpenSentence, hasMarkup, isParagraphEnd, namedPeople, sentenceEnding, standAlone } from './standalone.ts';
 import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, wordCount, words } from './text.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
@@ -72,22 +74,30 @@ export function sentenceUnits(
   const sentences =
     analysis.sentences.length > 0 ? analysis.sentences : article.paragraphs.map((text, paragraph) => ({ text, paragraph, start: 0 }));
   const spans = article.paragraphs.map(quotedSpans);
+  // A live blog is told by its latest entries; the older ones stay for comparison only.
+  const latest = latestEntryParagraphs(article.paragraphs);
   const units: SentenceUnit[] = [];
   if (article.title.trim().length > 0) {
     units.push(makeUnit(article.title, analysis, report, -1, true, false, storyNames, storyPlaces));
   }
   let position = 0;
   const seen = new Set<string>([titleKey]);
-  for (const sentence of sentences) {
-    const text = sentence.text.trim();
-    const key = normalise(text);
+  const people = namedPeople(analysis);
+  for (const [index, sentence] of sentences.entries()) {
+    const printed = sentence.text.trim();
+    const key = normalise(printed);
     if (key.length === 0 || seen.has(key) || removed.has(key)) continue;
     seen.add(key);
-    if (looksLikeCaption(text) || looksLikeBoilerplate(text)) continue;
-    const count = wordCount(text);
+    if (looksLikeCaption(printed) || looksLikeBoilerplate(printed)) continue;
+    const count = wordCount(printed);
     if (count < 3) continue;
     const quoted = quotedShareInParagraph(sentence, spans[sentence.paragraph]) >= 0.5;
-    const pointable = !quoted && count >= MIN_POINT_WORDS && count <= MAX_POINT_WORDS && !/[?:]$/.test(text);
+    // What a briefing may show: whole, clean, and readable without the sentence before it.
+    const told = latest === undefined || latest.has(sentence.paragraph);
+    const entry = latest === undefined ? printed : withoutEntryTime(printed);
+    const shown = quoted || !told ? undefined : showable(entry, sentences[index - 1]?.text, isParagraphEnd(sentences, index), people);
+    const text = shown ?? printed;
+    const pointable = shown !== undefined && count >= MIN_POINT_WORDS && count <= MAX_POINT_WORDS && !/[?:]$/.test(printed);
     const unit = makeUnit(text, analysis, report, position, false, pointable, storyNames, storyPlaces);
     unit.isLead = position < 2;
     unit.quoted = quoted;
@@ -99,6 +109,24 @@ export function sentenceUnits(
   attachMainEvent(units);
   return units;
 }
+
+/**
+ * The sentence as a briefing shows it, or undefined when it cannot be shown: markup or glued
+ * sentences left in it, a quote cut open, text cut off, an opener pointing at nothing shown.
+ * A paragraph's last sentence that only lost its stop gets one.
+ */
+function showable(text: string, previous: string | undefined, paragraphEnd: boolean, people: ReturnType<typeof namedPeople>): string | undefined {
+  if (hasMarkup(text) || GLUED.test(text)) return undefined;
+  if ((text.match(/["“”]/g)?.length ?? 0) % 2 === 1) return undefined;
+  const ending = sentenceEnding(text);
+  if (ending === 'cut') return undefined;
+  const closed = ending === 'finished' ? text : paragraphEnd ? closeOpenSentence(text) : undefined;
+  if (closed === undefined) return undefined;
+  return standAlone(closed, previous, people);
+}
+
+/** Two sentences with no space between them ("exciting.Nusaybah"). */
+const GLUED = /\p{Ll}{2,}[.!?]\p{Lu}\p{Ll}/u;
 
 function attachMainEvent(units: SentenceUnit[]): void {
   const title = units.find((u) => u.isTitle);
@@ -218,7 +246,8 @@ export function placeTerms(analyses: Analysis[]): Set<string> {
 }
 
 function normalise(text: string): string {
-  return foldText(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Letters of every script: a Russian or Greek sentence is not empty.
+  return foldText(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Number of elements two sets share. */

@@ -83,7 +83,9 @@ export function foldText(text: string): string {
 /** Lowercase word tokens; possessive 's dropped, apostrophes inside words removed. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const raw of foldText(text).toLowerCase().split(/[^a-z0-9']+/)) {
+  // ASCII text splits on the fast path; other scripts keep their letters (Cyrillic, Greek, CJK runs).
+  const folded = foldText(text).toLowerCase();
+  for (const raw of /^[\x00-\x7f]*$/.test(folded) ? folded.split(/[^a-z0-9']+/) : folded.split(/[^\p{L}\p{N}']+/u)) {
     const word = raw.includes("'") ? raw.replace(/'s$/, '').replace(/'/g, '') : raw;
     if (word.length > 0) out.push(word);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { digestPoints } from '../../src/digest/points.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { pick, seedAnalyses } from '../stories/fixtures.ts';
 
@@ -17,7 +18,16 @@ describe('renderDigestMarkdown', () => {
   it('GIVEN agreed and exclusive points THEN it shows them under their headings', () => {
     expect(text).toContain('**All sources agree**');
     expect(text).toMatch(/\*\*Only in Valley Ledger\*\*\n- A class action lawsuit/);
-    expect(text).toContain('**New since last briefing**');
+  });
+
+  it('GIVEN a briefing that told the story from two outlets WHEN a third reports THEN its news shows under "New since last briefing" and nowhere else', () => {
+    const earlier = buildDigest(pick(['e4a-courier', 'e4a-wire']), { now: new Date('2026-03-05T12:00:00Z') });
+    const later = buildDigest(pick(['e4a-courier', 'e4a-wire', 'e4a-ledger']), { now: new Date('2026-03-06T12:00:00Z'), previousPoints: digestPoints(earlier) });
+    const story = later.stories[0]!;
+    expect(story.new.length).toBeGreaterThan(0);
+    expect(renderDigestMarkdown(later)).toContain('**New since last briefing**');
+    const elsewhere = [...story.summary, ...story.agreed.map((a) => a.point), ...Object.values(story.onlyIn).flat()];
+    for (const point of story.new) expect(elsewhere).not.toContain(point);
   });
 
   it('GIVEN people and quotes THEN it shows a role and a quote with its speaker and outlet', () => {

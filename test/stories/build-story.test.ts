@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStory } from '../../src/stories/build-story.ts';
-import { independentReports } from '../../src/stories/syndication.ts';
+import { independentReports } from '../../src/stories/cluster/syndication.ts';
 import { pick, seedAnalyses } from './fixtures.ts';
 
 const hasWord = (text: string, word: string): boolean => new RegExp(`\\b${word}\\b`, 'i').test(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/types.ts';
 import { dateTerms } from '../../src/stories/article-terms.ts';
-import { articleTime, clusterArticles, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/story-clusters.ts';
+import { articleTime, clusterArticles, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/cluster/story-clusters.ts';
 import { evaluateClustering, loadAnalyses } from '../../src/eval/story-eval.ts';
 import { testSetDir } from './fixtures.ts';
 

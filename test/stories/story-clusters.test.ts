@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/types.ts';
-import { clusterArticles, storyIdFor, StoryClusterer } from '../../src/stories/story-clusters.ts';
+import { clusterArticles, storyIdFor, StoryClusterer } from '../../src/stories/cluster/story-clusters.ts';
 import { evaluateStories } from '../../src/eval/story-eval.ts';
 import { pick, seedAnalyses, testSetAnalyses, testSetDir } from './fixtures.ts';
 

@@ -1,6 +1,7 @@
 /**
  * Regenerates `words.json` from the word lists of the compromise package (MIT licence):
- * first names with their usual gender, places, demonyms, role nouns and organisation words.
+ * first names with their usual gender, places, demonyms, role nouns, organisation words, named
+ * organisations and teams, and finite verb forms.
  * Run with `npx tsx src/analyze/lexicon/generate.ts`; the product reads only the JSON, so
  * compromise stays a development dependency.
  */
@@ -38,6 +39,10 @@ const words = {
   demonyms: pick('Demonym'),
   roleNouns: pick('Actor'),
   orgWords: [...new Set(orgWords)].sort(),
+  // Named bodies and teams ("Wells Fargo", "Carolina Panthers"): never a person.
+  organizations: pick('Organization', 'SportsTeam'),
+  // Finite verb forms and gerunds: a role phrase opening with one is a clause ("made public statements").
+  verbForms: pick('PastTense', 'PresentTense', 'Gerund'),
   placeWords: [...new Set(placeWords)].sort(),
 };
 writeFileSync(new URL('./words.json', import.meta.url), JSON.stringify(words) + '\n');

@@ -48,6 +48,28 @@ function textParagraphs(text: string): string[] {
   });
 }
 
+const ESCAPED_TAG = /&lt;\s*(?:!--|\/?(?:p|div|a|br|span|strong|em|b|i|ul|ol|li|table|img|blockquote|h[1-6])\b)|\\<\s*(?:!--|\/?[a-z])/i;
+
+/** Whether a text holds markup written out as entities or Markdown escapes. */
+export function looksEscapedMarkup(text: string): boolean {
+  return ESCAPED_TAG.test(text);
+}
+
+/**
+ * HTML with its escaped markup unescaped once: `&lt;p&gt;It&amp;#39;s` -> `<p>It&#39;s`, and
+ * Markdown escapes (`\<`, `\_`) dropped. HTML without escaped markup is returned as it is.
+ */
+export function markupUnescaped(html: string): string {
+  if (!looksEscapedMarkup(html)) return html;
+  return html
+    .replace(/\\([<>_*[\]()#!-])/g, '$1')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;|&#34;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&amp;/gi, '&');
+}
+
 /**
  * Turns a raw document into an Article: HTML goes through main-text extraction, plain text is
  * split into paragraphs at line breaks, and both then lose their boilerplate (banners, captions,
@@ -66,8 +88,11 @@ export function documentToArticle(raw: RawDocument): Article {
   let pageUrl: string | undefined;
   let headlines: string[] = [];
 
-  if (raw.html !== undefined && raw.html.trim() !== '') {
-    const page = extractHtml(raw.html);
+  // Markup that arrived escaped (Reddit's `&lt;!-- SC_OFF --&gt;&lt;div class="md"&gt;`, Markdown's
+  // `\<!-- SC\_OFF --\>`) is markup, not text: unescaped once, it is extracted like any page.
+  const html = raw.html !== undefined && raw.html.trim() !== '' ? markupUnescaped(raw.html) : raw.text !== undefined && looksEscapedMarkup(raw.text) ? markupUnescaped(raw.text) : undefined;
+  if (html !== undefined) {
+    const page = extractHtml(html);
     paragraphs = page.paragraphs;
     removed = page.removed;
     title ??= page.title;

@@ -1,5 +1,5 @@
-import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from './lexicon.ts';
-import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from './tokens.ts';
+import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from '../lexicon.ts';
+import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from '../tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by', 'with', 'to', 'from', 'and', 'as', 'said', 'says', 'told', 'that', 'when', 'while', 'at', 'in', 'on']);
@@ -144,10 +144,10 @@ const NOT_AGENT_NOUNS = new Set([
 ]);
 
 /** True for a word that names what somebody is: a title ("minister") or an agent noun ("oceanographer"). */
-function isRoleNoun(word: string): boolean {
+export function isRoleNoun(word: string): boolean {
   const w = withoutPossessive(word).toLowerCase();
   if (isTitleWord(w)) return true;
-  if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || isCapitalised(word)) return false;
+  if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || NOT_AGENT_NOUNS.has(w.replace(/s$/, '')) || isCapitalised(word)) return false;
   return /(er|or|ist|ian|ant|ent|man|woman|person|ee|ive)s?$/.test(w);
 }
 

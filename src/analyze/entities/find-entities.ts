@@ -1,21 +1,28 @@
 import { personKeyWords, surnameKey, firstNamesAgree } from './aliases.ts';
 import {
+  ARABIC_ARTICLE,
   capitalisedFunctionWords,
   demonyms,
+  formalTitles,
   genderOfFirstName,
   honorifics,
   isFirstName,
+  isHonorificWithoutPeriod,
+  isTitle,
   lastNames,
+  organizations,
   orgWords,
   places,
+  thingHeads,
   placeWords,
   titleModifiers,
   titleNouns,
-} from './lexicon.ts';
-import { creditRole, descriptionBefore, roleAfter, roleInClause, roleBefore, roleBeforeComma } from './roles.ts';
-import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
-import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from './tokens.ts';
-import type { Entity, EntityType, Gender } from './types.ts';
+} from '../lexicon.ts';
+import { creditRole, roleAfter, roleBeforeComma } from '../roles/role-phrases.ts';
+import { pickRole, rolesAround, withRelativeNamed } from '../roles/person-roles.ts';
+import { SPEECH_ADVERBS, isSpeechVerb } from '../quotes/speech-verbs.ts';
+import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from '../tokens.ts';
+import type { Entity, EntityType, Gender } from '../types.ts';
 
 /** Where an entity is named in the text. */
 export interface Mention {
@@ -40,8 +47,6 @@ export interface EntityFindings {
 }
 
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'y', 'bint', 'abu', 'st.']);
-/** "al-Bashir", "bin-Salman", "el-Sisi": a lowercase article joined to a capitalised name. */
-const ARABIC_ARTICLE = /^(al|el|ad|as|ash|at|az|ul|bin|ibn|abu|ben)-\p{Lu}/u;
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx', 'xxi', 'xxii', 'xxiii']);
 
 /** A run of capitalised words as printed. */
@@ -54,7 +59,13 @@ interface Run {
   followedBySpeechOrAge: boolean;
   /** The word before the run, lowercased ("spokesman"). */
   prevWord: string;
+  /** The word before `prevWord`, as printed ("Poverty" in "Poverty and Inequality"). */
+  prevPrevWord: string;
   sentenceInitial: boolean;
+  /** Right after a quote's closing mark and its comma ('"...," Yohannes said'): where attributions stand. */
+  afterQuote: boolean;
+  /** The paragraph's text, for reading what follows the run. */
+  text: string;
 }
 
 interface Classified {
@@ -70,15 +81,9 @@ function lower(token: Token): string {
   return token.norm;
 }
 
-/** Honorifics written with a final period ("dr." -> "dr"): looked up without building `word + '.'` per call. */
-const HONORIFICS_WITHOUT_PERIOD: ReadonlySet<string> = new Set([...honorifics.keys()].filter((h) => h.endsWith('.')).map((h) => h.slice(0, -1)));
 
-function isTitle(word: string): boolean {
-  if (titleNouns.has(word) || honorifics.has(word) || HONORIFICS_WITHOUT_PERIOD.has(word)) return true;
-  // "Attorney-General", "Director-General", "Vice-President".
-  const dash = word.lastIndexOf('-');
-  return dash > 0 && titleNouns.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
-}
+/** Speech verbs whose object is the one spoken to ("told Reuters"). */
+const LISTENER_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'informed', 'assured', 'reminded', 'urged', 'advised', 'called', 'emailed', 'texted', 'messaged']);
 
 /** Words that introduce a name ("a boy called Arya Galih Gegana"). */
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'nicknamed', 'identified']);
@@ -90,8 +95,23 @@ function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) && word !== 'I';
 }
 
+/** "We're", "They’ll", "Don't": a contraction is no name. */
+const CONTRACTION = /['’](re|ll|ve|d|m|t|s)$/i;
+
+/**
+ * Nouns that describe somebody by party or creed: a run ending in one is a description, not a
+ * name ("Kent County Republican", "the Virginia Democrat", "a Texas Independent").
+ */
+export const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
+  'democrat', 'democrats', 'republican', 'republicans', 'independent', 'independents', 'conservative', 'conservatives',
+  'liberal', 'liberals', 'socialist', 'socialists', 'libertarian', 'libertarians', 'progressive', 'progressives',
+  'tory', 'tories', 'democratic', 'gop', 'catholic', 'catholics', 'muslim', 'muslims', 'christian', 'christians',
+  'jew', 'jews', 'evangelical', 'evangelicals', 'protestant', 'protestants', 'native', 'natives', 'resident', 'residents',
+]);
+
 function nameLike(token: Token): boolean {
   const w = lower(token);
+  if (CONTRACTION.test(token.text) && !/['’]s$/i.test(token.text)) return false;
   if (!isCapitalised(token.text) && !PARTICLES.has(w) && !ARABIC_ARTICLE.test(token.text)) return false;
   if (capitalisedFunctionWords.has(w) || demonyms.has(w) || (isTitle(w) && !isFirstName(token.text))) return false;
   if (places.has(w) && !isFirstName(w)) return false;
@@ -127,8 +147,11 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           tokens: current,
           nextWords,
           prevWord: before?.word ? before.text.toLowerCase() : '',
+          prevPrevWord: before?.word && tokens[startIndex - 2]?.word ? tokens[startIndex - 2]!.text : '',
+          text,
+          afterQuote: before !== undefined && /^[”"]$/.test(before.text) && /^[,?!]$/.test(tokens[startIndex - 2]?.text ?? ''),
           followedBySpeechOrAge: followedBySpeechOrAge(text, current[current.length - 1]!.end),
-          sentenceInitial: !before || /^[.!?:;"“”‘'(\[—–-]$/u.test(before.text),
+          sentenceInitial: !before || /^[.!?:;"“”‘'([—–-]$/u.test(before.text),
         });
       }
       current = [];
@@ -141,6 +164,14 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
       // A nickname in quotation marks inside a name: Joko “Jokowi” Widodo.
       if (current.length > 0 && /^[“"]$/.test(token.text) && next?.word && isCapitalised(next.text) && /^[”"]$/.test(tokens[i + 2]?.text ?? '')
         && tokens[i + 3]?.word && isCapitalised(tokens[i + 3]!.text) && onlySpaces(text, current[current.length - 1]!.end, token.start)) {
+        skipTo = i + 3;
+        bridged = true;
+        return;
+      }
+      // An editor's insertion inside a name: President [Donald] Trump.
+      if (current.length > 0 && token.text === '[' && next?.word && isCapitalised(next.text) && tokens[i + 2]?.text === ']'
+        && tokens[i + 3]?.word && isCapitalised(tokens[i + 3]!.text)) {
+        current.push(next);
         skipTo = i + 3;
         bridged = true;
         return;
@@ -181,6 +212,35 @@ function followedBySpeechOrAge(text: string, from: number): boolean {
   return clause !== null && isSpeechVerb(clause[1]!);
 }
 
+const PERSONAL_PRONOUN = /\b(he|she|his|her|him|himself|herself)\b/i;
+/** "Uber said its drivers ...": a body's pronoun right after its verb. */
+const BODY_PRONOUN = /^\s*(?:\S+\s+){1,3}?(its|itself)\b/i;
+
+/**
+ * Whether a lone word that speaks ("Uber said", "Trump said", "Experts say") names a person:
+ * the first pronoun after it decides ("he", "her" vs "its"); without one, a known given name or
+ * surname does, and a capitalised word opening the sentence ("Experts", "Searchers") does not.
+ */
+function loneSpeakerIsPerson(run: Run, word: string): boolean {
+  const end = run.tokens[run.tokens.length - 1]!.end;
+  const after = run.text.slice(end, end + 220).replace(/[“"][^”"]*[”"]?/g, ' ');
+  if (BODY_PRONOUN.test(after)) return false;
+  if (PERSONAL_PRONOUN.test(after)) return true;
+  if (isFirstName(word) || lastNames.has(word)) return true;
+  // Plurals of common nouns ("Experts", "Republicans") and sentence openers are no names.
+  // '"...," Yohannes said': the inverted attribution after a quote names who said it.
+  if (run.afterQuote) return true;
+  if (run.sentenceInitial || /[^s]s$/.test(word) && run.nextWords[0] !== undefined && /^(say|have|are|were|argue|warn|claim|believe|think)$/.test(run.nextWords[0])) return false;
+  return true;
+}
+
+/** A title proper or an honorific ("President", "Sen.", "Vice-President"), not any person noun. */
+function isFormalTitle(word: string): boolean {
+  if (formalTitles.has(word) || honorifics.has(word) || isHonorificWithoutPeriod(word)) return true;
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && formalTitles.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
+}
+
 function classify(run: Run): Classified {
   let tokens = run.tokens;
   while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
@@ -191,6 +251,9 @@ function classify(run: Run): Classified {
   const whole = words.join(' ');
   const placeByWord = words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!)
     && !words.some((w, i) => isTitle(w) && i < words.length - 1) && !isFirstName(tokens[0]!.text);
+  // "Wells Fargo", "Carolina Panthers", "the Clean Air Act", "Labor Day": a body, a team, a law or an event.
+  const bare = whole.replace(/^the\s+/, '').replace(/['’]s$/, '');
+  if (organizations.has(bare)) return { kind: 'org', tokens, title: [] };
   if (places.has(whole) || placeByWord) {
     return { kind: 'place', tokens, title: [] };
   }
@@ -198,7 +261,7 @@ function classify(run: Run): Classified {
   let lastTitle = -1;
   words.forEach((w, i) => {
     // "Dean Yates", "Major Smith"? A given name opening a two-word run is a name, not a title.
-    const givenName = i === 0 && words.length === 2 && isFirstName(tokens[0]!.text) && !honorifics.has(w) && !HONORIFICS_WITHOUT_PERIOD.has(w);
+    const givenName = i === 0 && words.length === 2 && isFirstName(tokens[0]!.text) && !honorifics.has(w) && !isHonorificWithoutPeriod(w);
     if (isTitle(w) && i < words.length - 1 && !givenName) lastTitle = i;
   });
   const title = tokens.slice(0, lastTitle + 1);
@@ -212,9 +275,18 @@ function classify(run: Run): Classified {
   }
   // Leading words that cannot be part of a personal name ("Russia Sergey Lavrov").
   while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!))))) name = name.slice(1);
+  // "Republican Roy Blunt", "Year Barack Obama": a party or a common noun in front is no part of the name.
+  while (name.length > 2 && (DESCRIPTION_HEADS.has(lower(name[0]!)) || thingHeads.has(lower(name[0]!))) && !isFirstName(name[0]!.text)) name = name.slice(1);
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
   if (bad >= 0) name = name.slice(bad + 1);
   if (!name.length) return { kind: 'unknown', tokens: [], title };
+  // A law, an event or a building ("Clean Air Act", "Labor Day"), unless a title or a given name
+  // makes it a person's ("Patrol Chief James Hall", "Doris Day").
+  if (name.length > 1 && !title.length && thingHeads.has(withoutPossessive(name[name.length - 1]!.text).toLowerCase()) && !isFirstName(name[0]!.text)) {
+    return { kind: 'unknown', tokens: [], title: [] };
+  }
+  // "Kent County Republican", "Virginia Democrat": a description, whoever it stands for.
+  if (DESCRIPTION_HEADS.has(lower(name[name.length - 1]!)) || demonyms.has(lower(name[name.length - 1]!))) return { kind: 'unknown', tokens: [], title };
   const names = name.map(lower).join(' ');
   if (places.has(names)) return { kind: 'place', tokens: name, title: [] };
   let gender: Gender | undefined;
@@ -224,7 +296,7 @@ function classify(run: Run): Classified {
   }
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
   // A title in lowercase right before the name counts too ("spokesman Yohannes").
-  const personTitle = title.some((t) => isTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
+  const personTitle = title.some((t) => isFormalTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
   if (name.length === 1) {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
@@ -232,14 +304,20 @@ function classify(run: Run): Classified {
     const word = lower(name[0]!);
     // An outlet named by its web address ("News.Az reports", "Axios.com said") is no person.
     const webAddress = /^[\p{L}\d-]{2,}\.[\p{L}]{2,}$/u.test(withoutPossessive(name[0]!.text));
-    const bodyLike = orgWords.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
+    const bodyLike = orgWords.has(word) || organizations.has(word) || places.has(word) || isAcronym(name[0]!.text) || capitalisedFunctionWords.has(word) || webAddress;
     const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
-    const person = personTitle || (!bodyLike && !afterPreposition && !title.length && (speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length)));
+    // The last word of a longer name ("Center on Poverty and Inequality", "Human Rights").
+    const insideName = (run.prevWord === 'and' || run.prevWord === '&') && isCapitalised(run.prevPrevWord) && !isFirstName(word) && !lastNames.has(word);
+    const spoke = speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length);
+    const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }
+  // "told The Daily Beast", "asked the New York Times": the listener after the verb is no speaker,
+  // and "The ..." opens the name of a body, not of a person.
+  const namedAfterVerb = isSpeechVerb(run.prevWord) && name.length <= 4 && !LISTENER_VERBS.has(run.prevWord) && tokens === run.tokens;
   const evidence =
     personTitle ||
-    (isSpeechVerb(run.prevWord) && name.length <= 4) ||
+    namedAfterVerb ||
     NAMING_WORDS.has(run.prevWord) ||
     isFirstName(name[0]!.text) ||
     lastNames.has(lower(name[name.length - 1]!)) ||
@@ -247,131 +325,6 @@ function classify(run: Run): Classified {
     run.followedBySpeechOrAge;
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
-
-/** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
-function addressOnly(role: string): boolean {
-  return /^(mother|father|sister|brother|captain|capt\.|reverend|rev\.|dr\.?|prof\.?|sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?)$/i.test(role.trim());
-}
-
-function isFormalTitle(role: string): boolean {
-  return role.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase()));
-}
-
-/** Words of a role for telling whether one description already says what another does. */
-function roleKey(role: string): string {
-  return ` ${role.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-}
-
-/** Descriptions of one person kept side by side; more say little a reader can use. */
-const MAX_ROLES = 3;
-
-/**
- * The role to show for a person: every distinct description the article gives, joined by "; ",
- * a formal title first ("U.S. Secretary of State; top U.S. diplomat"), then the longer ones.
- * A description that another one contains is left out, and so is a mere form of address
- * ("Mother", "Captain") when anything else is known.
- */
-function pickRole(roles: readonly string[]): string | undefined {
-  const distinct: string[] = [];
-  for (const role of roles) {
-    const trimmed = role.trim().replace(/[,;:]+$/, '');
-    if (!trimmed || distinct.some((r) => roleKey(r).includes(roleKey(trimmed)))) continue;
-    for (let i = distinct.length - 1; i >= 0; i--) if (roleKey(trimmed).includes(roleKey(distinct[i]!))) distinct.splice(i, 1);
-    distinct.push(trimmed);
-  }
-  const described = distinct.filter((r) => !addressOnly(r));
-  const kept = described.length ? described : distinct;
-  const ranked = kept
-    .map((role, order) => ({ role, order, formal: isFormalTitle(role) }))
-    .sort((a, b) => Number(b.formal) - Number(a.formal) || roleKey(b.role).length - roleKey(a.role).length || a.order - b.order);
-  if (!ranked.length) return undefined;
-  return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
-}
-
-const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
-
-/**
- * The role the words around one mention give, checking cheaply first whether a title can be
- * there at all: most mentions follow "said", "and" or "by" and carry none.
- */
-function rolesAround(text: string, start: number, end: number): string[] {
-  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
-  const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
-    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
-  const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
-  const title = titleBefore ? roleBefore(text, start) : undefined;
-  // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
-  const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
-  let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
-  const after = commaAfter ? roleAfter(text, end) : undefined;
-  // "his wife Grace": the pronoun says whose relation it is.
-  const beforeStart = before ? text.lastIndexOf(before, start) : start;
-  const owner = before && RELATION_BY_PRONOUN.test(`his ${before}`) ? /\b(his|her)\s+$/i.exec(text.slice(Math.max(0, beforeStart - 5), beforeStart)) : null;
-  if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
-  // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
-  const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
-  const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
-  const roles: string[] = [];
-  let formal = before;
-  // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
-  const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
-  if (affiliation) {
-    const phrase = affiliation[1]!;
-    const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
-    if (formal) formal = `${formal} ${phrase}`;
-    else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
-  } else if (!before && /['’]s?$/.test(previous)) {
-    // "American Airlines' Kent Powell": an organisation's possessive before the name is whose they are.
-    const owner = /((?:\p{Lu}[\p{L}\p{M}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&.-]*)['’]s?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
-    const words = owner?.[1]!.split(/\s+/) ?? [];
-    if (owner && orgWords.has(withoutPossessive(words[words.length - 1]!).toLowerCase())) roles.push(`of ${owner[1]!}`);
-  }
-  for (const role of [formal, after, framed]) if (role) roles.push(role);
-  if (roles.length) return roles;
-  const other = creditRole(text, start, end) ?? roleInClause(text, end);
-  return other ? [other] : [];
-}
-
-/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
-const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child))$/iu;
-
-/**
- * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
- * the person named last before this mention, close by, when the pronoun's gender does not rule
- * them out. Otherwise the relation stays as printed.
- */
-function withRelativeNamed(
-  role: string,
-  person: PersonDraft,
-  paragraph: number,
-  mentions: readonly Mention[],
-  people: readonly PersonDraft[],
-  loneNameLike: (entityId: string) => boolean,
-): string {
-  const relation = RELATION_BY_PRONOUN.exec(role);
-  if (!relation) return role;
-  const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
-  // The person named last, in this paragraph or the one before; a lone capitalised word taken
-  // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
-  // a wrong owner would be worse than the pronoun.
-  for (let i = mentions.length - 1; i >= 0 && mentions[i]!.paragraph >= paragraph - 1; i--) {
-    const other = people.find((p) => p.id === mentions[i]!.entityId);
-    if (!other) {
-      if (loneNameLike(mentions[i]!.entityId)) return role;
-      continue;
-    }
-    if (other.id === person.id || (other.gender && other.gender !== wanted)) return role;
-    const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
-    return name ? `${name}'s ${relation[2]!}` : role;
-  }
-  return role;
-}
-
-/**
- * "with the New York Police Department", "from the West Mercia police": the organisation after a
- * titled name, capitalised words with a common noun for a body at the end.
- */
-const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*(?:\s+(?:police|department|agency|ministry|council|office|service|force|brokerage|bank|firm|group|company|university|hospital|court))?)/u;
 
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
@@ -383,6 +336,7 @@ function printed(text: string, tokens: readonly Token[]): string {
   if (!tokens.length) return '';
   return withoutPossessive(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))
     .replace(/\u00ad/g, '')
+    .replace(/[[\]]/g, '')
     .replace(/\s*[“"][^”"]{1,30}[”"]\s*/g, ' ');
 }
 
@@ -415,12 +369,15 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
   const aloneSurnames = new Set<string>();
   // Family names used alone as a person's ("President Yoon", "Lee said") can open a full name.
   const aloneFamilyNames = new Set<string>();
-  for (const { c, run } of classified) {
+  for (const { c } of classified) {
     if (c.tokens.length !== 1 || (c.kind !== 'single' && c.kind !== 'person')) continue;
     const key = surnameKey(c.tokens[0]!.text);
-    const speaks = isSpeechVerb(run.nextWords[0] ?? '') || (SPEECH_ADVERBS.has(run.nextWords[0] ?? '') && isSpeechVerb(run.nextWords[1] ?? ''));
-    if (!run.sentenceInitial || speaks) aloneSurnames.add(key);
-    if (c.kind === 'person' || speaks) aloneFamilyNames.add(key);
+    // Only a lone word known to be somebody ("Mr. Soelistyo", "Fauzi said he") vouches for a
+    // longer run: "Java", "Pacific" or "Science" alone say nothing of "East Java".
+    if (c.kind === 'person') {
+      aloneSurnames.add(key);
+      aloneFamilyNames.add(key);
+    }
   }
   classified.forEach((item, k) => {
     // "ministers Jonathan Moyo and Saviour Kasukuwere": a name joined by "and" to a person's.

@@ -1,5 +1,5 @@
-import { cosine } from './story-clusters.ts';
-import { sharedCount, type SentenceUnit } from './sentence-units.ts';
+import { cosine } from '../cluster/story-clusters.ts';
+import { sharedCount, type SentenceUnit } from '../sentence-units.ts';
 
 /**
  * Whether two units state the same point: they share the predicate (what happened, not only who)

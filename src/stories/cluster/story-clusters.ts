@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Analysis } from '../analyze/types.ts';
-import { articleNameKeys, dateTerms, textTerms } from './article-terms.ts';
-import { words } from './text.ts';
+import type { Analysis } from '../../analyze/types.ts';
+import { articleNameKeys, dateTerms, textTerms } from '../article-terms.ts';
+import { words } from '../text.ts';
 
 export interface ClusterOptions {
   /** A story closes when no article joined it for this long (hours). Default 72. */

@@ -1,10 +1,10 @@
-import type { EntityFindings, KnownPerson, Mention } from './entities.ts';
-import { capitalisedFunctionWords, orgWords, places, titleNouns } from './lexicon.ts';
-import type { QuoteSpan } from './quote-spans.ts';
-import { wordCount } from './quote-spans.ts';
+import type { EntityFindings, KnownPerson, Mention } from '../entities/find-entities.ts';
+import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
+import type { QuoteSpan } from './spans.ts';
+import { wordCount } from './spans.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
-import { isCapitalised, tokenize, type Token } from './tokens.ts';
-import type { Entity, Gender, Quote, Sentence } from './types.ts';
+import { isCapitalised, tokenize, type Token } from '../tokens.ts';
+import type { Entity, Gender, Quote, Sentence } from '../types.ts';
 
 /** Who a cue points at: an entity, or a description left unnamed ("a source close to the talks"). */
 interface Speaker {
@@ -159,9 +159,6 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
   return null;
 }
 
-function mentionAt(ctx: Context, paragraph: number, start: number, end: number): Mention | undefined {
-  return ctx.mentions.find((m) => m.paragraph === paragraph && m.start >= start && m.end <= end);
-}
 
 /** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
@@ -440,6 +437,8 @@ export function attributeQuotes(
   };
   const cues = findCues(ctx);
   const quotes: Quote[] = [];
+  /** Per quote: whether a cue of its own paragraph names its speaker (not inherited). */
+  const direct: boolean[] = [];
   let lastSpeaker: Speaker | null = null;
   let lastCue: string | undefined;
   let carried: Speaker | null = null; // from a quote left open at the previous paragraph's end
@@ -491,6 +490,7 @@ export function attributeQuotes(
       if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
       if (a.cue) quote.cue = a.cue;
       quotes.push(quote);
+      direct.push(assigned.some((x) => x.direct));
     });
     // The quote left open continues into the next paragraph with the same speaker.
     const last = here[here.length - 1];
@@ -507,6 +507,7 @@ export function attributeQuotes(
     }
   });
   fillForwardFromLaterCue(quotes, spans);
+  attributeToSignOffs(ctx, quotes, direct);
   // An opening quote with nobody before it ('"We will not back down." / That was the message
   // from X ...') takes the first speaker named in the next paragraph.
   for (const quote of quotes) {
@@ -519,6 +520,50 @@ export function attributeQuotes(
     }
   }
   return quotes;
+}
+
+/** "— Pamela Padilla, 34, Phoenix": a short line naming who said the paragraph before it. */
+const SIGN_OFF = /^\s*(?:[—–]|--?)\s*/;
+const SIGN_OFF_MAX = 120;
+
+/**
+ * The person a sign-off paragraph names at its start (vox-pop and testimonial layouts: the quote
+ * paragraph first, then "— Name, 34, Phoenix" or "Name, 34, of Phoenix"), or undefined.
+ */
+function signOffSpeaker(ctx: Context, paragraph: number): Speaker | undefined {
+  const text = ctx.paragraphs[paragraph]!;
+  if (text.length > SIGN_OFF_MAX || /["“”]/.test(text)) return undefined;
+  const dash = SIGN_OFF.exec(text);
+  const from = dash && dash[0].length > 0 && /[—–-]/.test(dash[0]) ? dash[0].length : 0;
+  const first = (ctx.mentionsByParagraph.get(paragraph) ?? [])[0];
+  if (!first || first.start !== from) return undefined;
+  const entity = ctx.entities.get(first.entityId);
+  if (!entity || entity.type !== 'person') return undefined;
+  // Without a dash, the name must be followed by an age or a place, not by a sentence.
+  if (!from && !/^,\s*(\d{1,3}\b|[\p{Lu}])/u.test(text.slice(first.end))) return undefined;
+  return { name: entity.name, entityId: entity.id };
+}
+
+/**
+ * Quotes that only inherited a speaker, in the paragraphs right before a sign-off line, take the
+ * person that line names: in "'...' / — Pamela Padilla, 34, Phoenix" the name comes after.
+ */
+function attributeToSignOffs(ctx: Context, quotes: Quote[], direct: readonly boolean[]): void {
+  for (let p = 1; p < ctx.paragraphs.length; p++) {
+    if (!ctx.spansByParagraph.has(p - 1)) continue;
+    const speaker = signOffSpeaker(ctx, p);
+    if (!speaker) continue;
+    // The quote paragraphs just before, back to one with a cue of its own or with no quote.
+    for (let q = p - 1, taken = 0; q >= 0 && taken < 3 && ctx.spansByParagraph.has(q); q--, taken++) {
+      const here = quotes.map((quote, i) => ({ quote, i })).filter(({ quote }) => quote.paragraph === q);
+      if (!here.length || here.some(({ i }) => direct[i])) break;
+      for (const { quote } of here) {
+        quote.speaker = speaker.name;
+        if (speaker.entityId) quote.speakerId = speaker.entityId;
+        quote.cue = ctx.paragraphs[p]!.trim();
+      }
+    }
+  }
 }
 
 const WORK_NOUN = /\b(book|books|film|movie|song|album|show|series|play|novel|documentary|titled|entitled|headlined|memoir|column|essay|article|poem|podcast|programme|program|exhibition|painting|single|opera|musical)\s*[,:]?\s*$/i;

@@ -1,5 +1,5 @@
-import { cosine } from './story-clusters.ts';
-import { pointSimilarity } from './point-matching.ts';
+import { cosine } from './cluster/story-clusters.ts';
+import { pointSimilarity } from './compare/point-matching.ts';
 import { sharedCount, type SentenceUnit } from './sentence-units.ts';
 
 const DAMPING = 0.85;

@@ -1,4 +1,4 @@
-import { sentenceBounds } from './sentences.ts';
+import { sentenceBounds } from '../sentences.ts';
 
 /** One run of text between double quotation marks, as printed in one paragraph. */
 export interface QuoteSpan {
@@ -17,6 +17,17 @@ export interface QuoteSpan {
 const QUOTE_MARKS = /["“”„«»″]/g;
 const CURLY_OPEN = '“„«';
 const CURLY_CLOSE = '”»';
+
+/** Two apostrophes standing for a double quotation mark: not between two letters or digits. */
+const DOUBLED_APOSTROPHES = /(?<![\p{L}\p{N}])''|''(?![\p{L}\p{N}])/gu;
+
+/**
+ * Archives and wire copy (the New York Times' among them) print quotation marks as two
+ * apostrophes; they become one straight double mark, so the quote rules read them like any other.
+ */
+export function normaliseQuoteMarks(text: string): string {
+  return text.includes("''") ? text.replace(DOUBLED_APOSTROPHES, '"') : text;
+}
 
 /**
  * Finds the double-quoted segments of every paragraph. Curly marks pair by shape, straight
@@ -38,7 +49,7 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
       else if (CURLY_CLOSE.includes(ch)) role = 'close';
       else if (ch === '"' || ch === '″') {
         if (openAt >= 0) role = 'close';
-        else if (/[\s(\[{\u2014\u2013\-:/]/.test(prev) || i === 0) role = 'open';
+        else if (/[\s([{\u2014\u2013\-:/]/.test(prev) || i === 0) role = 'open';
         else if (/[\s.,;:!?)\]]/.test(next)) role = 'close';
         else role = 'open';
       }

@@ -1,5 +1,5 @@
-import type { Analysis } from '../analyze/types.ts';
-import { words } from './text.ts';
+import type { Analysis } from '../../analyze/types.ts';
+import { words } from '../text.ts';
 
 const SHINGLE = 5;
 /** Share of shared 5-word shingles above which two bodies are one report (wire copy, syndication). */

@@ -1,0 +1,205 @@
+import { personKeyWords } from '../entities/aliases.ts';
+import { demonyms, formalTitles, honorifics, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
+import { isCapitalised, withoutPossessive } from '../tokens.ts';
+import type { Gender } from '../types.ts';
+import { isSpeechVerb } from '../quotes/speech-verbs.ts';
+import { creditRole, descriptionBefore, isRoleNoun, roleAfter, roleBefore, roleBeforeComma, roleInClause } from './role-phrases.ts';
+
+/** Where a person is named, as far as roles need to know. */
+export interface RoleMention {
+  entityId: string;
+  paragraph: number;
+}
+
+/** A person being gathered, as far as roles need to know: printed forms and gender. */
+export interface RoleOwner {
+  id: string;
+  gender?: Gender;
+  forms: ReadonlyMap<string, number>;
+}
+
+/** "ministers Jonathan Moyo and Saviour Kasukuwere": each of them is one minister. */
+function singular(role: string): string {
+  if (role.includes(' ') || !role.endsWith('s') || role.endsWith('ss')) return role;
+  const one = role.endsWith('ies') ? `${role.slice(0, -3)}y` : role.slice(0, -1);
+  return titleNouns.has(one.toLowerCase()) ? one : role;
+}
+
+/**
+ * The title or description a role phrase holds, or '' when it is a clause and no title: a
+ * phrase that opens with a verb ("made public statements supporting ...", "sentenced in
+ * December ..."), holds a speech verb ("explains Dr."), has a name doing something in it
+ * ("philosopher Luis de Miranda weaves ..."), or is a relation whose pronoun stayed unresolved
+ * ("her brother": whose?). When unsure, no role.
+ */
+const CREDIT_ROLE = /^((additional\s+)?(reporting|writing|editing|research|translation|graphics|compiled|produced|edited|written)|contributed to this (report|story|article))$/i;
+
+/** Verbs that say what somebody does for a living: their clause is the role ("advises the minister"). */
+const ROLE_VERB_CLAUSE = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|directs|represents|teaches|coaches|owns|edits|works)\b/i;
+
+/** Participles that open a title rather than a clause. */
+const TITLE_PARTICIPLES = new Set(['managing', 'acting', 'presiding', 'outgoing', 'incoming', 'ruling', 'leading', 'founding', 'visiting',
+  'reigning', 'sitting', 'serving', 'governing', 'consulting', 'supervising', 'retiring', 'practising', 'practicing', 'polling', 'ranking',
+  'commanding', 'contributing', 'reporting', 'editing', 'writing', 'striking', 'working', 'touring', 'winning', 'losing', 'running']);
+
+export function headPhrase(role: string): string {
+  const words = role.split(/\s+/).filter(Boolean);
+  if (!words.length) return '';
+  // Credit lines are verbs by nature ("Writing by", "contributed to this report").
+  if (CREDIT_ROLE.test(role) || ROLE_VERB_CLAUSE.test(role)) return role;
+  const first = words[0]!.toLowerCase();
+  if (verbForms.has(first) && !titleModifiers.has(first) && !titleNouns.has(first)) return '';
+  // "demanding President ... make a pledge": a participle opens a clause, unless it is one of the
+  // words that make a title ("managing editor", "leading expert").
+  if (/ing$/.test(first) && !titleModifiers.has(first) && !TITLE_PARTICIPLES.has(first) && !titleNouns.has(first)) return '';
+  if (/^(his|her|their)$/.test(first) && words.length < 3) return '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/[.,;:]+$/, '');
+    const lower = w.toLowerCase();
+    if (isSpeechVerb(lower)) return '';
+    // A capitalised word followed by a lowercase finite verb: a name doing something.
+    const next = words[i + 1]?.toLowerCase().replace(/[.,;:]+$/, '');
+    if (i > 0 && isCapitalised(w) && next && /^\p{Ll}/u.test(words[i + 1]!) && verbForms.has(next) && /(s|ed)$/.test(next) && !/(ss|ous)$/.test(next) && !titleNouns.has(next) && !isRoleNoun(next)) return '';
+  }
+  return singular(role);
+}
+
+/** A title that is only a form of address ("Mother", "Father", "Sister", "Captain"). */
+function addressOnly(role: string): boolean {
+  return /^(mother|father|sister|brother|captain|capt\.|reverend|rev\.|dr\.?|prof\.?|sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?)$/i.test(role.trim());
+}
+
+function isFormalTitle(role: string): boolean {
+  return role.split(/\s+/).some((w) => isCapitalised(w) && isTitle(withoutPossessive(w).toLowerCase()) && !honorifics.has(w.toLowerCase()));
+}
+
+/** Words of a role for telling whether one description already says what another does. */
+function roleKey(role: string): string {
+  return ` ${role.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** Descriptions of one person kept side by side; more say little a reader can use. */
+const MAX_ROLES = 3;
+
+/**
+ * The role to show for a person: every distinct description the article gives, joined by "; ",
+ * a formal title first ("U.S. Secretary of State; top U.S. diplomat"), then the longer ones.
+ * A description that another one contains is left out, and so is a mere form of address
+ * ("Mother", "Captain") when anything else is known.
+ */
+export function pickRole(roles: readonly string[]): string | undefined {
+  const distinct: string[] = [];
+  for (const role of roles) {
+    const trimmed = headPhrase(role.trim().replace(/[,;:]+$/, ''));
+    if (!trimmed || distinct.some((r) => roleKey(r).includes(roleKey(trimmed)))) continue;
+    for (let i = distinct.length - 1; i >= 0; i--) if (roleKey(trimmed).includes(roleKey(distinct[i]!))) distinct.splice(i, 1);
+    distinct.push(trimmed);
+  }
+  const described = distinct.filter((r) => !addressOnly(r));
+  const kept = described.length ? described : distinct;
+  const ranked = kept
+    .map((role, order) => ({ role, order, formal: isFormalTitle(role) }))
+    .sort((a, b) => Number(b.formal) - Number(a.formal) || roleKey(b.role).length - roleKey(a.role).length || a.order - b.order);
+  if (!ranked.length) return undefined;
+  return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
+}
+
+const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
+
+/**
+ * The role the words around one mention give, checking cheaply first whether a title can be
+ * there at all: most mentions follow "said", "and" or "by" and carry none.
+ */
+export function rolesAround(text: string, start: number, end: number): string[] {
+  // "President [Donald] Trump": the editor's bracket is no boundary of the title.
+  if (text.charCodeAt(start - 1) === 91) start -= 1;
+  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
+    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
+  const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
+  const title = titleBefore ? roleBefore(text, start) : undefined;
+  // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
+  const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
+  let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
+  // "Man Haron Monis", "Mother Superior Marie": one capitalised person noun inside a name is part
+  // of it, not a title, unless it opens the sentence ("Dockworker Tomas Ruiz said").
+  if (before && !/\s/.test(before) && isCapitalised(before) && !formalTitles.has(before.toLowerCase()) && !honorifics.has(before.toLowerCase())
+    && !formalTitles.has(before.toLowerCase().split('-').pop() ?? '')) {
+    const opening = /(^|[.!?:;"“”]\s*)$/.test(text.slice(0, start - before.length - 1).trimEnd() + ' ') || start - before.length - 1 <= 0;
+    if (!opening) before = undefined;
+  }
+  const after = commaAfter ? roleAfter(text, end) : undefined;
+  // "his wife Grace": the pronoun says whose relation it is.
+  const beforeStart = before ? text.lastIndexOf(before, start) : start;
+  const owner = before && RELATION_BY_PRONOUN.test(`his ${before}`) ? /\b(his|her)\s+$/i.exec(text.slice(Math.max(0, beforeStart - 5), beforeStart)) : null;
+  if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
+  // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
+  const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
+  const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
+  const roles: string[] = [];
+  let formal = before;
+  // "Sen. Bill Cassidy (R-La.)": the party-and-state tag belongs to the title.
+  const tag = PARTY_TAG.exec(text.slice(end, end + 24));
+  if (formal && tag) formal = `${formal} (${tag[1]!})`;
+  // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
+  const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
+  if (affiliation) {
+    const phrase = affiliation[1]!;
+    const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
+    if (formal) formal = `${formal} ${phrase}`;
+    else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
+  } else if (!before && /['’]s?$/.test(previous)) {
+    // "American Airlines' Kent Powell": an organisation's possessive before the name is whose they are.
+    const owner = /((?:\p{Lu}[\p{L}\p{M}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&.-]*)['’]s?\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+    const words = owner?.[1]!.split(/\s+/) ?? [];
+    if (owner && orgWords.has(withoutPossessive(words[words.length - 1]!).toLowerCase())) roles.push(`of ${owner[1]!}`);
+  }
+  for (const role of [formal, after, framed]) if (role) roles.push(role);
+  if (roles.length) return roles;
+  const other = creditRole(text, start, end) ?? roleInClause(text, end);
+  return other ? [other] : [];
+}
+
+/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
+const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child))$/iu;
+
+/**
+ * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
+ * the person named last before this mention, close by, when the pronoun's gender does not rule
+ * them out. Otherwise the relation stays as printed.
+ */
+export function withRelativeNamed(
+  role: string,
+  person: RoleOwner,
+  paragraph: number,
+  mentions: readonly RoleMention[],
+  people: readonly RoleOwner[],
+  loneNameLike: (entityId: string) => boolean,
+): string {
+  const relation = RELATION_BY_PRONOUN.exec(role);
+  if (!relation) return role;
+  const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
+  // The person named last, in this paragraph or the one before; a lone capitalised word taken
+  // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
+  // a wrong owner would be worse than the pronoun.
+  for (let i = mentions.length - 1; i >= 0 && mentions[i]!.paragraph >= paragraph - 1; i--) {
+    const other = people.find((p) => p.id === mentions[i]!.entityId);
+    if (!other) {
+      if (loneNameLike(mentions[i]!.entityId)) return role;
+      continue;
+    }
+    if (other.id === person.id || (other.gender && other.gender !== wanted)) return role;
+    const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
+    return name ? `${name}'s ${relation[2]!}` : role;
+  }
+  return role;
+}
+
+/**
+ * "with the New York Police Department", "from the West Mercia police": the organisation after a
+ * titled name, capitalised words with a common noun for a body at the end.
+ */
+/** "(D-Ore.)", "(R-La.)", "(I-Vt.)": a lawmaker's party and state after the name. */
+const PARTY_TAG = /^\s*\(([DRI]-[A-Z][A-Za-z.]{1,12})\)/;
+
+const AFFILIATION = /^\s*(?:\([^)]{1,20}\)\s*)?,?\s*((?:of|with|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}&.'’-]*(?:\s+(?:of|and|for|on|&|\p{Lu}[\p{L}\p{M}&.'’-]*))*(?:\s+(?:police|department|agency|ministry|council|office|service|force|brokerage|bank|firm|group|company|university|hospital|court))?)/u;

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/analyze/language.ts';
+import { headPhrase } from '../../src/analyze/roles/person-roles.ts';
+import { analyze, fullQuotes, person } from './helpers.ts';
+
+/** The names of the person entities. */
+const people = (paragraphs: string[]): string[] => analyze(paragraphs).entities.filter((e) => e.type === 'person').map((e) => e.name);
+
+describe('speakers in the shapes news prints them', () => {
+  it('GIVEN a vox-pop layout (quote paragraph, then "— Name, 34, Phoenix") THEN each quote goes to the name after it', () => {
+    const a = analyze([
+      'Voters outside a polling station in Arizona told us what brought them out.',
+      '"I waited four hours in the sun to get my ballot in and I would do it again."',
+      '— Pamela Padilla, 34, Phoenix',
+      '"Nobody asked us what we wanted from this election at all."',
+      '— Marcus Webb, 51, Tucson',
+      '"It is the economy and nothing else for my family this year."',
+      'Lorena Diaz, 28, Mesa',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['I waited four hours', 'Pamela Padilla'],
+      ['Nobody asked us what', 'Marcus Webb'],
+      ['It is the economy', 'Lorena Diaz'],
+    ]);
+  });
+
+  it("GIVEN an archive that prints quotation marks as two apostrophes ('') THEN its quotes and speakers are found, and a name's apostrophes stay", () => {
+    const a = analyze([
+      "''We cannot keep the library open on Sundays without the grant,'' the director, Ruth O'Malley, said on Tuesday.",
+      "''The council has been told this for three years,'' she added.",
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We cannot keep the', "Ruth O'Malley"],
+      ['The council has been', "Ruth O'Malley"],
+    ]);
+  });
+
+  it('GIVEN the speaker named an earlier paragraph with several people in between THEN the continuation keeps that speaker', () => {
+    const a = analyze([
+      'Harbour master Ingrid Solberg said the new quay would open in May.',
+      'She met port workers, the mayor Tomas Ekdahl and the contractor Lars Vik on Friday.',
+      '"We have waited eleven years for a berth that can take the big ferries," Solberg said.',
+      '"The money is there now, and nobody will take it away from us."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We have waited eleven', 'Ingrid Solberg'],
+      ['The money is there', 'Ingrid Solberg'],
+    ]);
+  });
+
+  it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
+    const a = analyze([
+      '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',
+      '"Democrats have failed the working families of this state for years," the RNC statement read.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We will not accept', 'Security Council'],
+      ['Democrats have failed the', 'RNC statement'],
+    ]);
+  });
+
+  it('GIVEN an abbreviated title before the name ("Del. Stacey Plaskett", "Sen. X (R-La.)") THEN the name speaks and the title is its role', () => {
+    const a = analyze([
+      'Del. Marisol Quintero said the vote had been rushed.',
+      '"We were never given a chance to be heard on this bill," Quintero said.',
+      '"This was never about money," said Sen. Brandon Tullis (R-La.), who chairs the panel.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We were never given', 'Marisol Quintero'],
+      ['This was never about', 'Brandon Tullis'],
+    ]);
+    expect(person(a, 'Marisol Quintero')?.role).toBe('Del.');
+    expect(person(a, 'Brandon Tullis')?.role).toBe('Sen. (R-La.)');
+  });
+
+  it('GIVEN a quote inside another person\'s quoted passage THEN the whole passage stays with the outer speaker', () => {
+    const a = analyze([
+      'Councillor Dana Whitfield recalled the meeting with the governor.',
+      '"He looked at me and said \'Big cities always get the money first,\' and that was the end of it," Whitfield said.',
+    ]);
+    expect(fullQuotes(a)).toEqual([['He looked at me', 'Dana Whitfield']]);
+  });
+});
+
+describe('people need evidence', () => {
+  it('GIVEN a description ("Kent County Republican", "the Virginia Democrat") THEN it is no person, and the name beside it is', () => {
+    expect(people(['The Kent County Republican said the count was fair.', 'Delia Marsh, a Virginia Democrat, said the count was not.'])).toEqual(['Delia Marsh']);
+  });
+
+  it('GIVEN organisations, teams, laws and days ("Wells Fargo", "Carolina Panthers", "Clean Air Act", "Labor Day") THEN none is a person', () => {
+    expect(people([
+      'Wells Fargo said its profits fell. The Carolina Panthers said they would appeal.',
+      'The Clean Air Act was amended before Labor Day, said Rita Okafor, a lawyer.',
+    ])).toEqual(['Rita Okafor']);
+  });
+
+  it('GIVEN a lone speaking word that is a body ("Experts say", "Uber said its") THEN it is no person; a lone word with "he" after it is', () => {
+    expect(people(['Experts say the drug is safe.', 'Uber said its drivers earn more.'])).toEqual([]);
+    expect(people(['Okonjo said he would run again next year.'])).toEqual(['Okonjo']);
+  });
+
+  it('GIVEN a person noun opening a capitalised name ("Human Rights", "Character Study") THEN no person is found in it', () => {
+    expect(people(['He is a fellow at the Center for Health and Human Rights at Harvard University.', 'She writes the Character Study column.'])).toEqual([]);
+  });
+
+  it('GIVEN a German article ("Ausbau von Glasfaser") THEN it is marked "de" and mined for neither people nor quotes', () => {
+    const a = analyze([
+      'Der Ausbau von Glasfaser in den ländlichen Regionen wird nach Angaben der Regierung erst im nächsten Jahr abgeschlossen.',
+      '„Wir haben die Mittel, aber es fehlen die Firmen, die das auch bauen können“, sagte Bürgermeisterin Petra Lindner am Montag.',
+      'Die Gemeinde hatte sich bereits im Frühjahr um eine Förderung beworben, die aber noch nicht bewilligt wurde.',
+    ]);
+    expect(a.language).toBe('de');
+    expect(a.entities.filter((e) => e.type === 'person')).toEqual([]);
+    expect(a.quotes).toEqual([]);
+  });
+
+  it('GIVEN an English article THEN it is marked "en" and a short text is left unmarked', () => {
+    expect(analyze(['The council said on Monday that the bridge would reopen in the spring, and the mayor was pleased with the news that was given to her by the engineers.']).language).toBe('en');
+    expect(detectLanguage('Short headline')).toBeUndefined();
+  });
+});
+
+describe('roles are titles trimmed to their head phrase', () => {
+  it('GIVEN a premodified title ("Republican presidential nominee Donald Trump") THEN the role is the whole title', () => {
+    const a = analyze(['Republican presidential nominee Walter Brandt said on Tuesday that he would win the state.']);
+    expect(person(a, 'Walter Brandt')?.role).toBe('Republican presidential nominee');
+  });
+
+  it('GIVEN an appositive ("Lavrov, Russia\'s foreign minister,") THEN the role is the appositive', () => {
+    const a = analyze(['Petrov, Russia\'s foreign minister, said the talks would go on.', 'Ivan Petrov arrived later.']);
+    expect(person(a, 'Ivan Petrov')?.role).toBe("Russia's foreign minister");
+  });
+
+  it('GIVEN a clause after the name ("demanding President X make a pledge", "sentenced in December to three years") THEN it is no role', () => {
+    expect(headPhrase('demanding President Marcus Hale make a pledge not to pardon his rival')).toBe('');
+    expect(headPhrase('sentenced in December to three years in prison')).toBe('');
+    expect(headPhrase('made public statements supporting the memo')).toBe('');
+    expect(headPhrase('philosopher Luis Ferrante weaves a history of neon lighting')).toBe('');
+    expect(headPhrase('explains Dr.')).toBe('');
+    expect(headPhrase('her brother')).toBe('');
+    expect(headPhrase('ministers')).toBe('minister');
+    expect(headPhrase('contributed to this report')).toBe('contributed to this report');
+  });
+
+  it('GIVEN a clause after the name in an article THEN the person is found without a role', () => {
+    const a = analyze(['Michael Carver, sentenced in December to three years in prison, told the committee he had lied.']);
+    expect(person(a, 'Michael Carver')?.role).toBeUndefined();
+  });
+});
