@@ -12,6 +12,7 @@ import { renderDigestMarkdown } from '../digest/markdown.ts';
 import type { Digest } from '../digest/types.ts';
 import { loadInputs } from '../ingest/inputs.ts';
 import { feedsCli } from './feeds.ts';
+import { migrateCli } from './migrate.ts';
 import { createProgress } from './progress.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
@@ -121,6 +122,7 @@ export function createProgram(hooks: PlatformHooks, env: NodeJS.ProcessEnv = pro
 
 
   program.addCommand(feedsCli(getRuntime));
+  program.addCommand(migrateCli(env));
 
   if (hooks.registerDiscord) {
     const register = hooks.registerDiscord;

@@ -12,7 +12,9 @@ export type { ScheduleStore } from './schedules.ts';
 
 /**
  * The only way anything reaches the database: one interface per aggregate, joined here so
- * callers that need several take one object. Implemented for SQLite (src/store/sqlite/).
+ * callers that need several take one object. Implemented for SQLite (src/store/sqlite/, the default) and
+ * PostgreSQL (src/store/postgres/); `openConfiguredStore` picks one. Every method returns a promise:
+ * PostgreSQL answers over the network, and a blocking call would stall the chat connections.
  */
 export interface Store extends ArticleStore, PeopleStore, FeedStore, ScheduleStore, RunLedger {
   close(): Promise<void>;

@@ -164,7 +164,7 @@ describe('polling feeds', () => {
         { guid: 'urn:test:bad', title: 'Bridge reopens', link: 'http://example.org/bad', date: '2026-11-20T07:00:00Z', html: `<p>${words('bridge', 30)}</p>` },
       ]))),
     );
-    store.addFeed({ url: `${server.url}/mixed.xml` });
+    await store.addFeed({ url: `${server.url}/mixed.xml` });
     const { analyzeArticle } = await import('../../src/analyze/pipeline.ts');
     const analyze: typeof analyzeArticle = (article) => {
       if (article.title === 'Bridge reopens') throw new Error('sentence splitter gave up');

@@ -13,7 +13,7 @@ interface ArticleRow {
 }
 
 /** The words of a title or text as the search index keeps them: folded, split as `/story` queries are. */
-function searchText(text: string): string {
+export function searchText(text: string): string {
   return searchTerms(text).join(' ');
 }
 
@@ -23,14 +23,14 @@ function searchText(text: string): string {
  * "Sergey Lavrov" is not created twice). Taken sorted, so two savers never wait on each other
  * in a cycle.
  */
-function lockKeys(analysis: Analysis, hash: string, canonical: string | null): string[] {
+export function lockKeys(analysis: Analysis, hash: string, canonical: string | null): string[] {
   const keys = [`id:${analysis.article.id}`, `hash:${hash}`];
   if (canonical) keys.push(`url:${canonical}`);
   for (const entity of analysis.entities) keys.push(`entity:${entity.type}:${nameParts(entity.name).surname}`);
   return keys;
 }
 
-async function lock(client: pg.ClientBase, keys: string[]): Promise<void> {
+export async function lock(client: pg.ClientBase, keys: string[]): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS locks', [keys]);
 }
 

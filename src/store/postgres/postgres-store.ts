@@ -10,6 +10,8 @@ import { migrate } from './migrations.ts';
 import { PgPeople } from './people.ts';
 import { PgRuns } from './runs.ts';
 import { PgSchedules } from './schedules.ts';
+import { countRows, importRows, type ImportReport } from './import.ts';
+import type { StoreCounts, StoreRows } from '../store-rows.ts';
 
 export interface PostgresStoreOptions {
   /** Stamps first-seen, updated and added times; the system clock by default. */
@@ -26,15 +28,12 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /** The URL without its password, for messages. */
-function safeUrl(url: string): string {
+export function safeUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-/**
- * Connects to PostgreSQL at `url`, brings the schema up to date and returns the store. Several
- * instances may open one database at once: migrations run under an advisory lock.
- */
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+/** A pool on `url` with the schema brought up to date; throws E_STORE_OPEN naming the URL. */
+async function openContext(url: string, options: PostgresStoreOptions): Promise<PgContext> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new StoreError('E_STORE_OPEN', `"${schema}" is not a usable schema name: use lower-case letters, digits and _.`);
@@ -60,7 +59,29 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       cause: error,
     });
   }
-  const ctx = new PgContext(pool, options.clock ?? systemClock);
+  return new PgContext(pool, options.clock ?? systemClock);
+}
+
+/**
+ * Copies the rows of another store into the PostgreSQL database at `url` (see importRows) and
+ * returns what it copied and what the database holds afterwards.
+ */
+export async function importIntoPostgres(url: string, rows: StoreRows, options: PostgresStoreOptions = {}): Promise<ImportReport & { counts: StoreCounts }> {
+  const ctx = await openContext(url, options);
+  try {
+    const report = await importRows(ctx, rows);
+    return { ...report, counts: await countRows(ctx) };
+  } finally {
+    await ctx.pool.end();
+  }
+}
+
+/**
+ * Connects to PostgreSQL at `url`, brings the schema up to date and returns the store. Several
+ * instances may open one database at once: migrations run under an advisory lock.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const ctx = await openContext(url, options);
   let closed: Promise<void> | undefined;
   return joinStore(
     {
@@ -70,6 +91,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       schedules: new PgSchedules(ctx),
       runs: new PgRuns(ctx),
     },
-    () => (closed ??= pool.end()),
+    () => (closed ??= ctx.pool.end()),
   );
 }
