@@ -16,7 +16,7 @@ import type { Article } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
 import { readDocumentFile } from '../ingest/document-file.ts';
 import { extractionEvalSection } from './extraction-score.ts';
-import { evaluateStories } from './story-eval.ts';
+import { evaluateClustering, evaluateStories, type ClusteringScores } from './story-eval.ts';
 import { baselineAnalysis } from './baseline.ts';
 import { GoldFileError, loadGoldFile, loadPageGolds, type GoldArticle } from './gold.ts';
 import { articleFromExpectedText } from './page-text.ts';
@@ -162,10 +162,14 @@ function storySection(): EvalSection {
     run() {
       const seedDir = join(FIXTURES, 'seeds');
       const result = evaluateStories({ testSetDir: join(REPO, 'test', 'fixtures', 'stories'), ...(existsSync(seedDir) ? { seedDir } : {}) });
+      const framing = evaluateClustering(join(REPO, 'test', 'fixtures', 'stories', 'framing'));
       const f = (n: number) => n.toFixed(3);
+      const clusteringLine = (name: string, c: ClusteringScores): string =>
+        `clustering (${name}, ${c.articles} articles, ${c.events} events -> ${c.stories} stories): pairwise P ${f(c.pairwisePrecision)} R ${f(c.pairwiseRecall)} F1 ${f(c.pairwiseF1)}   B-cubed P ${f(c.bcubedPrecision)} R ${f(c.bcubedRecall)} F1 ${f(c.bcubedF1)}`;
       const { clustering: c, summaries: s, syndication } = result;
       const lines = [
-        `clustering (own multi-outlet set, ${c.articles} articles, ${c.events} events -> ${c.stories} stories): pairwise P ${f(c.pairwisePrecision)} R ${f(c.pairwiseRecall)} F1 ${f(c.pairwiseF1)}`,
+        clusteringLine('own multi-outlet set', c),
+        clusteringLine('framing set', framing),
         `wire copies recognised: ${syndication.recognised}/${syndication.groups}`,
         `summaries (${s.events} references): ROUGE-1 ${f(s.system.rouge1)} ROUGE-2 ${f(s.system.rouge2)} from ${s.outletsPerSummary.toFixed(2)} outlets   baseline Lead-3: ROUGE-1 ${f(s.lead3.rouge1)} ROUGE-2 ${f(s.lead3.rouge2)} from 1 outlet`,
       ];
@@ -174,7 +178,7 @@ function storySection(): EvalSection {
         lines.push(`seed story checks: ${checks.filter(([, ok]) => ok).length}/${checks.length}`);
         for (const [name, ok] of checks) lines.push(`  ${ok ? 'yes' : 'NO '}  ${name}`);
       }
-      return { lines, summary: result };
+      return { lines, summary: { ...result, framingClustering: framing } };
     },
   };
 }

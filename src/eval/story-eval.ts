@@ -35,8 +35,21 @@ export interface RougeScores {
   rouge2: number;
 }
 
+/** Clustering against gold events: pairwise (over article pairs) and B-cubed (per article) precision/recall. */
+export interface ClusteringScores {
+  articles: number;
+  events: number;
+  stories: number;
+  pairwisePrecision: number;
+  pairwiseRecall: number;
+  pairwiseF1: number;
+  bcubedPrecision: number;
+  bcubedRecall: number;
+  bcubedF1: number;
+}
+
 export interface StoryEvaluation {
-  clustering: { articles: number; events: number; stories: number; pairwisePrecision: number; pairwiseRecall: number; pairwiseF1: number };
+  clustering: ClusteringScores;
   syndication: { groups: number; recognised: number };
   /** ROUGE F1 of the story summaries against the references, beside Lead-3 of the first article. */
   summaries: { events: number; system: RougeScores; lead3: RougeScores; outletsPerSummary: number };
@@ -61,12 +74,6 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as StoryTestGold;
   const analyses = loadAnalyses(join(dir, 'articles'));
   const clusters = clusterArticles(analyses);
-  const predicted = new Map<string, number>();
-  clusters.forEach((cluster, i) => cluster.forEach((a) => predicted.set(a.article.id, i)));
-  const truth = new Map<string, string>();
-  for (const [event, ids] of Object.entries(gold.clusters)) for (const id of ids) truth.set(id, event);
-
-  const pairs = pairwiseScores([...truth.keys()], (a, b) => truth.get(a) === truth.get(b), (a, b) => predicted.get(a) === predicted.get(b));
 
   let recognised = 0;
   for (const group of gold.syndicated ?? []) {
@@ -92,14 +99,7 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
   }
 
   const evaluation: StoryEvaluation = {
-    clustering: {
-      articles: truth.size,
-      events: Object.keys(gold.clusters).length,
-      stories: clusters.length,
-      pairwisePrecision: round(pairs.precision),
-      pairwiseRecall: round(pairs.recall),
-      pairwiseF1: round(pairs.f1),
-    },
+    clustering: scoreClusters(gold.clusters, clusters),
     syndication: { groups: (gold.syndicated ?? []).length, recognised },
     summaries: {
       events: system.length,
@@ -110,6 +110,12 @@ export function evaluateStories(options: EvaluateStoriesOptions = {}): StoryEval
   };
   if (options.seedDir !== undefined) evaluation.seedChecks = seedStoryChecks(options.seedDir);
   return evaluation;
+}
+
+/** Clusters a test set's articles (`articles/*.json` beside `gold.json`) and scores them against its gold events. */
+export function evaluateClustering(dir: string): ClusteringScores {
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as StoryTestGold;
+  return scoreClusters(gold.clusters, clusterArticles(loadAnalyses(join(dir, 'articles'))));
 }
 
 /**
@@ -175,6 +181,68 @@ export function loadAnalyses(dir: string): Analysis[] {
 function hasWord(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/**
+ * Scores system clusters against gold events, over the articles the gold names: pairwise and
+ * B-cubed precision/recall, rounded to three places.
+ */
+export function scoreClusters(goldClusters: Record<string, string[]>, clusters: Analysis[][]): ClusteringScores {
+  const predicted = new Map<string, number>();
+  clusters.forEach((cluster, i) => cluster.forEach((a) => predicted.set(a.article.id, i)));
+  const truth = new Map<string, string>();
+  for (const [event, ids] of Object.entries(goldClusters)) for (const id of ids) truth.set(id, event);
+  const items = [...truth.keys()];
+  const sameInGold = (a: string, b: string): boolean => truth.get(a) === truth.get(b);
+  // An article the system never saw is a story of its own.
+  const sameInSystem = (a: string, b: string): boolean => a === b || (predicted.has(a) && predicted.get(a) === predicted.get(b));
+  const pairs = pairwiseScores(items, sameInGold, sameInSystem);
+  const bcubed = bcubedScores(items, sameInGold, sameInSystem);
+  return {
+    articles: truth.size,
+    events: Object.keys(goldClusters).length,
+    stories: new Set(items.map((id) => predicted.get(id) ?? `alone:${id}`)).size,
+    pairwisePrecision: round(pairs.precision),
+    pairwiseRecall: round(pairs.recall),
+    pairwiseF1: round(pairs.f1),
+    bcubedPrecision: round(bcubed.precision),
+    bcubedRecall: round(bcubed.recall),
+    bcubedF1: round(bcubed.f1),
+  };
+}
+
+/**
+ * B-cubed precision/recall (Bagga and Baldwin): per item, the share of its system cluster that
+ * shares its gold event, and the share of its gold event that shares its system cluster, averaged
+ * over items. Unlike pairwise scores, large clusters do not outweigh small ones quadratically.
+ * `same*` must be reflexive. Enumerates pairs: small gold sets only.
+ */
+export function bcubedScores(
+  items: string[],
+  sameInGold: (a: string, b: string) => boolean,
+  sameInSystem: (a: string, b: string) => boolean,
+): { precision: number; recall: number; f1: number } {
+  if (items.length === 0) return { precision: 1, recall: 1, f1: 1 };
+  let precision = 0;
+  let recall = 0;
+  for (const a of items) {
+    let both = 0;
+    let system = 0;
+    let gold = 0;
+    for (const b of items) {
+      const g = sameInGold(a, b);
+      const s = sameInSystem(a, b);
+      if (g) gold += 1;
+      if (s) system += 1;
+      if (g && s) both += 1;
+    }
+    precision += system === 0 ? 1 : both / system;
+    recall += gold === 0 ? 1 : both / gold;
+  }
+  precision /= items.length;
+  recall /= items.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
 }
 
 /** Pairwise precision/recall over all item pairs (small gold sets only: the pairs are enumerated). */

@@ -64,16 +64,36 @@ function addNameKey(keys: Set<string>, word: string): void {
  * Terms of a text for similarity: name tokens become "@key" (so spelling variants meet),
  * other words their stems; stop words dropped.
  */
-export function textTerms(text: string, nameKeys: ReadonlySet<string>): string[] {
+export function textTerms(text: string, nameKeys: ReadonlySet<string>, options: { maybeNames?: boolean } = {}): string[] {
   const out: string[] = numberTerms(text);
-  for (const word of words(text)) {
+  const list = words(text);
+  // Which words were written with a capital: only needed to mark possible names.
+  const capitalised = options.maybeNames ? capitalisedWords(text) : undefined;
+  for (let i = 0; i < list.length; i += 1) {
+    const word = list[i]!;
     const key = foldNameToken(word);
     if (nameKeys.has(key)) {
       out.push('@' + key);
       continue;
     }
     if (isStopWord(word) || isCalendarWord(word)) continue;
-    out.push(stem(word));
+    out.push(capitalised?.[i] === true ? `?${key} ${stem(word)}` : stem(word));
+  }
+  return out;
+}
+
+/**
+ * Per token of `words(text)`, whether it was written with a capital. A capitalised word this
+ * article does not show to be a name (it opens a sentence, say) may still be one another
+ * article named: "?key stem" lets the term table decide (see `TermFrequencies.intern`).
+ */
+function capitalisedWords(text: string): boolean[] {
+  const out: boolean[] = [];
+  for (const raw of foldText(text).split(/[^A-Za-z0-9']+/)) {
+    const word = raw.includes("'") ? raw.replace(/'s$/i, '').replace(/'/g, '') : raw;
+    if (word.length === 0) continue;
+    const first = word.charCodeAt(0);
+    out.push(first >= 65 && first <= 90);
   }
   return out;
 }
@@ -123,3 +143,40 @@ export function numberTerms(text: string): string[] {
   return out;
 }
 
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DATE_PATTERN =
+  /\b(?:(next|last|this|coming|until|by|before)\s+)?(?:(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)/g;
+
+/**
+ * The calendar days a text says something happened on, as "%MM-DD" terms: "March 3" as written,
+ * and a weekday ("on Tuesday") as the last such day on or before publication, which is what
+ * news means by a bare weekday. Two outlets telling one event name the same day in different
+ * words; two events with the same actors a few days apart do not. Weekdays after "next",
+ * "until" and the like point forward and are left out; without a publication time, so are all weekdays.
+ */
+export function dateTerms(text: string, publishedAt: number): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(DATE_PATTERN)) {
+    const [, modifier, weekday, month, day] = match;
+    if (month !== undefined && day !== undefined) {
+      const m = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+      const d = Number(day);
+      // "May 5" is a date; "may 5" in lower case is not matched, since the month must be capitalised.
+      if (m >= 0 && d >= 1 && d <= 31) out.push(`%${pad(m + 1)}-${pad(d)}`);
+      continue;
+    }
+    if (weekday === undefined || modifier !== undefined || !Number.isFinite(publishedAt)) continue;
+    const published = new Date(publishedAt);
+    const back = (published.getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7;
+    const date = new Date(publishedAt - back * DAY);
+    out.push(`%${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`);
+  }
+  return out;
+}
+
+function pad(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}

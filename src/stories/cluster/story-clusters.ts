@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../../analyze/types.ts';
-import { articleNameKeys, textTerms } from '../article-terms.ts';
+import { articleNameKeys, dateTerms, textTerms } from '../article-terms.ts';
 import { words } from '../text.ts';
 
 export interface ClusterOptions {
@@ -18,10 +18,23 @@ export const DEFAULT_JOIN_THRESHOLD = 0.18;
 const HOUR = 3_600_000;
 /** Terms per article that go into the inverted index: enough to find a story, few enough to stay fast. */
 const INDEXED_TERMS = 12;
+/** Names and figures indexed besides, beyond the strongest terms. */
+const INDEXED_ANCHORS = 4;
+/** Longest posting list an extra name or figure is looked up in. */
+const MAX_ANCHOR_POSTINGS = 64;
 /** Candidates scored exactly per new article, most shared index terms first. */
 const MAX_CANDIDATES = 25;
 const NAME_BOOST = 1.6;
 const TITLE_REPEAT = 2;
+/** Weight of the name-and-figure cosine added when two articles name the same day. */
+const SAME_DAY_ANCHOR_WEIGHT = 0.25;
+/**
+ * Below this cosine of their other words, two articles that share no figure or quote count
+ * only in proportion: names alone do not make one event (one governor, two announcements).
+ */
+const MIN_WORD_COSINE = 0.08;
+/** Two articles that both name days, none of them shared, are less likely one event. */
+const OTHER_DAY_FACTOR = 0.85;
 const TIME_SCALE_HOURS = 120;
 const SAME_OUTLET_FACTOR = 1.4;
 /** An article joining a story must reach this share of the threshold on average over its recent members. */
@@ -34,7 +47,9 @@ const MEMBERS_CHECKED = 20;
  */
 export class TermFrequencies {
   readonly #ids = new Map<string, number>();
-  readonly #names: boolean[] = [];
+  /** Per term, its weight boost: names, figures and dates tell events apart better than wording. */
+  readonly #boosts: number[] = [];
+  readonly #kinds: TermKind[] = [];
   readonly #df: number[] = [];
   /** Per term, the last document that counted it: dedupes a document's terms without a Set. */
   readonly #lastDocument: number[] = [];
@@ -42,15 +57,28 @@ export class TermFrequencies {
 
   /** The id of a term, allocated on first sight. */
   intern(term: string): number {
+    if (term.charCodeAt(0) === 63) return this.#internMaybeName(term);
     let id = this.#ids.get(term);
     if (id === undefined) {
-      id = this.#names.length;
+      id = this.#boosts.length;
       this.#ids.set(term, id);
-      this.#names.push(term.startsWith('@'));
+      const kind = termKind(term);
+      this.#kinds.push(kind);
+      this.#boosts.push(KIND_BOOST[kind]);
       this.#df.push(0);
       this.#lastDocument.push(-1);
     }
     return id;
+  }
+
+  /**
+   * "?key stem", a capitalised word its article did not show to be a name: the name "@key" when
+   * some article so far named it ("Moreno and her caucus" opening a sentence), else the word.
+   */
+  #internMaybeName(term: string): number {
+    const space = term.indexOf(' ');
+    const name = this.#ids.get('@' + term.slice(1, space));
+    return name ?? this.intern(term.slice(space + 1));
   }
 
   /** Counts one document's terms and returns their ids, repeats kept. */
@@ -77,8 +105,12 @@ export class TermFrequencies {
     return Math.log((this.#documents + 1) / ((this.#df[id] ?? 0) + 0.5)) + 1;
   }
 
-  isName(id: number): boolean {
-    return this.#names[id] ?? false;
+  kind(id: number): TermKind {
+    return this.#kinds[id] ?? TermKind.Word;
+  }
+
+  boost(id: number): number {
+    return this.#boosts[id] ?? 1;
   }
 
   get documents(): number {
@@ -86,13 +118,40 @@ export class TermFrequencies {
   }
 }
 
-/** A unit-length sparse vector: term ids ascending, with their weights. */
+/** What a term stands for, told by its first character ("@rojas", "#6.8", "%03-03", "quak"). */
+export enum TermKind {
+  Word = 0,
+  Name = 1,
+  Figure = 2,
+  Day = 3,
+}
+
+const KIND_BOOST: Record<TermKind, number> = {
+  [TermKind.Word]: 1,
+  [TermKind.Name]: NAME_BOOST,
+  [TermKind.Figure]: 1,
+  [TermKind.Day]: 1,
+};
+
+function termKind(term: string): TermKind {
+  const first = term.charCodeAt(0);
+  if (first === 64) return TermKind.Name; // @
+  if (first === 35) return TermKind.Figure; // #
+  if (first === 37) return TermKind.Day; // %
+  return TermKind.Word;
+}
+
+/** A unit-length sparse vector: term ids ascending, with their weights and kinds. */
 export interface SparseVector {
   ids: Int32Array;
   weights: Float64Array;
+  kinds: Uint8Array;
+  /** Per kind, the squared length of the vector's part of that kind (they sum to 1). */
+  kindNorms: Float64Array;
 }
 
-const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+const KINDS = 4;
+const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0), kinds: new Uint8Array(0), kindNorms: new Float64Array(KINDS) };
 
 /** One article prepared for clustering: its weighted term vector and what else links stories. */
 export interface ArticleProfile {
@@ -106,13 +165,19 @@ export interface ArticleProfile {
   quoteKeys: Set<string>;
 }
 
-/** Builds the profile's raw terms (title counted twice); the vector is filled by `weigh`. */
+/**
+ * Builds the profile's raw terms: body, the headline twice more (it says what the event is),
+ * and the calendar days the article names. The vector is filled by `weigh`.
+ */
 export function profileArticle(analysis: Analysis, time: number): ArticleProfile {
   const names = articleNameKeys(analysis);
-  const body = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text).join(' ') : analysis.article.paragraphs.join(' ');
-  const titleTerms = textTerms(analysis.article.title, names);
-  const terms = textTerms(body, names);
+  const sentences = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
+  const body = sentences.join(' ');
+  const titleTerms = textTerms(analysis.article.title, names, { maybeNames: true });
+  const terms = textTerms(body, names, { maybeNames: true });
   for (let i = 0; i < TITLE_REPEAT; i += 1) terms.push(...titleTerms);
+  const published = analysis.article.publishedAt === undefined ? Number.NaN : Date.parse(analysis.article.publishedAt);
+  terms.push(...dateTerms(analysis.article.title + ' ' + body, published));
   const quoteKeys = new Set<string>();
   for (const quote of analysis.quotes) {
     if (quote.partial) continue;
@@ -122,45 +187,60 @@ export function profileArticle(analysis: Analysis, time: number): ArticleProfile
   return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
 }
 
-/** Fills `profile.vector`: sublinear tf x idf, names boosted, unit length. */
+/** Fills `profile.vector`: sublinear tf x idf, names, figures and days boosted, unit length. */
 export function weigh(profile: ArticleProfile, frequencies: TermFrequencies): void {
   const all = (profile.termIds ?? frequencies.lookup(profile.terms)).slice().sort();
   const ids: number[] = [];
   const weights: number[] = [];
+  const kinds: number[] = [];
+  const kindNorms = new Float64Array(KINDS);
   let norm = 0;
   for (let i = 0; i < all.length; ) {
     const id = all[i] ?? 0;
     let j = i;
     while (j < all.length && all[j] === id) j += 1;
-    const weight = (1 + Math.log(j - i)) * frequencies.idf(id) * (frequencies.isName(id) ? NAME_BOOST : 1);
+    const weight = (1 + Math.log(j - i)) * frequencies.idf(id) * frequencies.boost(id);
+    const kind = frequencies.kind(id);
     ids.push(id);
     weights.push(weight);
+    kinds.push(kind);
+    kindNorms[kind] = (kindNorms[kind] ?? 0) + weight * weight;
     norm += weight * weight;
     i = j;
   }
-  norm = Math.sqrt(norm) || 1;
-  for (let k = 0; k < weights.length; k += 1) weights[k] = (weights[k] ?? 0) / norm;
-  profile.vector = { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+  for (let k = 0; k < weights.length; k += 1) weights[k] = (weights[k] ?? 0) * scale;
+  for (let k = 0; k < KINDS; k += 1) kindNorms[k] = (kindNorms[k] ?? 0) * scale * scale;
+  profile.vector = { ids: Int32Array.from(ids), weights: Float64Array.from(weights), kinds: Uint8Array.from(kinds), kindNorms };
 }
 
 /** Cosine of two unit sparse vectors (a merge of the sorted ids). */
 export function sparseCosine(a: SparseVector, b: SparseVector): number {
+  const parts = sharedByKind(a, b);
+  return parts[0]! + parts[1]! + parts[2]! + parts[3]!;
+}
+
+const partsScratch = new Float64Array(KINDS);
+
+/** The dot product of two vectors split by term kind (a merge of the sorted ids); reuses one array. */
+function sharedByKind(a: SparseVector, b: SparseVector): Float64Array {
+  partsScratch.fill(0);
   let i = 0;
   let j = 0;
-  let sum = 0;
   const ai = a.ids;
   const bi = b.ids;
   while (i < ai.length && j < bi.length) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) {
-      sum += a.weights[i]! * b.weights[j]!;
+      const kind = a.kinds[i]!;
+      partsScratch[kind] = partsScratch[kind]! + a.weights[i]! * b.weights[j]!;
       i += 1;
       j += 1;
     } else if (x < y) i += 1;
     else j += 1;
   }
-  return sum;
+  return partsScratch;
 }
 
 /** Cosine of two unit vectors. */
@@ -175,14 +255,44 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /**
- * How strongly two articles tell the same event: term cosine, lifted by shared quotes,
- * lowered as the time between them grows past a day and a half.
+ * How strongly two articles tell the same event. The term cosine (names, figures and days
+ * weigh more than wording), lifted by shared quotes, and then:
+ * - names alone are not enough: the same person does several things a day, so without a
+ *   shared figure or quote the score shrinks when the articles share little else;
+ * - the same names and figures on the same named day tell one event whatever the wording or
+ *   the delay: they add their own cosine, and time does not count against them;
+ * - otherwise the score falls as the time between them grows past a day or two, and more so
+ *   when both name days and no day is shared.
  */
 export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number {
-  let score = sparseCosine(a.vector, b.vector);
+  const va = a.vector;
+  const vb = b.vector;
+  const parts = sharedByKind(va, vb);
+  const wordsShared = parts[TermKind.Word]!;
+  const namesShared = parts[TermKind.Name]!;
+  const figuresShared = parts[TermKind.Figure]!;
+  const daysShared = parts[TermKind.Day]!;
+  let score = wordsShared + namesShared + figuresShared + daysShared;
   let sharedQuotes = 0;
   for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
   score += Math.min(0.3, 0.15 * sharedQuotes);
+  let corroboration = 1;
+  if (figuresShared === 0 && sharedQuotes === 0) {
+    const wordNorms = Math.sqrt(va.kindNorms[TermKind.Word]! * vb.kindNorms[TermKind.Word]!);
+    const wordCosine = wordNorms > 0 ? wordsShared / wordNorms : 0;
+    if (wordCosine < MIN_WORD_COSINE) corroboration = wordCosine / MIN_WORD_COSINE;
+  }
+  const aDays = va.kindNorms[TermKind.Day]! > 0;
+  const bDays = vb.kindNorms[TermKind.Day]! > 0;
+  if (daysShared > 0) {
+    const anchorNorms = Math.sqrt(
+      (va.kindNorms[TermKind.Name]! + va.kindNorms[TermKind.Figure]!) * (vb.kindNorms[TermKind.Name]! + vb.kindNorms[TermKind.Figure]!),
+    );
+    if (anchorNorms > 0) score += (SAME_DAY_ANCHOR_WEIGHT * (namesShared + figuresShared)) / anchorNorms;
+    return score * corroboration;
+  }
+  score *= corroboration;
+  if (aDays && bDays) score *= OTHER_DAY_FACTOR;
   const hours = Math.abs(a.time - b.time) / HOUR;
   // Coverage of one event spreads over a day or two; the same actors weeks apart are a new event.
   if (Number.isFinite(hours)) score /= 1 + hours / TIME_SCALE_HOURS;
@@ -233,12 +343,15 @@ export class StoryClusterer {
     delete profile.termIds;
     const index = this.#profiles.length;
     this.#profiles.push(profile);
-    const strongest = strongestTerms(profile.vector, INDEXED_TERMS);
+    const strongest = strongestTerms(profile.vector, INDEXED_TERMS, INDEXED_ANCHORS);
 
     const hits = new Map<number, number>();
-    for (const [term, weight] of strongest) {
+    for (let k = 0; k < strongest.length; k += 1) {
+      const [term, weight] = strongest[k]!;
       const list = this.#postings.get(term);
       if (list === undefined) continue;
+      // A name many open articles share finds no story in particular; walking its list would only cost time.
+      if (k >= INDEXED_TERMS && list.length > MAX_ANCHOR_POSTINGS) continue;
       for (const other of list) hits.set(other, (hits.get(other) ?? 0) + weight);
     }
     const candidates = [...hits.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
@@ -323,7 +436,8 @@ export class StoryClusterer {
       if (this.#isOpen(story, time)) continue;
       for (const member of story.members) {
         const profile = this.#profiles[member];
-        if (profile !== undefined) profile.vector = EMPTY_VECTOR;
+        if (profile === undefined) continue;
+        profile.vector = EMPTY_VECTOR;
       }
     }
     while (this.#firstPossiblyOpen < this.#stories.length && !this.#isOpen(this.#stories[this.#firstPossiblyOpen]!, time)) this.#firstPossiblyOpen += 1;
@@ -338,10 +452,27 @@ export class StoryClusterer {
   }
 }
 
-function strongestTerms(vector: SparseVector, count: number): Array<[number, number]> {
+/**
+ * The terms an article is indexed and looked up by: its `count` strongest, and its `anchors`
+ * strongest names and figures besides, so that a late article in other words still meets the
+ * story through the people and figures it shares.
+ */
+function strongestTerms(vector: SparseVector, count: number, anchors: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < vector.ids.length; i += 1) pairs.push([vector.ids[i]!, vector.weights[i]!]);
-  return pairs.sort((x, y) => y[1] - x[1]).slice(0, count);
+  for (let i = 0; i < vector.ids.length; i += 1) pairs.push([i, vector.weights[i]!]);
+  pairs.sort((x, y) => y[1] - x[1]);
+  const out: Array<[number, number]> = [];
+  let extra = 0;
+  for (let k = 0; k < pairs.length && (k < count || extra < anchors); k += 1) {
+    const [i, weight] = pairs[k]!;
+    const kind = vector.kinds[i]!;
+    if (k < count) out.push([vector.ids[i]!, weight]);
+    else if (kind === TermKind.Name || kind === TermKind.Figure) {
+      out.push([vector.ids[i]!, weight]);
+      extra += 1;
+    }
+  }
+  return out;
 }
 
 /** A story's id: derived from its first article's id, so the same story keeps it across runs. */
@@ -367,6 +498,8 @@ export function clusterArticles(analyses: Analysis[], options: ClusterOptions = 
     .map((analysis) => profileArticle(analysis, articleTime(analysis, undatedAt)))
     .sort((a, b) => sortTime(a.time) - sortTime(b.time) || compareIds(a.analysis.article.id, b.analysis.article.id));
   const frequencies = new TermFrequencies();
+  // Every name of the batch first, so a capitalised word meets a name however the articles are ordered.
+  for (const profile of profiles) for (const term of profile.terms) if (term.charCodeAt(0) === 64) frequencies.intern(term);
   for (const profile of profiles) profile.termIds = frequencies.add(profile.terms);
   const clusterer = new StoryClusterer({ ...options, frequencies });
   for (const profile of profiles) clusterer.addProfile(profile);
