@@ -27,6 +27,7 @@ export function joinStore(parts: StoreParts, close: Store['close']): Store {
     suggestPeople: (prefix, limit) => people.suggestPeople(prefix, limit),
     getPerson: (query) => people.getPerson(query),
     quotesBy: (query, limit) => people.quotesBy(query, limit),
+    canonicalNames: (forms) => people.canonicalNames(forms),
 
     addFeed: (feed) => feeds.addFeed(feed),
     removeFeed: (url) => feeds.removeFeed(url),

@@ -21,6 +21,7 @@ const storeMethods: Record<keyof Store, true> = {
   suggestPeople: true,
   getPerson: true,
   quotesBy: true,
+  canonicalNames: true,
   addFeed: true,
   removeFeed: true,
   listFeeds: true,
