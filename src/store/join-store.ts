@@ -34,6 +34,8 @@ export function joinStore(parts: StoreParts, close: Store['close']): Store {
     listFeeds: () => feeds.listFeeds(),
     getFeed: (url) => feeds.getFeed(url),
     updateFeed: (url, patch) => feeds.updateFeed(url, patch),
+    getFetchedUrl: (url) => feeds.getFetchedUrl(url),
+    rememberFetchedUrl: (fetched) => feeds.rememberFetchedUrl(fetched),
 
     saveSchedule: (schedule) => schedules.saveSchedule(schedule),
     removeSchedule: (id) => schedules.removeSchedule(id),

@@ -27,6 +27,8 @@ const storeMethods: Record<keyof Store, true> = {
   listFeeds: true,
   getFeed: true,
   updateFeed: true,
+  getFetchedUrl: true,
+  rememberFetchedUrl: true,
   saveSchedule: true,
   removeSchedule: true,
   listSchedules: true,

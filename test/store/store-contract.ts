@@ -221,6 +221,27 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.getFeed('https://example.com/rss')).toBeUndefined();
     });
 
+    it('remembers what the last read of a digested URL gave, replacing it on the next read, and no feed is added', async () => {
+      expect(await store.getFetchedUrl('https://example.com/page')).toBeUndefined();
+      await store.rememberFetchedUrl({ url: 'https://example.com/page', etag: '"v1"', lastModified: 'Mon, 23 Nov 2026 08:30:00 GMT', articleIds: ['b', 'a'] });
+      expect(await store.getFetchedUrl('https://example.com/page')).toEqual({
+        url: 'https://example.com/page',
+        etag: '"v1"',
+        lastModified: 'Mon, 23 Nov 2026 08:30:00 GMT',
+        articleIds: ['b', 'a'],
+        fetchedAt: '2026-03-01T10:00:00.000Z',
+      });
+      clock.advance(60_000);
+      await store.rememberFetchedUrl({ url: 'https://example.com/page', lastModified: 'Tue, 24 Nov 2026 08:30:00 GMT', articleIds: ['c'] });
+      expect(await store.getFetchedUrl('https://example.com/page')).toEqual({
+        url: 'https://example.com/page',
+        lastModified: 'Tue, 24 Nov 2026 08:30:00 GMT',
+        articleIds: ['c'],
+        fetchedAt: '2026-03-01T10:01:00.000Z',
+      });
+      expect(await store.listFeeds()).toEqual([]);
+    });
+
     it('keeps schedules, replacing by id', async () => {
       const schedule = { id: 'c1', title: 'T', cron: '0 8 * * *', when: 'daily 08:00', timezone: 'UTC', targets: [{ platform: 'console' as const, id: 'main' }], feeds: [], maxStories: 5, origin: 'chat' as const };
       await store.saveSchedule(schedule);

@@ -128,6 +128,16 @@ export const migrations: readonly string[] = [
   INSERT INTO person_spellings(entity_id, spelling, articles, mentions)
     SELECT entity_id, printed_name, count(*), sum(count) FROM mentions WHERE printed_name IS NOT NULL GROUP BY entity_id, printed_name;
   `,
+  // URLs given to `newsbot digest`: validators for a conditional read, and the articles a 304 stands for.
+  `
+  CREATE TABLE fetched_urls (
+    url text PRIMARY KEY,
+    etag text,
+    last_modified text,
+    article_ids_json text NOT NULL,
+    fetched_at text NOT NULL
+  );
+  `,
 ];
 
 /** Any number for the advisory lock that keeps two instances from migrating at once. */

@@ -132,6 +132,16 @@ export const migrations: readonly string[] = [
   INSERT INTO person_spellings(entity_id, spelling, articles, mentions)
     SELECT entity_id, printed_name, count(*), sum(count) FROM mentions WHERE printed_name IS NOT NULL GROUP BY entity_id, printed_name;
   `,
+  // URLs given to `newsbot digest`: validators for a conditional read, and the articles a 304 stands for.
+  `
+  CREATE TABLE fetched_urls (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    article_ids_json TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the latest schema inside one transaction per migration. */
