@@ -150,4 +150,12 @@ describe('quote extraction and attribution', () => {
     ]);
     expect(fullQuotes(a)).toEqual([['the new exam is', null]]);
   });
+
+  it.each([
+    ['Later a key email from 2014 that was released said "the attack was planned in advance by the militants".', null],
+    ['Meanwhile a young-adult novel for libertarians argued "aggressive monetary policy can reduce the debt".', null],
+    ['In a statement, a senior official said "we are ready to talk at any time now".', 'a senior official'],
+  ])('GIVEN an unnamed subject in %j THEN only somebody, a body or a paper is the speaker, never a clause', (text, speaker) => {
+    expect(fullQuotes(analyze([text])).map(([, s]) => s)).toEqual([speaker]);
+  });
 });

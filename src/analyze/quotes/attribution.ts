@@ -132,12 +132,29 @@ function roleMatches(role: string | undefined, words: readonly string[]): boolea
   return words.some((w) => roleWords.has(w));
 }
 
+/** Papers and notices that speak in news ("a statement said", "a sign read"). */
+const DOCUMENT_NOUNS = new Set(['statement', 'report', 'letter', 'memo', 'note', 'release', 'filing', 'document', 'sign', 'notice',
+  'poll', 'survey', 'study', 'ad', 'advert', 'advertisement', 'tweet', 'post', 'message', 'email', 'e-mail', 'complaint', 'lawsuit', 'ruling', 'order']);
+
+/**
+ * Whether an unnamed description can stand as a speaker: somebody ("a senior official"), a body
+ * ("a local council") or a paper ("a statement from the ministry"), never a clause ("a piece
+ * that", "a novel for libertarians").
+ */
+function describesSpeaker(description: string): boolean {
+  const words = description.toLowerCase().split(/\s+/);
+  if (words.some((w) => /^(that|which|who|whom|whose|where|when)$/.test(w))) return false;
+  const complement = words.findIndex((w, i) => i > 0 && /^(of|for|from|in|at|with|on|by|to|about|over|under)$/.test(w));
+  const head = (complement < 0 ? words[words.length - 1] : words[complement - 1]) ?? '';
+  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
+}
+
 /** Resolves "the president", "the Ukrainian leader", "the Scottish government" to a speaker. */
 function resolveDescription(ctx: Context, paragraph: number, at: number, description: string): Speaker | null {
   const words = description.toLowerCase().split(/\s+/).filter((w) => w && !DETERMINERS.has(w));
   const head = words[words.length - 1] ?? '';
   const indefinite = /^(a|an|one|another)\s/i.test(description);
-  if (indefinite) return { name: description };
+  if (indefinite) return describesSpeaker(description) ? { name: description } : null;
   if (ORG_NOUNS.has(head)) {
     const capitalised = description.split(/\s+/).filter((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()));
     if (capitalised.length) return { name: description.replace(/^(the|a|an)\s+/i, '') };
