@@ -20,6 +20,12 @@ export interface Schedule {
   /** Keep or drop stories by words and people (digests/*.yaml `include:`/`exclude:`, or in chat). */
   filters?: StoryFilters;
   origin: 'file' | 'chat';
+  /**
+   * A story already posted to a channel gets its news as a reply in that story's thread, and a
+   * line in the day's briefing. New schedules have it on; one stored before the option had none
+   * and keeps posting every story in full.
+   */
+  threads?: boolean;
   createdBy?: string;
   createdAt?: string;
 }
