@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
+import { errorReply } from '../../src/commands/types.ts';
+import { ManualClock } from '../../src/core/clock.ts';
+import type { Schedule } from '../../src/schedule/types.ts';
+import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { strikeDays, strikeFirings } from '../helpers/growing-story.ts';
+import { FakeSlackApi, type PostedSlackMessage } from './fakes/slack-api.ts';
+
+const channel = 'CTHREADS';
+const schedule: Schedule = {
+  id: 'threaded',
+  title: 'Morning briefing',
+  cron: '0 8 * * *',
+  when: 'daily 08:00',
+  timezone: 'Europe/Berlin',
+  targets: [{ platform: 'slack', id: channel }],
+  feeds: [],
+  maxStories: 10,
+  threads: true,
+  origin: 'chat',
+  createdAt: '2026-11-22T12:00:00Z',
+};
+
+let dir: string;
+let store: Store;
+let fake: FakeSlackApi;
+let adapter: SlackAdapter;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbot-slack-threads-'));
+  store = openStore(join(dir, 'newsbot.db'));
+  await store.saveSchedule(schedule);
+  fake = new FakeSlackApi();
+  await fake.start();
+  adapter = createSlackAdapter({
+    config: { botToken: 'xoxb-test-token', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0, adminUserIds: [] },
+    handleCommand: async () => errorReply('internal', 'not used here'),
+    host: '127.0.0.1',
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  await adapter.start();
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await fake?.stop();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const textOf = (message: PostedSlackMessage) => JSON.stringify(message.blocks);
+
+describe('a story that grows over three daily Slack briefings, with threads on', () => {
+  it('GIVEN one new report a day THEN the story is posted once and its news goes to its thread twice, each reply once and with only the new point', async () => {
+    const clock = new ManualClock('2026-11-23T06:00:00Z');
+    const scheduler = new Scheduler({ store, clock, sinks: [adapter.sink] });
+    for (const [day, firing] of strikeFirings.entries()) {
+      await store.saveAnalysis(strikeDays[day]!.analysis);
+      clock.set(new Date(Date.parse(firing) + 20_000));
+      expect(await scheduler.runDueFirings()).toMatchObject([{ status: 'posted' }]);
+      // A later tick and a restarted process catching up post nothing again.
+      clock.set(new Date(Date.parse(firing) + 60_000));
+      await scheduler.runDueFirings();
+      await new Scheduler({ store, clock, sinks: [adapter.sink] }).catchUp();
+    }
+
+    const inChannel = fake.channelMessages(channel);
+    const roots = inChannel.filter((m) => textOf(m).includes('Okafor'));
+    expect(roots).toHaveLength(1);
+    const root = roots[0]!;
+    expect(textOf(root)).toContain('walked out on Monday');
+
+    const replies = fake.threadReplies(channel, root.ts);
+    expect(replies).toHaveLength(2);
+    const [second, third] = replies.map(textOf);
+    expect(second).toContain(strikeDays[1]!.newPoint);
+    expect(second).not.toContain(strikeDays[0]!.newPoint);
+    expect(second).toContain('Coastal Ledger');
+    expect(third).toContain(strikeDays[2]!.newPoint);
+    expect(third).not.toContain(strikeDays[1]!.newPoint);
+    expect(third).not.toContain(strikeDays[0]!.newPoint);
+    expect(third).toContain('Northern Wire');
+
+    // Each day's briefing in the channel: day one tells the story, days two and three name it in a line linking to its thread.
+    expect(inChannel).toHaveLength(4);
+    const link = `<https://newsroom.example/archives/${channel}/p${root.ts.replace('.', '')}|`;
+    for (const intro of inChannel.slice(2)) {
+      expect(textOf(intro)).toContain('Continued in their threads');
+      expect(textOf(intro)).toContain(link);
+      expect(textOf(intro)).not.toContain('walked out on Monday');
+    }
+
+    // The ledger holds each reply under its firing's run.
+    const runs = await store.listRuns(schedule.id);
+    const replyTs = replies.map((r) => r.ts);
+    expect(runs.filter((r) => r.status === 'posted').flatMap((r) => r.messageIds).filter((id) => replyTs.includes(id)).sort()).toEqual([...replyTs].sort());
+  });
+});
