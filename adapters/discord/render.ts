@@ -2,6 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { timelineLines } from '../../src/digest/timeline.ts';
 import { SOURCES_FIELD, sourcesButtonRow } from './sources-button.ts';
 import { DISCORD_LIMITS, groupEmbeds, layoutEmbeds, packLines, shortenLabel, type EmbedPart } from './embed-limits.ts';
 
@@ -121,6 +122,7 @@ function storyParts(story: Story): EmbedPart[] {
   });
   if (story.articles.length > MAX_SOURCE_LINKS) links.push(`and ${story.articles.length - MAX_SOURCE_LINKS} more articles`);
   if (links.length > 0) parts.push({ field: { name: SOURCES_FIELD, value: links.join('\n') } });
+  if (story.timeline && story.timeline.length > 0) parts.push({ field: { name: 'Timeline', value: timelineLines(story.timeline).map((line) => (line.startsWith('  – ') ? `  – ${safe(line.slice(4))}` : safe(line))).join('\n') } });
   return parts;
 }
 

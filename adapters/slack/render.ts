@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { timelineLines } from '../../src/digest/timeline.ts';
 import { escapeText, linkTo, linkUrls } from './escape.ts';
 import { splitText } from './split-text.ts';
 
@@ -131,6 +132,7 @@ export function storyBlocks(story: Story): Block[] {
 
   const sources = story.articles.map((article) => linkTo(article.url, `${article.source}: ${article.title}`));
   if (sources.length > 0) blocks.push(...contexts([`${sources.length === 1 ? 'Source' : `${sources.length} sources`}:`, ...sources]));
+  if (story.timeline && story.timeline.length > 0) blocks.push(...sections(`*Timeline*\n${timelineLines(story.timeline).map(escapeText).join('\n')}`));
   blocks.push({ type: 'divider' });
   return blocks;
 }

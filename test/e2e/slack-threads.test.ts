@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { Scheduler } from '../../src/app/scheduler.ts';
-import { errorReply } from '../../src/commands/types.ts';
+import { runCommand } from '../../src/commands/index.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { Schedule } from '../../src/schedule/types.ts';
 import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { strikeDays, strikeFirings } from '../helpers/growing-story.ts';
-import { FakeSlackApi, type PostedSlackMessage } from './fakes/slack-api.ts';
+import { FakeSlackApi, signSlackRequest, slashCommandBody, type PostedSlackMessage } from './fakes/slack-api.ts';
 
 const channel = 'CTHREADS';
 const schedule: Schedule = {
@@ -31,6 +31,8 @@ let dir: string;
 let store: Store;
 let fake: FakeSlackApi;
 let adapter: SlackAdapter;
+let eventsUrl: string;
+const clock = new ManualClock('2026-11-23T06:00:00Z');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-slack-threads-'));
@@ -40,11 +42,12 @@ beforeAll(async () => {
   await fake.start();
   adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0, adminUserIds: [] },
-    handleCommand: async () => errorReply('internal', 'not used here'),
+    handleCommand: (command) => runCommand(command, { store, clock, defaultTimezone: 'UTC' }),
     host: '127.0.0.1',
     clientOptions: { retryConfig: { retries: 0 } },
   });
-  await adapter.start();
+  const { port } = await adapter.start();
+  eventsUrl = `http://127.0.0.1:${port}/slack/events`;
 });
 
 afterAll(async () => {
@@ -58,7 +61,6 @@ const textOf = (message: PostedSlackMessage) => JSON.stringify(message.blocks);
 
 describe('a story that grows over three daily Slack briefings, with threads on', () => {
   it('GIVEN one new report a day THEN the story is posted once and its news goes to its thread twice, each reply once and with only the new point', async () => {
-    const clock = new ManualClock('2026-11-23T06:00:00Z');
     const scheduler = new Scheduler({ store, clock, sinks: [adapter.sink] });
     for (const [day, firing] of strikeFirings.entries()) {
       await store.saveAnalysis(strikeDays[day]!.analysis);
@@ -100,5 +102,27 @@ describe('a story that grows over three daily Slack briefings, with threads on',
     const runs = await store.listRuns(schedule.id);
     const replyTs = replies.map((r) => r.ts);
     expect(runs.filter((r) => r.status === 'posted').flatMap((r) => r.messageIds).filter((id) => replyTs.includes(id)).sort()).toEqual([...replyTs].sort());
+  });
+
+  it('GIVEN the story ran for three days THEN /story shows its timeline: when each outlet joined and what each briefing added', async () => {
+    const body = slashCommandBody({ command: '/story', text: 'lindholm strike', userId: 'UMEMBER', channelId: channel, responseUrl: `${fake.url}/response/story` });
+    const response = await fetch(eventsUrl, { method: 'POST', headers: signSlackRequest('secret', body, Math.floor(Date.now() / 1000)), body });
+    expect(response.status).toBe(200);
+    await fake.until(() => fake.responsesTo('/response/story').length > 0);
+    const text = JSON.stringify(fake.responsesTo('/response/story')[0]!.body.blocks);
+    expect(text).toContain('*Timeline*');
+    const timeline = text.slice(text.indexOf('*Timeline*'));
+    const order = [
+      '2026-11-23 05:00 UTC · Harbour Gazette joined',
+      '2026-11-23 07:00 UTC · briefing in slack:CTHREADS: ',
+      '2026-11-24 05:00 UTC · Coastal Ledger joined',
+      '2026-11-24 07:00 UTC · briefing in slack:CTHREADS, reply in its thread: 1 point',
+      '2026-11-25 05:00 UTC · Northern Wire joined',
+      '2026-11-25 07:00 UTC · briefing in slack:CTHREADS, reply in its thread: 1 point',
+    ].map((line) => timeline.indexOf(line));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(timeline).toContain(`– ${strikeDays[1]!.newPoint}`);
+    expect(timeline).toContain(`– ${strikeDays[2]!.newPoint}`);
   });
 });
