@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/core/clock.ts';
 import type { Schedule } from '../../src/schedule/types.ts';
 import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { makeAnalysis, person } from '../helpers/analysis-factory.ts';
 import { strikeDays, strikeFirings } from '../helpers/growing-story.ts';
 import { FakeSlackApi, signSlackRequest, slashCommandBody, type PostedSlackMessage } from './fakes/slack-api.ts';
 
@@ -124,5 +125,38 @@ describe('a story that grows over three daily Slack briefings, with threads on',
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(timeline).toContain(`– ${strikeDays[1]!.newPoint}`);
     expect(timeline).toContain(`– ${strikeDays[2]!.newPoint}`);
+  });
+
+  it('GIVEN Slack fails the thread reply after the briefing went out THEN the run is failed and a restart posts neither again', async () => {
+    await store.saveAnalysis(
+      makeAnalysis({
+        id: 'strike-day4',
+        source: 'Harbour Gazette',
+        title: 'Lindholm dockworkers back at work after port strike',
+        url: 'https://gazette.example/lindholm-back',
+        publishedAt: '2026-11-26T05:00:00Z',
+        paragraphs: [
+          'Dockworkers at the Port of Lindholm were back at work on Wednesday after the strike over pay, union leader Marta Okafor said.',
+          'A backlog of two hundred ships is expected to clear within a week.',
+        ],
+        entities: [person('e1', 'Marta Okafor', ['Okafor'], 'union leader')],
+      }),
+    );
+    const before = fake.messages.length;
+    // The day's briefing is accepted, the reply in the thread is not.
+    fake.failuresAfter.set('chat.postMessage', { calls: 1, error: 'fatal_error' });
+    try {
+      clock.set('2026-11-26T07:00:20Z');
+      expect(await new Scheduler({ store, clock, sinks: [adapter.sink] }).runDueFirings()).toMatchObject([{ status: 'failed' }]);
+    } finally {
+      fake.failuresAfter.delete('chat.postMessage');
+    }
+    expect(fake.messages.length - before).toBe(1);
+    expect(textOf(fake.messages.at(-1)!)).toContain('Continued in their threads');
+    clock.set('2026-11-26T07:05:00Z');
+    await new Scheduler({ store, clock, sinks: [adapter.sink] }).catchUp();
+    expect(fake.messages.length - before).toBe(1);
+    const failed = (await store.listRuns(schedule.id, 1))[0];
+    expect(failed).toMatchObject({ status: 'failed', messageIds: [fake.messages.at(-1)!.ts] });
   });
 });
