@@ -2,6 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { briefingCounts } from '../../src/digest/threads.ts';
 import { timelineLines } from '../../src/digest/timeline.ts';
 import { SOURCES_FIELD, sourcesButtonRow } from './sources-button.ts';
 import { DISCORD_LIMITS, groupEmbeds, layoutEmbeds, packLines, shortenLabel, type EmbedPart } from './embed-limits.ts';
@@ -176,7 +177,7 @@ export function renderThreadedDigest(digest: Digest, threadLink: (followUp: Foll
   const title = digest.title ?? 'News briefing';
   const when = unixSeconds(digest.generatedAt);
   const followUps = digest.followUps ?? [];
-  const counts = [`${digest.stories.length} new ${digest.stories.length === 1 ? 'story' : 'stories'}`, ...(followUps.length > 0 ? [`${followUps.length} continued in ${followUps.length === 1 ? 'its thread' : 'their threads'}`] : [])];
+  const counts = briefingCounts(digest.stories.length, followUps.length);
   const lines = [`**${safe(title)}** · ${counts.join(' · ')}${when === undefined ? '' : ` · <t:${when}:f>`}`, ...(digest.notices ?? []).map((notice) => `⚠ ${safe(notice)}`)];
   if (followUps.length > 0) lines.push('**Continued in their threads**', ...followUps.map((f) => `• ${followUpLine(f, threadLink(f))}`));
   if (digest.stories.length === 0 && followUps.length === 0) lines.push('No new stories since the last briefing.');

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
 import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { briefingCounts } from '../../src/digest/threads.ts';
 import { timelineLines } from '../../src/digest/timeline.ts';
 import { escapeText, linkTo, linkUrls } from './escape.ts';
 import { splitText } from './split-text.ts';
@@ -245,7 +246,7 @@ export function renderThreadedDigest(digest: Digest, threadLink: (followUp: Foll
   const title = digest.title ?? 'News briefing';
   const followUps = digest.followUps ?? [];
   const count = digest.stories.length;
-  const counts = [`${count} new ${count === 1 ? 'story' : 'stories'}`, ...(followUps.length > 0 ? [`${followUps.length} continued in ${followUps.length === 1 ? 'its thread' : 'their threads'}`] : [])];
+  const counts = briefingCounts(count, followUps.length);
   const blocks: Block[] = [
     ...titleBlock(title),
     ...contexts([`${counts.join(' · ')} · ${slackDate(digest.generatedAt)}`]),

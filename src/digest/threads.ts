@@ -16,3 +16,11 @@ export function threadBriefing(digest: Digest, threads: ReadonlyMap<string, Thre
   });
   return { ...digest, stories: fresh, followUps };
 }
+
+/** "2 new stories", "1 story continued in its thread", or both: how a threaded briefing sums itself up. */
+export function briefingCounts(newStories: number, continued: number): string[] {
+  const counts: string[] = [];
+  if (newStories > 0 || continued === 0) counts.push(`${newStories} new ${newStories === 1 ? 'story' : 'stories'}`);
+  if (continued > 0) counts.push(`${continued} ${continued === 1 ? 'story' : 'stories'} continued in ${continued === 1 ? 'its thread' : 'their threads'}`);
+  return counts;
+}
