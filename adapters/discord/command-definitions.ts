@@ -44,7 +44,8 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
         .addStringOption((o) => o.setName('when').setDescription('"daily 08:00", "weekdays 07:30" or a cron expression').setRequired(true).setMaxLength(100))
         .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setMaxLength(64))
         .addStringOption((o) => o.setName('include').setDescription('Only stories with these words or people, e.g. ukraine, nato').setMaxLength(500))
-        .addStringOption((o) => o.setName('exclude').setDescription('Never stories with these words or people, e.g. sport').setMaxLength(500)),
+        .addStringOption((o) => o.setName('exclude').setDescription('Never stories with these words or people, e.g. sport').setMaxLength(500))
+        .addBooleanOption((o) => o.setName('threads').setDescription('Post news of a story already here as a reply in its thread (default: yes)')),
     )
     .addSubcommand((s) => s.setName('list').setDescription('Show the briefings scheduled here'))
     .addSubcommand((s) =>

@@ -1,5 +1,6 @@
 import {
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -15,12 +16,12 @@ import { errorReply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
 import type { Digest } from '../../src/digest/types.ts';
 import { silentLogger, type Logger } from '../../src/core/logger.ts';
-import type { BriefingSink } from '../../src/schedule/types.ts';
+import type { BriefingSink, ThreadedPost } from '../../src/schedule/types.ts';
 import type { PersonSuggestion } from '../../src/store/store.ts';
 import { DISCORD_LIMITS, splitText } from './embed-limits.ts';
 import { DiscordAdapterError, explainPostError, isPermissionError } from './errors.ts';
 import { interactionToCommand } from './interaction-command.ts';
-import { renderDigest, renderReply, type RenderedMessage } from './render.ts';
+import { renderDigest, renderFollowUp, renderReply, renderThreadedDigest, threadName, type RenderedMessage } from './render.ts';
 import { SOURCES_BUTTON_ID, sourcesFromEmbeds } from './sources-button.ts';
 
 export interface DiscordAdapterOptions {
@@ -45,6 +46,8 @@ export interface DiscordAdapter {
 
 /** Article text may contain @everyone or <@id>: nobody is ever pinged by what newsbot posts. */
 const NO_MENTIONS = { parse: [] as [] };
+/** Discord's answer when a thread was already started from the message (Thread Already Created For Message). */
+const threadAlreadyCreated = 160004;
 const AUTOCOMPLETE_CHOICES = 25;
 const CHOICE_LENGTH = 100;
 
@@ -189,8 +192,73 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     return posted.id;
   }
 
+  /**
+   * Starts a thread from a story's message and returns its id (the message's, as Discord gives a
+   * thread started from a message). One that already exists (an earlier run made it, then
+   * stopped before recording it) is used as it is.
+   */
+  async function startThread(channelId: string, messageId: string, name: string): Promise<string> {
+    try {
+      const thread = (await client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: 10080 } })) as { id: string };
+      return thread.id;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === threadAlreadyCreated) return messageId;
+      throw error;
+    }
+  }
+
+  /** The server a channel is in, for links to its threads; none when Discord does not say. */
+  async function guildOf(channelId: string): Promise<string | undefined> {
+    const cached = client.channels.cache.get(channelId);
+    if (cached && 'guildId' in cached) return cached.guildId;
+    try {
+      return ((await client.rest.get(Routes.channel(channelId))) as { guild_id?: string }).guild_id;
+    } catch (error) {
+      log.warn(`discord: could not look up the server of channel ${channelId} (${(error as Error).message}); the briefing names its threads without links`);
+      return undefined;
+    }
+  }
+
   const sink: BriefingSink = {
     platform: 'discord',
+
+    async postThreadedBriefing(target, digest: Digest) {
+      if (target.platform !== 'discord') {
+        throw new DiscordAdapterError('E_DISCORD_CHANNEL', `The Discord sink cannot post to ${target.platform}:${target.id}; route that target to its own platform.`);
+      }
+      const followUps = digest.followUps ?? [];
+      const guildId = followUps.length > 0 ? await guildOf(target.id) : undefined;
+      // A thread started from a message has that message's id.
+      const rendered = renderThreadedDigest(digest, (f) => (guildId === undefined ? undefined : `https://discord.com/channels/${guildId}/${f.thread.threadId ?? f.thread.rootMessageId}`));
+      const result: ThreadedPost = { messageIds: [], roots: {}, replies: {} };
+      try {
+        for (const message of rendered.intro) result.messageIds.push(await postMessage(target.id, message));
+        for (const story of rendered.stories) {
+          for (const [index, message] of story.messages.entries()) {
+            const id = await postMessage(target.id, message);
+            result.messageIds.push(id);
+            if (index === 0) result.roots[story.storyId] = id;
+          }
+        }
+        for (const followUp of followUps) {
+          const threadId = followUp.thread.threadId ?? (await startThread(target.id, followUp.thread.rootMessageId, threadName(followUp.story)));
+          const replies: string[] = [];
+          for (const message of renderFollowUp(followUp)) {
+            const id = await postMessage(threadId, message);
+            replies.push(id);
+            result.messageIds.push(id);
+          }
+          result.replies[followUp.story.id] = { threadId, messageIds: replies };
+        }
+      } catch (error) {
+        const explained = explainPostError(error, target.id);
+        if (result.messageIds.length > 0) explained.message += ` (${result.messageIds.length} message(s) of this briefing were posted before the failure: ${result.messageIds.join(', ')})`;
+        explained.postedIds = [...result.messageIds];
+        log.error(`discord: ${explained.message}`);
+        throw explained;
+      }
+      return result;
+    },
 
     async postBriefing(target, digest: Digest) {
       if (target.platform !== 'discord') {

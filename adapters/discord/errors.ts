@@ -29,7 +29,7 @@ export function explainPostError(error: unknown, channelId: string): DiscordAdap
       const what = error.code === MISSING_ACCESS ? 'Missing Access' : 'Missing Permissions';
       return new DiscordAdapterError(
         'E_DISCORD_FORBIDDEN',
-        `newsbot cannot post in ${where}: ${what} (${error.code}). Give the newsbot role View Channel, Send Messages and Embed Links there, or schedule the briefing in another channel.`,
+        `newsbot cannot post in ${where}: ${what} (${error.code}). Give the newsbot role View Channel, Send Messages and Embed Links there (with threads on, also Create Public Threads and Send Messages in Threads), or schedule the briefing in another channel.`,
         { cause: error },
       );
     }

@@ -40,7 +40,9 @@ export function interactionToCommand(interaction: ChatInputCommandInteraction): 
         const value = name === 'digest' ? options.getString(key) : null;
         return value?.trim() ? [`${key}:"${value.replace(/"/g, '')}"`] : [];
       });
-      args = sub ? [sub, ...rest, ...filters] : [...rest, ...filters];
+      const threads = name === 'digest' ? options.getBoolean('threads') : null;
+      const threadsArg = threads === null ? [] : [`threads:${threads ? 'on' : 'off'}`];
+      args = sub ? [sub, ...rest, ...filters, ...threadsArg] : [...rest, ...filters, ...threadsArg];
       break;
     }
   }

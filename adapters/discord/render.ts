@@ -1,7 +1,9 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
-import type { Digest } from '../../src/digest/types.ts';
+import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { briefingCounts } from '../../src/digest/threads.ts';
+import { timelineLines } from '../../src/digest/timeline.ts';
 import { SOURCES_FIELD, sourcesButtonRow } from './sources-button.ts';
 import { DISCORD_LIMITS, groupEmbeds, layoutEmbeds, packLines, shortenLabel, type EmbedPart } from './embed-limits.ts';
 
@@ -121,6 +123,7 @@ function storyParts(story: Story): EmbedPart[] {
   });
   if (story.articles.length > MAX_SOURCE_LINKS) links.push(`and ${story.articles.length - MAX_SOURCE_LINKS} more articles`);
   if (links.length > 0) parts.push({ field: { name: SOURCES_FIELD, value: links.join('\n') } });
+  if (story.timeline && story.timeline.length > 0) parts.push({ field: { name: 'Timeline', value: timelineLines(story.timeline).map((line) => (line.startsWith('  – ') ? `  – ${safe(line.slice(4))}` : safe(line))).join('\n') } });
   return parts;
 }
 
@@ -156,6 +159,65 @@ export function renderDigest(digest: Digest): RenderedMessage[] {
     embeds: group,
     components: [sourcesButtonRow()],
   }));
+}
+
+/** A threaded briefing as Discord gets it: the first messages, then each new story in messages of its own. */
+export interface ThreadedDiscordBriefing {
+  intro: RenderedMessage[];
+  /** Per new story, its messages: the first is the one its thread starts from. */
+  stories: Array<{ storyId: string; messages: RenderedMessage[] }>;
+}
+
+/**
+ * A briefing with threads: a heading with the notices and one line per story continued in its
+ * thread (linked by `threadLink`, when it gives a URL), then each new story in messages of its
+ * own, so that a thread can start from it.
+ */
+export function renderThreadedDigest(digest: Digest, threadLink: (followUp: FollowUp) => string | undefined): ThreadedDiscordBriefing {
+  const title = digest.title ?? 'News briefing';
+  const when = unixSeconds(digest.generatedAt);
+  const followUps = digest.followUps ?? [];
+  const counts = briefingCounts(digest.stories.length, followUps.length);
+  const lines = [`**${safe(title)}** · ${counts.join(' · ')}${when === undefined ? '' : ` · <t:${when}:f>`}`, ...(digest.notices ?? []).map((notice) => `⚠ ${safe(notice)}`)];
+  if (followUps.length > 0) lines.push('**Continued in their threads**', ...followUps.map((f) => `• ${followUpLine(f, threadLink(f))}`));
+  if (digest.stories.length === 0 && followUps.length === 0) lines.push('No new stories since the last briefing.');
+  return {
+    intro: packLines(lines, DISCORD_LIMITS.content).map((content) => ({ content, embeds: [] })),
+    stories: digest.stories.map((story) => ({
+      storyId: story.id,
+      messages: groupEmbeds(storyEmbeds(story, digest.generatedAt)).map((embeds) => ({ embeds, components: [sourcesButtonRow()] })),
+    })),
+  };
+}
+
+function followUpLine(followUp: FollowUp, link: string | undefined): string {
+  const headline = safe(shortenLabel(followUp.story.headline, DISCORD_LIMITS.title));
+  const count = followUp.story.new.length;
+  const what = count > 0 ? `${count} new ${count === 1 ? 'point' : 'points'}` : `${followUp.newArticles.length} new ${followUp.newArticles.length === 1 ? 'report' : 'reports'}`;
+  return `${link === undefined ? `**${headline}**` : `[${headline}](${link})`} — ${what} in the thread`;
+}
+
+/** Discord's limit on a thread's name. */
+const THREAD_NAME_CHARS = 100;
+
+/** The name of the thread a story's updates go to: its headline, shortened to fit. */
+export function threadName(story: Story): string {
+  return shortenLabel(story.headline.replace(/\s+/g, ' ').trim() || 'Story updates', THREAD_NAME_CHARS);
+}
+
+/** A reply in a story's thread: only what is new since the channel's last briefing, and the reports that brought it. */
+export function renderFollowUp(followUp: FollowUp): RenderedMessage[] {
+  const { story, newArticles } = followUp;
+  const lines = story.new.length > 0 ? ['**New since the last briefing**', ...story.new.map(bullet)] : ['_Nothing new to add since the last briefing; more outlets report it._'];
+  if (newArticles.length > 0) {
+    lines.push(newArticles.length === 1 ? '**New report**' : `**${newArticles.length} new reports**`);
+    for (const article of newArticles) {
+      const url = httpUrl(article.url);
+      const title = safe(article.title) || 'Untitled article';
+      lines.push(url ? `[${title}](${url}) — ${safe(article.source)}` : `${title} — ${safe(article.source)}`);
+    }
+  }
+  return packLines(lines, DISCORD_LIMITS.content).map((content) => ({ content, embeds: [] }));
 }
 
 function quoteField(quote: QuoteItem): EmbedPart {

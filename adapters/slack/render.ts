@@ -1,7 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { PersonProfile, QuoteItem, Reply } from '../../src/commands/types.ts';
-import type { Digest } from '../../src/digest/types.ts';
+import type { Digest, FollowUp } from '../../src/digest/types.ts';
 import type { Story } from '../../src/stories/types.ts';
+import { briefingCounts } from '../../src/digest/threads.ts';
+import { timelineLines } from '../../src/digest/timeline.ts';
 import { escapeText, linkTo, linkUrls } from './escape.ts';
 import { splitText } from './split-text.ts';
 
@@ -131,6 +133,7 @@ export function storyBlocks(story: Story): Block[] {
 
   const sources = story.articles.map((article) => linkTo(article.url, `${article.source}: ${article.title}`));
   if (sources.length > 0) blocks.push(...contexts([`${sources.length === 1 ? 'Source' : `${sources.length} sources`}:`, ...sources]));
+  if (story.timeline && story.timeline.length > 0) blocks.push(...sections(`*Timeline*\n${timelineLines(story.timeline).map(escapeText).join('\n')}`));
   blocks.push({ type: 'divider' });
   return blocks;
 }
@@ -225,6 +228,66 @@ export function renderDigest(digest: Digest): SlackMessage[] {
     const label = `${title} (continued ${index + 1}/${packed.length})`;
     return { text: escapeText(label), blocks: [...contexts([`*${escapeText(label)}*`]), ...blocks] };
   });
+}
+
+/** A threaded briefing as Slack gets it: a first message, then each new story in messages of its own. */
+export interface ThreadedSlackBriefing {
+  intro: SlackMessage;
+  /** Per new story, its messages: the first is the root of the story's thread. */
+  stories: Array<{ storyId: string; messages: SlackMessage[] }>;
+}
+
+/**
+ * Renders a briefing with threads: the first message holds the title, the notices and one line
+ * per story continued in its thread (linked by `threadLink`, when it gives a URL); each new
+ * story follows in messages of its own, so that it can grow a thread.
+ */
+export function renderThreadedDigest(digest: Digest, threadLink: (followUp: FollowUp) => string | undefined): ThreadedSlackBriefing {
+  const title = digest.title ?? 'News briefing';
+  const followUps = digest.followUps ?? [];
+  const count = digest.stories.length;
+  const counts = briefingCounts(count, followUps.length);
+  const blocks: Block[] = [
+    ...titleBlock(title),
+    ...contexts([`${counts.join(' · ')} · ${slackDate(digest.generatedAt)}`]),
+    ...(digest.notices?.length ? contexts(digest.notices.map((notice) => `:warning: ${escapeText(notice)}`)) : []),
+  ];
+  if (followUps.length > 0) blocks.push(...sections(`*Continued in their threads*\n${followUps.map((f) => `• ${followUpLine(f, threadLink(f))}`).join('\n')}`));
+  if (count === 0 && followUps.length === 0) blocks.push(...sections('No new stories since the last briefing.'));
+  const intro = packGroups([blocks], () => ({ blocks: 0, chars: 0 }))[0] ?? blocks;
+  const fallback = `${title}: ${counts.join(', ')}`;
+  return {
+    intro: { text: escapeText(fallback), blocks: intro },
+    stories: digest.stories.map((story) => ({
+      storyId: story.id,
+      messages: packGroups([storyBlocks(story)], () => ({ blocks: 0, chars: 0 })).map((group, index) => ({
+        text: escapeText(index === 0 ? story.headline : `${story.headline} (continued)`),
+        blocks: group,
+      })),
+    })),
+  };
+}
+
+function followUpLine(followUp: FollowUp, link: string | undefined): string {
+  const count = followUp.story.new.length;
+  const what = count > 0 ? `${count} new ${count === 1 ? 'point' : 'points'}` : `${followUp.newArticles.length} new ${followUp.newArticles.length === 1 ? 'report' : 'reports'}`;
+  return `${linkTo(link, followUp.story.headline)} — ${what} in the thread`;
+}
+
+/**
+ * A reply in a story's thread: only what is new since the channel's last briefing, and the
+ * reports that brought it.
+ */
+export function renderFollowUp(followUp: FollowUp): SlackMessage[] {
+  const { story, newArticles } = followUp;
+  const parts = story.new.length > 0 ? [`*New since the last briefing*\n${bullets(story.new)}`] : ['_Nothing new to add since the last briefing; more outlets report it._'];
+  const groups: Block[][] = [sections(parts.join('\n'))];
+  const sources = newArticles.map((article) => linkTo(article.url, `${article.source}: ${article.title}`));
+  if (sources.length > 0) groups.push(contexts([`${sources.length === 1 ? 'New report' : `${sources.length} new reports`}:`, ...sources]));
+  return packGroups(groups, () => ({ blocks: 0, chars: 0 })).map((blocks, index) => ({
+    text: escapeText(`${index === 0 ? 'Update' : 'Update (continued)'}: ${story.headline}`),
+    blocks,
+  }));
 }
 
 function countStories(blocks: Block[]): number {

@@ -4,10 +4,10 @@ import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from
 import type { Command, Reply } from '../../src/commands/types.ts';
 import type { Config } from '../../src/config.ts';
 import { silentLogger, type Logger } from '../../src/core/logger.ts';
-import type { BriefingSink } from '../../src/schedule/types.ts';
+import type { BriefingSink, ThreadedPost } from '../../src/schedule/types.ts';
 import { escapeText } from './escape.ts';
 import { explainSlackError, networkErrorOf, SlackAdapterError, slackErrorOf } from './errors.ts';
-import { renderDigest, renderReply, type SlackMessage } from './render.ts';
+import { renderDigest, renderFollowUp, renderReply, renderThreadedDigest, type SlackMessage } from './render.ts';
 import { needsAdminCheck, readSlashCommand, slashCommandPattern, toCommand, unknownCommandText } from './slash-command.ts';
 
 export interface SlackAdapterOptions {
@@ -180,31 +180,68 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log.error(`slack: ${error.message}`);
   });
 
+  /** The workspace's address (from auth.test at start), for links to a story's thread. */
+  let workspaceUrl: string | undefined;
+
+  const checkTarget = (target: { platform: string; id: string }) => {
+    if (target.platform !== 'slack') {
+      throw new SlackAdapterError('E_SLACK_TARGET', `The Slack adapter cannot post to ${target.platform}:${target.id}; give the schedule a slack:CHANNEL_ID target.`);
+    }
+  };
+
+  /** Posts one message (in a thread when `threadTs` is given) and returns its ts; `posted` lists what went out before, for the error. */
+  const post = async (channel: string, message: SlackMessage, posted: string[], threadTs?: string): Promise<string | undefined> => {
+    try {
+      const result = await app.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+        unfurl_links: false,
+        unfurl_media: false,
+        // Belt and braces beside the escaping: nothing in the fallback text is read as a mention.
+        parse: 'none',
+        link_names: false,
+      });
+      if (result.ts) posted.push(result.ts);
+      return result.ts;
+    } catch (error) {
+      throw explainSlackError(error, channel, posted);
+    }
+  };
+
   const sink: BriefingSink = {
     platform: 'slack',
     async postBriefing(target, digest) {
-      if (target.platform !== 'slack') {
-        throw new SlackAdapterError('E_SLACK_TARGET', `The Slack adapter cannot post to ${target.platform}:${target.id}; give the schedule a slack:CHANNEL_ID target.`);
-      }
+      checkTarget(target);
       const posted: string[] = [];
-      for (const message of renderDigest(digest)) {
-        try {
-          const result = await app.client.chat.postMessage({
-            channel: target.id,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-            // Belt and braces beside the escaping: nothing in the fallback text is read as a mention.
-            parse: 'none',
-            link_names: false,
-          });
-          if (result.ts) posted.push(result.ts);
-        } catch (error) {
-          throw explainSlackError(error, target.id, posted);
+      for (const message of renderDigest(digest)) await post(target.id, message, posted);
+      return posted;
+    },
+    async postThreadedBriefing(target, digest) {
+      checkTarget(target);
+      // Slack's permalink form: the archive path with the ts, its dot left out.
+      const permalink = (ts: string) => (workspaceUrl === undefined ? undefined : `${workspaceUrl.replace(/\/?$/, '/')}archives/${target.id}/p${ts.replace('.', '')}`);
+      const rendered = renderThreadedDigest(digest, (followUp) => permalink(followUp.thread.rootMessageId));
+      const result: ThreadedPost = { messageIds: [], roots: {}, replies: {} };
+      await post(target.id, rendered.intro, result.messageIds);
+      for (const story of rendered.stories) {
+        for (const [index, message] of story.messages.entries()) {
+          const ts = await post(target.id, message, result.messageIds);
+          if (index === 0 && ts !== undefined) result.roots[story.storyId] = ts;
         }
       }
-      return posted;
+      for (const followUp of digest.followUps ?? []) {
+        // A Slack thread is the root message's ts: replies name it as thread_ts.
+        const threadTs = followUp.thread.rootMessageId;
+        const replies: string[] = [];
+        for (const message of renderFollowUp(followUp)) {
+          const ts = await post(target.id, message, result.messageIds, threadTs);
+          if (ts !== undefined) replies.push(ts);
+        }
+        result.replies[followUp.story.id] = { threadId: threadTs, messageIds: replies };
+      }
+      return result;
     },
     async notifyAdmins(target, message, context) {
       // The admin who scheduled it in chat hears first, then the listed admins, by direct message;
@@ -230,7 +267,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       // start-up hanging with no network: the token is checked first with a few quick tries.
       const retryConfig = options.clientOptions?.retryConfig ?? startupRetries;
       try {
-        await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig, logger: boltLogger(log) }).auth.test();
+        const auth = await new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig, logger: boltLogger(log) }).auth.test();
+        if (typeof auth.url === 'string' && /^https:\/\//.test(auth.url)) workspaceUrl = auth.url;
         await app.init();
       } catch (error) {
         throw explainStartError(error, config.apiUrl, retryConfig.retries);

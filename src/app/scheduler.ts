@@ -12,7 +12,8 @@ import { runIdFor } from '../schedule/ledger.ts';
 import { syncFileSchedules } from './schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
 import { formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
-import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule } from '../schedule/types.ts';
+import { postedIdsOf, type BriefingSink, type Run, type RunStatus, type Schedule, type ThreadedPost } from '../schedule/types.ts';
+import { threadBriefing } from '../digest/threads.ts';
 
 export interface SchedulerOptions {
   store: Store;
@@ -367,11 +368,14 @@ export class Scheduler {
       this.#log.warn(`briefing ${schedule.id} -> ${run.target}: ${error}`);
       return outcome(run, 'failed', error);
     }
+    const threaded = schedule.threads === true && sink.postThreadedBriefing !== undefined;
+    const briefing = threaded ? await this.#threadedFor(schedule, run, digest) : digest;
     // Compare-and-set right before posting: if another process resumed this claim, it is theirs.
+    // Replies in threads are posted under the same run, so they too are posted at most once.
     if (!(await this.#store.transitionRun(run.id, 'claimed', { status: 'posting' }))) return outcome(run, 'taken');
-    let messageIds: string[];
+    let posted: ThreadedPost;
     try {
-      messageIds = await sink.postBriefing(target, digest);
+      posted = threaded && sink.postThreadedBriefing ? await sink.postThreadedBriefing(target, briefing) : { messageIds: await sink.postBriefing(target, digest), roots: {}, replies: {} };
     } catch (error) {
       const message = `posting failed: ${errorText(error)}; not retried, so the briefing can never arrive twice`;
       await this.#store.updateRun(run.id, { status: 'failed', error: message, messageIds: postedIdsOf(error) });
@@ -379,9 +383,45 @@ export class Scheduler {
       await this.#notify(schedule, run.target, `The briefing "${schedule.title}" could not be posted here (${errorText(error)}). Check the bot's permissions in this channel.`);
       return outcome(run, 'failed', message);
     }
-    await this.#store.updateRun(run.id, { status: 'posted', messageIds, points: digestPoints(digest), error: undefined });
+    await this.#store.updateRun(run.id, { status: 'posted', messageIds: posted.messageIds, points: digestPoints(digest), error: undefined });
     this.#log.info(`briefing ${schedule.id} posted to ${run.target}`);
+    try {
+      await this.#recordStories(run, briefing, posted);
+    } catch (error) {
+      // The briefing is in the channel and the ledger says so; only timelines and threads miss it.
+      this.#log.warn(`briefing ${schedule.id} -> ${run.target}: posted, but its stories' threads could not be recorded (${errorText(error)})`);
+    }
     return outcome(run, 'posted');
+  }
+
+  /** The briefing as this run's channel gets it: stories it has a thread for become follow-ups. */
+  async #threadedFor(schedule: Schedule, run: Run, digest: Digest): Promise<Digest> {
+    const threads = await this.#store.storyThreads(run.target, digest.stories.map((story) => story.id));
+    const previous = await this.#store.lastPostedRun(schedule.id, run.target);
+    const refs = new Map(threads.map((t) => [t.storyId, t.threadId === undefined ? { rootMessageId: t.rootMessageId } : { rootMessageId: t.rootMessageId, threadId: t.threadId }]));
+    return threadBriefing(digest, refs, previous?.scheduledFor);
+  }
+
+  /** Each story's part in the posted briefing (its timeline) and, for a new story, its thread's root. */
+  async #recordStories(run: Run, briefing: Digest, posted: ThreadedPost): Promise<void> {
+    for (const story of briefing.stories) {
+      const root = posted.roots[story.id];
+      await this.#store.recordStoryBriefing(story.id, {
+        runId: run.id,
+        target: run.target,
+        at: run.scheduledFor,
+        kind: 'post',
+        points: digestPoints({ generatedAt: briefing.generatedAt, stories: [story] }),
+        messageIds: root === undefined ? posted.messageIds : [root],
+      });
+      if (root !== undefined) await this.#store.saveStoryThread({ target: run.target, storyId: story.id, rootMessageId: root });
+    }
+    for (const followUp of briefing.followUps ?? []) {
+      const reply = posted.replies[followUp.story.id];
+      if (reply === undefined) continue;
+      await this.#store.recordStoryBriefing(followUp.story.id, { runId: run.id, target: run.target, at: run.scheduledFor, kind: 'reply', points: followUp.story.new, messageIds: reply.messageIds });
+      await this.#store.saveStoryThread({ target: run.target, storyId: followUp.story.id, rootMessageId: followUp.thread.rootMessageId, threadId: reply.threadId });
+    }
   }
 
   async #notify(schedule: Schedule, targetText: string, message: string): Promise<void> {

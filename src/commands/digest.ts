@@ -8,7 +8,7 @@ import { ScheduleError } from '../schedule/errors.ts';
 import { listAllSchedules } from '../app/schedules.ts';
 import { formatTarget } from '../schedule/targets.ts';
 import { canonicalTimeZone, formatInZone, isValidTimeZone } from '../schedule/timezone.ts';
-import { describeFilters, takeFilters } from '../schedule/filters.ts';
+import { describeFilters, takeFilters, takeThreadsOption } from '../schedule/filters.ts';
 import type { Schedule } from '../schedule/types.ts';
 import { parseWhen } from '../schedule/when.ts';
 import type { CommandContext } from './context.ts';
@@ -19,7 +19,7 @@ export interface DigestCommandOptions {
   digestsDir?: string;
 }
 
-const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] [include:"WORDS, NAMES"] [exclude:"WORDS"] | /digest list | /digest unschedule ID';
+const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] [include:"WORDS, NAMES"] [exclude:"WORDS"] [threads:off] | /digest list | /digest unschedule ID';
 const adminOnly = 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
 const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
@@ -125,7 +125,8 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
   if (words.length === 0) {
     return errorReply('usage', 'When should the briefing be posted?', 'Usage: /digest schedule WHEN [TIMEZONE], e.g. /digest schedule daily 08:00 Europe/Berlin or /digest schedule 0 8 * * 1-5');
   }
-  const { filters, rest } = takeFilters(words.join(' '));
+  const threadsOption = takeThreadsOption(words.join(' '));
+  const { filters, rest } = takeFilters(threadsOption.rest);
   const split = splitWhenAndZone(rest.split(' ').filter(Boolean), ctx.defaultTimezone);
   if ('kind' in split) return split;
   let parsed: { cron: string; when: string };
@@ -155,6 +156,7 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
     feeds: [],
     maxStories: defaultMaxStories,
     ...(filters ? { filters } : {}),
+    threads: threadsOption.threads ?? true,
     origin: 'chat',
     createdBy: command.caller.id,
     createdAt: now.toISOString(),
@@ -171,6 +173,7 @@ async function schedule(command: Command, ctx: CommandContext, digestsDir: strin
           `When: ${created.when} (cron \`${created.cron}\`) in ${created.timezone}`,
           `Posts to: ${formatTarget(command.channel)}, up to ${created.maxStories} stories`,
           ...(filters ? [`Stories: ${describeFilters(filters)}`] : []),
+          threadsLine(created),
         ],
       },
       { heading: 'Next runs', lines: nextRunLines(created, now) },
@@ -193,6 +196,7 @@ async function list(command: Command, ctx: CommandContext, digestsDir: string): 
       lines: [
         `${s.when} (cron \`${s.cron}\`) in ${s.timezone} → ${s.targets.map(formatTarget).join(', ')}`,
         ...(s.filters ? [`Stories: ${describeFilters(s.filters)}`] : []),
+        threadsLine(s),
         `Next: ${next ? formatInZone(next, s.timezone) : 'never'}${last ? ` · last: ${last.status} for ${formatInZone(new Date(last.scheduledFor), s.timezone)}` : ''}`,
         s.origin === 'file' ? `From digests/${s.id.slice('file:'.length)}.yaml (edit the file to change it)` : `Made in chat${s.createdBy ? ` by ${s.createdBy}` : ''}`,
       ],
@@ -203,6 +207,12 @@ async function list(command: Command, ctx: CommandContext, digestsDir: string): 
     sections.push({ heading: 'Digest files with mistakes (not running)', lines: errors.flatMap((e) => e.message.split('\n')) });
   }
   return { kind: 'text', ephemeral: true, title: 'Scheduled briefings', sections };
+}
+
+function threadsLine(schedule: Schedule): string {
+  return schedule.threads === true
+    ? 'Threads: on (a story already posted here gets its news as a reply in its thread)'
+    : 'Threads: off (every story is posted in full each time)';
 }
 
 function findSchedule(schedules: Schedule[], id: string): Schedule | undefined {

@@ -24,7 +24,7 @@ export const commandRegistry: readonly CommandInfo[] = [
   {
     name: 'digest',
     summary: 'briefings: preview one now, schedule, list and remove them',
-    usage: '/digest now | schedule WHEN [TIMEZONE] [include:"WORDS"] [exclude:"WORDS"] | list | unschedule ID',
+    usage: '/digest now | schedule WHEN [TIMEZONE] [include:"WORDS"] [exclude:"WORDS"] [threads:off] | list | unschedule ID',
     example: '/digest schedule daily 08:00 Europe/Berlin include:"ukraine, nato" exclude:"sport"',
     audience: 'admins for changes',
     adminPart: 'schedule and unschedule',

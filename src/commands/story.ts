@@ -1,5 +1,7 @@
 import { withStoredNames } from '../app/stored-names.ts';
 import { buildDigest } from '../digest/build.ts';
+import { lastingStoryIds } from '../app/story-identity.ts';
+import { storyTimeline } from './story-timeline.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
 import { echo } from './name-query.ts';
@@ -13,7 +15,8 @@ const maxNeighbours = 500;
 const maxStoryWords = 200;
 
 /**
- * `/story WORDS`: the stories whose articles match the words, compared across outlets.
+ * `/story WORDS`: the stories whose articles match the words, compared across outlets, each
+ * with its timeline: when each outlet joined and what each briefing said about it.
  * Articles published around the matches are clustered too, so the story shows every outlet.
  */
 export async function storyCommand(command: Command, ctx: CommandContext): Promise<Reply> {
@@ -36,11 +39,18 @@ export async function storyCommand(command: Command, ctx: CommandContext): Promi
   const pool = new Map([...around, ...matches].map((a) => [a.article.id, a]));
   const matched = new Set(matches.map((a) => a.article.id));
   const digest = await withStoredNames(buildDigest([...pool.values()], { now: ctx.clock.now(), focus: matched }), ctx.store);
-  const stories = digest.stories
+  const found = digest.stories
     .map((story) => ({ story, hits: story.articles.filter((a) => matched.has(a.id)).length }))
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.hits - a.hits)
     .slice(0, maxStories)
     .map((s) => s.story);
+  // Each story under the id briefings know it by, with its history from the store.
+  const ids = await lastingStoryIds(ctx.store, { generatedAt: digest.generatedAt, stories: found });
+  const stories = [];
+  for (const story of found) {
+    const id = ids.get(story.id) ?? story.id;
+    stories.push({ ...story, id, timeline: storyTimeline(story, await ctx.store.getStory(id)) });
+  }
   return { kind: 'digest', ephemeral: false, digest: { generatedAt: digest.generatedAt, title: `Stories about "${echo(words)}"`, stories } };
 }

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { buildStory, type BuiltStory } from '../stories/build-story.ts';
-import { clusterArticles } from '../stories/cluster/story-clusters.ts';
+import { articleTime, clusterArticles } from '../stories/cluster/story-clusters.ts';
 import type { Story } from '../stories/types.ts';
 import type { Digest } from './types.ts';
 
@@ -19,6 +19,11 @@ export interface BuildDigestOptions {
   quietHours?: number;
   /** Build only the stories holding one of these article ids (`/story`): the rest are only clustered. */
   focus?: ReadonlySet<string>;
+  /**
+   * ISO time: keep only stories with an article published at or after it (undated ones count).
+   * Articles since `since` are still clustered, so a story keeps its earlier articles.
+   */
+  freshSince?: string;
 }
 
 const HOUR = 3_600_000;
@@ -42,7 +47,13 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
     ...(options.previousAt === undefined ? {} : { previousAt: options.previousAt }),
   };
   const focus = options.focus;
-  const ranked = (focus ? clusters.filter((cluster) => cluster.some((a) => focus.has(a.article.id))) : clusters)
+  const freshSince = options.freshSince === undefined ? Number.NaN : Date.parse(options.freshSince);
+  const wanted = clusters.filter(
+    (cluster) =>
+      (!focus || cluster.some((a) => focus.has(a.article.id))) &&
+      (!Number.isFinite(freshSince) || cluster.some((a) => !(articleTime(a, Number.NaN) < freshSince))),
+  );
+  const ranked = wanted
     .map((cluster) => buildStory(cluster, storyOptions))
     .map((story) => ({ story, score: rankScore(story, options.now) }))
     .sort((a, b) => b.score - a.score || (b.story.updatedAt ?? '').localeCompare(a.story.updatedAt ?? '') || a.story.id.localeCompare(b.story.id))

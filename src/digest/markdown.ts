@@ -1,5 +1,6 @@
 import type { Story } from '../stories/types.ts';
 import type { Digest } from './types.ts';
+import { timelineLines } from './timeline.ts';
 
 /**
  * The briefing as a person reads it in a terminal or any Markdown view: per story the headline,
@@ -12,8 +13,13 @@ export function renderDigestMarkdown(digest: Digest): string {
   const count = digest.stories.length;
   lines.push(`_${formatTime(digest.generatedAt)} · ${count} ${count === 1 ? 'story' : 'stories'}_`);
   for (const notice of digest.notices ?? []) lines.push('', `> ⚠ ${inline(notice)}`);
+  const followUps = digest.followUps ?? [];
+  if (followUps.length > 0) {
+    lines.push('', '**Continued in their threads**');
+    for (const followUp of followUps) lines.push(`- ${inline(followUp.story.headline)}: ${followUp.story.new.length} new ${followUp.story.new.length === 1 ? 'point' : 'points'}`);
+  }
   if (count === 0) {
-    lines.push('', 'No new articles since the last briefing.');
+    if (followUps.length === 0) lines.push('', 'No new articles since the last briefing.');
     return lines.join('\n') + '\n';
   }
   digest.stories.forEach((story, index) => {
@@ -52,6 +58,10 @@ export function renderStoryMarkdown(story: Story, number?: number): string[] {
   const quote = story.quotes[0];
   if (quote !== undefined) {
     lines.push('', `> “${inline(quote.text)}”`, `> — ${inline(quote.speaker)}, ${quote.url === undefined ? inline(quote.source) : link(quote.source, quote.url)}`);
+  }
+  if (story.timeline && story.timeline.length > 0) {
+    lines.push('', '**Timeline**');
+    for (const line of timelineLines(story.timeline)) lines.push(line.startsWith('  – ') ? `  - ${inline(line.slice(4))}` : `- ${inline(line)}`);
   }
   return lines;
 }

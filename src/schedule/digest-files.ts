@@ -58,6 +58,7 @@ export const digestFileSchema = z.strictObject({
     .min(1, 'must name at least one channel, e.g. [console:main]'),
   include: filterTermsSchema.optional(),
   exclude: filterTermsSchema.optional(),
+  threads: z.boolean('must be true or false: true posts a story already in the channel as a reply in its thread').default(true),
   maxStories: z.number('must be a whole number from 1 to 25').int('must be a whole number from 1 to 25').min(1, 'must be at least 1').max(25, 'must be at most 25').default(5),
 });
 
@@ -164,6 +165,7 @@ export function parseDigestFile(text: string, file: string, options: DigestFileO
     targets,
     feeds: spec.feeds.map((feed) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(feed) || isAbsolute(feed) ? feed : resolve(options.feedRoot ?? dirname(dirname(resolve(file))), feed))),
     maxStories: spec.maxStories,
+    threads: spec.threads,
     ...filtersOf(spec.include, spec.exclude),
     origin: 'file',
   };

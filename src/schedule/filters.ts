@@ -78,3 +78,16 @@ export function takeFilters(text: string): { filters?: StoryFilters; rest: strin
   const any = found.include.length > 0 || found.exclude.length > 0;
   return { ...(any ? { filters: found } : {}), rest: rest.replace(/\s+/g, ' ').trim() };
 }
+
+/**
+ * Reads `threads:on|off` (also true/false, yes/no) out of a /digest schedule line; returns the
+ * choice, when given, and the rest of the line.
+ */
+export function takeThreadsOption(text: string): { threads?: boolean; rest: string } {
+  let threads: boolean | undefined;
+  const rest = text.replace(/\bthreads\s*[:=]\s*(on|off|true|false|yes|no)\b/gi, (_all, value: string) => {
+    threads = /^(on|true|yes)$/i.test(value);
+    return ' ';
+  });
+  return { ...(threads === undefined ? {} : { threads }), rest: rest.replace(/\s+/g, ' ').trim() };
+}

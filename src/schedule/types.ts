@@ -20,6 +20,12 @@ export interface Schedule {
   /** Keep or drop stories by words and people (digests/*.yaml `include:`/`exclude:`, or in chat). */
   filters?: StoryFilters;
   origin: 'file' | 'chat';
+  /**
+   * A story already posted to a channel gets its news as a reply in that story's thread, and a
+   * line in the day's briefing. New schedules have it on; one stored before the option had none
+   * and keeps posting every story in full.
+   */
+  threads?: boolean;
   createdBy?: string;
   createdAt?: string;
 }
@@ -54,6 +60,22 @@ export interface BriefingSink {
    * `context.createdBy` is the platform user who made the schedule in chat, told first.
    */
   notifyAdmins?(target: ChannelRef, message: string, context?: NotifyContext): Promise<void>;
+  /**
+   * Posts a briefing whose `followUps` go as replies in their stories' threads and whose new
+   * stories each get a message of their own, to be their threads' roots. Platforms without
+   * threads leave it out and get every story in full through `postBriefing`.
+   */
+  postThreadedBriefing?(target: ChannelRef, digest: Digest): Promise<ThreadedPost>;
+}
+
+/** What a threaded briefing left in the channel. */
+export interface ThreadedPost {
+  /** Every message posted, replies included, in order: the run ledger records them. */
+  messageIds: string[];
+  /** Story id -> the message that told it, its thread's root from now on. */
+  roots: Record<string, string>;
+  /** Story id -> the thread its news went to and the replies posted there. */
+  replies: Record<string, { threadId: string; messageIds: string[] }>;
 }
 
 export interface NotifyContext {

@@ -19,7 +19,8 @@ export interface CopyReport {
 
 /**
  * Copies the SQLite store at `sqlitePath` into the PostgreSQL database at `url` (articles with
- * their analyses and people, feeds, schedules and the run ledger), keeping ids and stamps.
+ * their analyses and people, feeds, schedules, the run ledger and stories with their threads),
+ * keeping ids and stamps.
  * Idempotent: what the target already has is left alone.
  */
 export async function copySqliteToPostgres(sqlitePath: string, url: string, options: PostgresStoreOptions = {}): Promise<CopyReport> {

@@ -3,6 +3,7 @@ import type { FeedStore } from './feeds.ts';
 import type { PeopleStore } from './people.ts';
 import type { RunLedger } from './runs.ts';
 import type { ScheduleStore } from './schedules.ts';
+import type { StoryStore } from './stories.ts';
 import type { Store } from './store.ts';
 
 export interface StoreParts {
@@ -11,11 +12,12 @@ export interface StoreParts {
   feeds: FeedStore;
   schedules: ScheduleStore;
   runs: RunLedger;
+  stories: StoryStore;
 }
 
 /** One Store over an implementation's aggregate stores; `close` releases what they share. */
 export function joinStore(parts: StoreParts, close: Store['close']): Store {
-  const { articles, people, feeds, schedules, runs } = parts;
+  const { articles, people, feeds, schedules, runs, stories } = parts;
   return {
     saveAnalysis: (analysis) => articles.saveAnalysis(analysis),
     saveAnalyses: (analyses) => articles.saveAnalyses(analyses),
@@ -48,6 +50,13 @@ export function joinStore(parts: StoreParts, close: Store['close']): Store {
     getRun: (id) => runs.getRun(id),
     listRuns: (scheduleId, limit) => runs.listRuns(scheduleId, limit),
     lastPostedRun: (scheduleId, target) => runs.lastPostedRun(scheduleId, target),
+
+    storiesOfArticles: (articleIds) => stories.storiesOfArticles(articleIds),
+    saveStory: (story) => stories.saveStory(story),
+    getStory: (id) => stories.getStory(id),
+    recordStoryBriefing: (storyId, briefing) => stories.recordStoryBriefing(storyId, briefing),
+    saveStoryThread: (thread) => stories.saveStoryThread(thread),
+    storyThreads: (target, storyIds) => stories.storyThreads(target, storyIds),
 
     close,
   };

@@ -39,6 +39,12 @@ const storeMethods: Record<keyof Store, true> = {
   getRun: true,
   listRuns: true,
   lastPostedRun: true,
+  storiesOfArticles: true,
+  saveStory: true,
+  getStory: true,
+  recordStoryBriefing: true,
+  saveStoryThread: true,
+  storyThreads: true,
   close: true,
 };
 

@@ -1,4 +1,5 @@
 import type { FeedRow, RunRow } from './rows.ts';
+import type { StoryBriefingRow, StoryMemberRow, StoryThreadRow } from './story-rows.ts';
 
 // Rows as one store hands them to another when a store is copied (`newsbot migrate`): every
 // stamp kept as written, so a copied article keeps its first-seen time and a run its status.
@@ -31,6 +32,17 @@ export interface StoreRows {
   feeds(): Iterable<FeedRow>;
   schedules(): Iterable<ScheduleExportRow>;
   runs(): Iterable<RunRow>;
+  stories(): Iterable<StoryExportRow>;
+  storyMembers(): Iterable<StoryMemberRow & { story_id: string }>;
+  storyBriefings(): Iterable<StoryBriefingRow & { story_id: string }>;
+  storyThreads(): Iterable<StoryThreadRow>;
+}
+
+export interface StoryExportRow {
+  id: string;
+  headline: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** What a store holds, as `newsbot migrate` reports it on both sides. */
@@ -41,4 +53,5 @@ export interface StoreCounts {
   feeds: number;
   schedules: number;
   runs: number;
+  stories: number;
 }

@@ -3,19 +3,21 @@ import type { FeedStore } from './feeds.ts';
 import type { PeopleStore } from './people.ts';
 import type { RunLedger } from './runs.ts';
 import type { ScheduleStore } from './schedules.ts';
+import type { StoryStore } from './stories.ts';
 
 export type { ArticleQuery, ArticleStore, SaveResult, SaveStatus } from './articles.ts';
 export type { FeedHealth, FeedPatch, FeedRecord, FeedStore, FetchedUrl } from './feeds.ts';
 export type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from './people.ts';
 export type { RunLedger, RunPatch } from './runs.ts';
 export type { ScheduleStore } from './schedules.ts';
+export type { StoredStory, StoryBriefing, StoryMember, StoryStore, StoryThread } from './stories.ts';
 
 /**
- * The only way anything reaches the database: one interface per aggregate, joined here so
+ * The only way anything reaches the database: one interface per aggregate (articles, people, feeds, schedules, the run ledger, stories), joined here so
  * callers that need several take one object. Implemented for SQLite (src/store/sqlite/, the default) and
  * PostgreSQL (src/store/postgres/); `openConfiguredStore` picks one. Every method returns a promise:
  * PostgreSQL answers over the network, and a blocking call would stall the chat connections.
  */
-export interface Store extends ArticleStore, PeopleStore, FeedStore, ScheduleStore, RunLedger {
+export interface Store extends ArticleStore, PeopleStore, FeedStore, ScheduleStore, RunLedger, StoryStore {
   close(): Promise<void>;
 }

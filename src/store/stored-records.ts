@@ -57,6 +57,7 @@ const scheduleSchema = z.looseObject({
   feeds: z.array(z.string()),
   maxStories: z.number().int(),
   origin: z.enum(['file', 'chat']),
+  threads: z.boolean().optional(),
   createdBy: z.string().optional(),
   createdAt: z.string().optional(),
 });

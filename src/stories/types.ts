@@ -24,6 +24,11 @@ export interface StoryQuote {
   url?: string;
 }
 
+/** One moment in a story's life: an article joining it, or a briefing telling it. */
+export type StoryTimelineEntry =
+  | { at: string; kind: 'joined'; source: string; title: string; url?: string; firstFromSource: boolean }
+  | { at: string; kind: 'briefing'; target: string; reply: boolean; points: string[] };
+
 /** Articles from one or more outlets that tell the same event, compared. */
 export interface Story {
   /** Stable across runs for the same first article, so briefings can say what is new. */
@@ -39,4 +44,6 @@ export interface Story {
   quotes: StoryQuote[];
   /** Latest publishedAt among the articles (ISO), when known. */
   updatedAt?: string;
+  /** Oldest first: when each outlet joined and what each briefing said (`/story` sets it). */
+  timeline?: StoryTimelineEntry[];
 }

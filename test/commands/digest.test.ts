@@ -81,6 +81,16 @@ describe('/digest schedule', () => {
     expect(await store.listSchedules()).toEqual([]);
   });
 
+  it('GIVEN no threads option THEN the new schedule threads, and threads:off posts every story in full, as /digest list says', async () => {
+    await run('schedule daily 08:00 Europe/Berlin');
+    expect(textOf(await run('schedule daily 09:00 threads:off'))).toContain('Threads: off');
+    const byWhen = new Map((await store.listSchedules()).map((s) => [s.when, s.threads]));
+    expect(byWhen).toEqual(new Map([['daily 08:00', true], ['daily 09:00', false]]));
+    const listed = textOf(await run('list'));
+    expect(listed).toContain('Threads: on (a story already posted here gets its news as a reply in its thread)');
+    expect(listed).toContain('Threads: off (every story is posted in full each time)');
+  });
+
   it('GIVEN the same schedule twice in one channel THEN the second is refused', async () => {
     await run('schedule daily 08:00');
     expect(textOf(await run('schedule every day at 8am'))).toMatch(/already gets a briefing daily 08:00/);

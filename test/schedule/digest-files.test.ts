@@ -45,6 +45,7 @@ describe('digest files', () => {
       ],
       feeds: [join(db.dir, 'digests/local.xml'), 'https://example.com/rss'],
       maxStories: 3,
+      threads: true,
       origin: 'file',
     });
   });
@@ -57,6 +58,15 @@ describe('digest files', () => {
     expect(schedule).toMatchObject({ id: 'file:weekday', title: 'weekday', timezone: 'America/New_York', cron: '0 8 * * 1-5', maxStories: 5, feeds: [] });
   });
 
+  it('GIVEN threads: false THEN the schedule posts every story in full; a file without it threads; a word that is no yes or no is refused', () => {
+    const base = 'schedule: daily 08:00\ntargets: [console:main]\n';
+    expect(parseDigestFile(`${base}threads: false\n`, 'digests/flat.yaml').threads).toBe(false);
+    expect(parseDigestFile(base, 'digests/threaded.yaml').threads).toBe(true);
+    expect(problemsOf(`${base}threads: sometimes\n`)).toEqual([
+      'digests/broken.yaml:3: threads: must be true or false: true posts a story already in the channel as a reply in its thread',
+    ]);
+  });
+
   it('GIVEN several mistakes THEN each one is reported on its own line with file, line and field', async () => {
     const lines = problemsOf(['title: Broken', 'schedule: dayly 08:00', 'timezone: Europe/Berln', 'targets: [slack:general, console:main]', 'maxStories: 0', 'colour: blue'].join('\n'));
     expect(lines).toEqual([
@@ -64,7 +74,7 @@ describe('digest files', () => {
       expect.stringMatching(/^digests\/broken\.yaml:3: timezone: "Europe\/Berln" is not an IANA time zone; use e\.g\. Europe\/Berlin/),
       expect.stringMatching(/^digests\/broken\.yaml:4: targets\.0: "slack:general" is not a slack channel id\. Write slack:C0123ABCD/),
       'digests/broken.yaml:5: maxStories: must be at least 1',
-      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, include, exclude, maxStories',
+      'digests/broken.yaml:6: colour: unknown field; known fields are name, title, feeds, schedule, timezone, targets, include, exclude, threads, maxStories',
     ]);
     expect(problemsOf('schedule: dayly 08:00\ntargets: [console:main]\n')).toEqual([
       expect.stringMatching(/^digests\/broken\.yaml:1: schedule: "dayly 08:00" is not a schedule newsbot understands\. Write a plain form/),

@@ -41,18 +41,21 @@ await describeWithPostgres('newsbot migrate: SQLite to PostgreSQL', () => {
     await store.saveSchedule({ id: 'c1', title: 'T', cron: '0 8 * * *', when: 'daily 08:00', timezone: 'UTC', targets: [{ platform: 'console', id: 'main' }], feeds: [], maxStories: 5, origin: 'chat' });
     await store.claimRun({ id: 'c1@x>console:main', scheduleId: 'c1', scheduledFor: '2026-01-31T08:00:00.000Z', target: 'console:main', status: 'claimed', messageIds: [], points: [] });
     await store.updateRun('c1@x>console:main', { status: 'posted', messageIds: ['m1'], points: ['p1'] });
+    await store.saveStory({ id: 's-lavrov', headline: 'Lavrov talks', members: [{ articleId: 'a1', source: 'News.Az', title: 'Title of a1', url: 'https://news.az/a1', joinedAt: '2025-09-24T08:00:00Z' }] });
+    await store.recordStoryBriefing('s-lavrov', { runId: 'c1@x>console:main', target: 'slack:C1', at: '2026-01-31T08:00:00.000Z', kind: 'post', points: ['p1'], messageIds: ['1.1'] });
+    await store.saveStoryThread({ target: 'slack:C1', storyId: 's-lavrov', rootMessageId: '1.1', threadId: '1.1' });
     await store.close();
   });
 
   it('copies every aggregate with its stamps, and a second run copies nothing', async () => {
     const first = await copySqliteToPostgres(sqlitePath, testDatabaseUrl, { schema });
-    expect(first.source).toEqual({ articles: 3, people: 1, quotes: 1, feeds: 1, schedules: 1, runs: 1 });
+    expect(first.source).toEqual({ articles: 3, people: 1, quotes: 1, feeds: 1, schedules: 1, runs: 1, stories: 1 });
     expect(first.target).toEqual(first.source);
     expect(first.copied).toEqual(first.source);
     expect(first.skipped).toEqual([]);
 
     const second = await copySqliteToPostgres(sqlitePath, testDatabaseUrl, { schema });
-    expect(second.copied).toEqual({ articles: 0, people: 0, quotes: 0, feeds: 0, schedules: 0, runs: 0 });
+    expect(second.copied).toEqual({ articles: 0, people: 0, quotes: 0, feeds: 0, schedules: 0, runs: 0, stories: 0 });
     expect(second.target).toEqual(first.target);
 
     const sqlite = openStore(sqlitePath);
@@ -67,6 +70,8 @@ await describeWithPostgres('newsbot migrate: SQLite to PostgreSQL', () => {
       expect(await postgres.listFeeds()).toEqual(await sqlite.listFeeds());
       expect(await postgres.listSchedules()).toEqual(await sqlite.listSchedules());
       expect(await postgres.lastPostedRun('c1')).toEqual(await sqlite.lastPostedRun('c1'));
+      expect(await postgres.getStory('s-lavrov')).toEqual(await sqlite.getStory('s-lavrov'));
+      expect(await postgres.storyThreads('slack:C1', ['s-lavrov'])).toEqual([{ target: 'slack:C1', storyId: 's-lavrov', rootMessageId: '1.1', threadId: '1.1' }]);
       // The copied ledger still holds the claim: the firing cannot be posted again from PostgreSQL.
       expect(await postgres.claimRun({ id: 'c1@x>console:main', scheduleId: 'c1', scheduledFor: '2026-01-31T08:00:00.000Z', target: 'console:main', status: 'claimed', messageIds: [], points: [] })).toBe(false);
     } finally {

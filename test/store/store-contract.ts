@@ -296,6 +296,39 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect((await store.listRuns('s3', 2)).map((r) => r.id)).toEqual(['s3@10', 's3@09']);
     });
 
+    it('GIVEN a story saved on two days THEN it keeps its id and members, each with the time it first joined', async () => {
+      const day1 = { articleId: 'a1', source: 'News.Az', title: 'Lavrov meets Rubio', url: 'https://news.az/a1', joinedAt: '2025-09-24T08:00:00Z' };
+      const day2 = { articleId: 'b1', source: 'The Moscow Times', title: 'Lavrov spoke', joinedAt: '2025-09-25T08:00:00Z' };
+      await store.saveStory({ id: 's-1', headline: 'Lavrov meets Rubio', members: [day1] });
+      clock.set('2026-03-02T10:00:00.000Z');
+      await store.saveStory({ id: 's-1', headline: 'Lavrov and Rubio talk', members: [{ ...day1, joinedAt: '2030-01-01T00:00:00Z' }, day2] });
+      const story = await store.getStory('s-1');
+      expect(story).toMatchObject({ id: 's-1', headline: 'Lavrov and Rubio talk', createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-02T10:00:00.000Z' });
+      expect(story?.members).toEqual([day1, day2]);
+      expect(await store.storiesOfArticles(['b1', 'zz'])).toEqual([{ storyId: 's-1', articleId: 'b1' }]);
+      expect(await store.getStory('s-404')).toBeUndefined();
+    });
+
+    it('records the briefings that showed a story once per run, oldest first', async () => {
+      await store.saveStory({ id: 's-2', headline: 'H', members: [] });
+      const reply = { runId: 'r2', target: 'slack:C1', at: '2026-03-02T08:00:00.000Z', kind: 'reply' as const, points: ['Talks resumed.'], messageIds: ['2.0'] };
+      await store.recordStoryBriefing('s-2', reply);
+      await store.recordStoryBriefing('s-2', { runId: 'r1', target: 'slack:C1', at: '2026-03-01T08:00:00.000Z', kind: 'post', points: ['Talks began.'], messageIds: ['1.0'] });
+      await store.recordStoryBriefing('s-2', { ...reply, points: ['twice'] });
+      expect((await store.getStory('s-2'))?.briefings.map((b) => [b.runId, b.kind, b.points])).toEqual([
+        ['r1', 'post', ['Talks began.']],
+        ['r2', 'reply', ['Talks resumed.']],
+      ]);
+    });
+
+    it("keeps a story's first root message per channel and adds the thread id later", async () => {
+      await store.saveStoryThread({ target: 'discord:42', storyId: 's-3', rootMessageId: 'm1' });
+      await store.saveStoryThread({ target: 'discord:42', storyId: 's-3', rootMessageId: 'm9', threadId: 'm1' });
+      await store.saveStoryThread({ target: 'discord:43', storyId: 's-3', rootMessageId: 'm5' });
+      expect(await store.storyThreads('discord:42', ['s-3', 's-4'])).toEqual([{ target: 'discord:42', storyId: 's-3', rootMessageId: 'm1', threadId: 'm1' }]);
+      expect(await store.storyThreads('discord:43', ['s-3'])).toEqual([{ target: 'discord:43', storyId: 's-3', rootMessageId: 'm5' }]);
+    });
+
     it('keeps everything stored across a restart', async () => {
       await store.saveAnalysis(lavrovNews);
       await store.saveSchedule({ id: 'c1', title: 'T', cron: '0 8 * * *', when: 'daily 08:00', timezone: 'UTC', targets: [{ platform: 'console', id: 'main' }], feeds: [], maxStories: 5, origin: 'chat' });

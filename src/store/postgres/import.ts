@@ -15,12 +15,13 @@ export interface ImportReport {
 const batchSize = 200;
 
 /**
- * Copies every row of another store into this PostgreSQL database, keeping ids and stamps.
+ * Copies every row of another store into this PostgreSQL database, keeping ids and stamps
+ * (stories keep their ids, members, timelines and threads).
  * Rows already present (the same article by id, link or text; the same feed, schedule or run)
  * are left as they are, so importing twice changes nothing.
  */
 export async function importRows(ctx: PgContext, rows: StoreRows): Promise<ImportReport> {
-  const copied: StoreCounts = { articles: 0, people: 0, quotes: 0, feeds: 0, schedules: 0, runs: 0 };
+  const copied: StoreCounts = { articles: 0, people: 0, quotes: 0, feeds: 0, schedules: 0, runs: 0, stories: 0 };
   const skipped: string[] = [];
   const before = await countRows(ctx);
 
@@ -67,6 +68,31 @@ export async function importRows(ctx: PgContext, rows: StoreRows): Promise<Impor
       `INSERT INTO runs(id, schedule_id, scheduled_for, target, status, message_ids_json, points_json, error, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
       [run.id, run.schedule_id, run.scheduled_for, run.target, run.status, run.message_ids_json, run.points_json, run.error, run.updated_at],
+    );
+  }
+  for (const story of rows.stories()) {
+    copied.stories += await ctx.run(
+      'INSERT INTO stories(id, headline, created_at, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+      [story.id, story.headline, story.created_at, story.updated_at],
+    );
+  }
+  for (const member of rows.storyMembers()) {
+    await ctx.run(
+      'INSERT INTO story_articles(story_id, article_id, source, title, url, joined_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (story_id, article_id) DO NOTHING',
+      [member.story_id, member.article_id, member.source, member.title, member.url, member.joined_at],
+    );
+  }
+  for (const briefing of rows.storyBriefings()) {
+    await ctx.run(
+      `INSERT INTO story_briefings(story_id, run_id, target, at, kind, points_json, message_ids_json) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (story_id, run_id) DO NOTHING`,
+      [briefing.story_id, briefing.run_id, briefing.target, briefing.at, briefing.kind, briefing.points_json, briefing.message_ids_json],
+    );
+  }
+  for (const thread of rows.storyThreads()) {
+    await ctx.run(
+      'INSERT INTO story_threads(target, story_id, root_message_id, thread_id) VALUES ($1, $2, $3, $4) ON CONFLICT (target, story_id) DO NOTHING',
+      [thread.target, thread.story_id, thread.root_message_id, thread.thread_id],
     );
   }
   const after = await countRows(ctx);
@@ -120,7 +146,8 @@ export async function countRows(ctx: PgContext): Promise<StoreCounts> {
             (SELECT count(*) FROM quotes)::integer AS quotes,
             (SELECT count(*) FROM feeds)::integer AS feeds,
             (SELECT count(*) FROM schedules)::integer AS schedules,
-            (SELECT count(*) FROM runs)::integer AS runs`,
+            (SELECT count(*) FROM runs)::integer AS runs,
+            (SELECT count(*) FROM stories)::integer AS stories`,
   );
   return row!;
 }

@@ -138,6 +138,43 @@ export const migrations: readonly string[] = [
     fetched_at text NOT NULL
   );
   `,
+  // Stories keep their id across briefings: members with when they joined, the briefings that
+  // showed each story, and per channel the message its thread hangs from.
+  `
+  CREATE TABLE stories (
+    id text COLLATE "C" PRIMARY KEY,
+    headline text NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    updated_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE story_articles (
+    story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article_id text COLLATE "C" NOT NULL,
+    source text NOT NULL,
+    title text NOT NULL,
+    url text,
+    joined_at text COLLATE "C" NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+  );
+  CREATE INDEX story_articles_article ON story_articles(article_id);
+  CREATE TABLE story_briefings (
+    story_id text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    run_id text COLLATE "C" NOT NULL,
+    target text COLLATE "C" NOT NULL,
+    at text COLLATE "C" NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('post', 'reply')),
+    points_json text NOT NULL,
+    message_ids_json text NOT NULL,
+    PRIMARY KEY (story_id, run_id)
+  );
+  CREATE TABLE story_threads (
+    target text COLLATE "C" NOT NULL,
+    story_id text COLLATE "C" NOT NULL,
+    root_message_id text NOT NULL,
+    thread_id text,
+    PRIMARY KEY (target, story_id)
+  );
+  `,
 ];
 
 /** Any number for the advisory lock that keeps two instances from migrating at once. */

@@ -7,6 +7,7 @@ import { PgArticles } from './articles.ts';
 import { PgContext } from './context.ts';
 import { PgFeeds } from './feeds.ts';
 import { migrate } from './migrations.ts';
+import { PgStories } from './stories.ts';
 import { PgPeople } from './people.ts';
 import { PgRuns } from './runs.ts';
 import { PgSchedules } from './schedules.ts';
@@ -90,6 +91,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       feeds: new PgFeeds(ctx),
       schedules: new PgSchedules(ctx),
       runs: new PgRuns(ctx),
+      stories: new PgStories(ctx),
     },
     () => (closed ??= ctx.pool.end()),
   );

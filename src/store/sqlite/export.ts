@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import type { FeedRow, RunRow } from '../rows.ts';
-import type { ArticleExportRow, ScheduleExportRow, StoreCounts, StoreRows } from '../store-rows.ts';
+import type { ArticleExportRow, ScheduleExportRow, StoreCounts, StoreRows, StoryExportRow } from '../store-rows.ts';
+import type { StoryBriefingRow, StoryMemberRow, StoryThreadRow } from '../story-rows.ts';
 import { migrate } from './migrations.ts';
 
 export interface SqliteExport extends StoreRows {
@@ -33,6 +34,12 @@ export function openSqliteExport(path: string): SqliteExport {
     feeds: () => db.prepare('SELECT * FROM feeds ORDER BY added_at, url').iterate() as Iterable<FeedRow>,
     schedules: () => db.prepare('SELECT id, origin, data_json, created_at FROM schedules ORDER BY created_at, id').iterate() as Iterable<ScheduleExportRow>,
     runs: () => db.prepare('SELECT * FROM runs ORDER BY scheduled_for, id').iterate() as Iterable<RunRow>,
+    stories: () => db.prepare('SELECT id, headline, created_at, updated_at FROM stories ORDER BY created_at, id').iterate() as Iterable<StoryExportRow>,
+    storyMembers: () =>
+      db.prepare('SELECT story_id, article_id, source, title, url, joined_at FROM story_articles ORDER BY story_id, joined_at, article_id').iterate() as Iterable<StoryMemberRow & { story_id: string }>,
+    storyBriefings: () =>
+      db.prepare('SELECT story_id, run_id, target, at, kind, points_json, message_ids_json FROM story_briefings ORDER BY at, story_id, run_id').iterate() as Iterable<StoryBriefingRow & { story_id: string }>,
+    storyThreads: () => db.prepare('SELECT target, story_id, root_message_id, thread_id FROM story_threads ORDER BY target, story_id').iterate() as Iterable<StoryThreadRow>,
     counts: () => ({
       articles: count('SELECT count(*) AS n FROM articles'),
       people: count(`SELECT count(*) AS n FROM entities WHERE type = 'person'`),
@@ -40,6 +47,7 @@ export function openSqliteExport(path: string): SqliteExport {
       feeds: count('SELECT count(*) AS n FROM feeds'),
       schedules: count('SELECT count(*) AS n FROM schedules'),
       runs: count('SELECT count(*) AS n FROM runs'),
+      stories: count('SELECT count(*) AS n FROM stories'),
     }),
     close: () => db.close(),
   };

@@ -142,6 +142,33 @@ export const migrations: readonly string[] = [
     fetched_at TEXT NOT NULL
   );
   `,
+  // Stories keep their id across briefings: members with when they joined, the briefings that
+  // showed each story, and per channel the message its thread hangs from.
+  `
+  ALTER TABLE stories ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+  ALTER TABLE story_articles ADD COLUMN source TEXT NOT NULL DEFAULT '';
+  ALTER TABLE story_articles ADD COLUMN title TEXT NOT NULL DEFAULT '';
+  ALTER TABLE story_articles ADD COLUMN url TEXT;
+  ALTER TABLE story_articles ADD COLUMN joined_at TEXT NOT NULL DEFAULT '';
+  CREATE INDEX story_articles_article ON story_articles(article_id);
+  CREATE TABLE story_briefings (
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    run_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('post', 'reply')),
+    points_json TEXT NOT NULL,
+    message_ids_json TEXT NOT NULL,
+    PRIMARY KEY (story_id, run_id)
+  );
+  CREATE TABLE story_threads (
+    target TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    root_message_id TEXT NOT NULL,
+    thread_id TEXT,
+    PRIMARY KEY (target, story_id)
+  );
+  `,
 ];
 
 /** Brings the database up to the latest schema inside one transaction per migration. */

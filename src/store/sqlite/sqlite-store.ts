@@ -9,6 +9,7 @@ import { SqliteArticles } from './articles.ts';
 import { SqliteContext } from './context.ts';
 import { SqliteFeeds } from './feeds.ts';
 import { migrate } from './migrations.ts';
+import { SqliteStories } from './stories.ts';
 import { SqlitePeople } from './people.ts';
 import { SqliteRuns } from './runs.ts';
 import { SqliteSchedules } from './schedules.ts';
@@ -42,6 +43,7 @@ export function openStore(path: string, options: SqliteStoreOptions = {}): Store
       feeds: new SqliteFeeds(ctx),
       schedules: new SqliteSchedules(ctx),
       runs: new SqliteRuns(ctx),
+      stories: new SqliteStories(ctx),
     },
     async () => ctx.close(),
   );

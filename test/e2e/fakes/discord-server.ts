@@ -73,6 +73,10 @@ export class FakeDiscord extends EventEmitter {
    */
   readonly rateLimits = new Map<string, { calls: number; retryAfter: number }>();
   rateLimited = 0;
+  /** Every message posted to a channel or thread through REST, in order. */
+  readonly messages: Array<{ id: string; channelId: string; body: any }> = [];
+  /** Threads started from a message, by thread id (the message's id, as in Discord). */
+  readonly threads = new Map<string, { id: string; parentId: string; name: string }>();
 
   #server: Server;
   #wss: WebSocketServer;
@@ -118,6 +122,11 @@ export class FakeDiscord extends EventEmitter {
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Messages posted to `channelId` (a channel or a thread), in order. */
+  messagesIn(channelId: string): Array<{ id: string; channelId: string; body: any }> {
+    return this.messages.filter((m) => m.channelId === channelId);
   }
 
   /** Resolves with the first recorded request (past or future) that matches. */
@@ -340,7 +349,32 @@ export class FakeDiscord extends EventEmitter {
         const channelId = parts[1] as string;
         const refusal = this.refusedChannels.get(channelId);
         if (refusal) return { status: 403, body: refusal };
-        return { status: 200, body: this.#message(channelId, body) };
+        const message = this.#message(channelId, body);
+        this.messages.push({ id: message.id, channelId, body });
+        return { status: 200, body: message };
+      }
+      case 'POST /channels/:id/messages/:id/threads': {
+        // Starting a thread from a message: the thread takes the message's id, once per message.
+        const [, channelId, , messageId] = parts as [string, string, string, string];
+        if (!this.messages.some((m) => m.id === messageId && m.channelId === channelId)) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+        if (this.threads.has(messageId)) return { status: 400, body: { message: 'A thread has already been created for this message', code: 160004 } };
+        const name = String((body as any)?.name ?? '');
+        if (name.length < 1 || name.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } } };
+        this.threads.set(messageId, { id: messageId, parentId: channelId, name });
+        return {
+          status: 201,
+          body: {
+            id: messageId,
+            type: 11,
+            guild_id: this.guildId,
+            parent_id: channelId,
+            name,
+            owner_id: this.appId,
+            message_count: 0,
+            member_count: 1,
+            thread_metadata: { archived: false, auto_archive_duration: (body as any)?.auto_archive_duration ?? 4320, archive_timestamp: new Date().toISOString(), locked: false },
+          },
+        };
       }
       case 'GET /channels/:id':
         return { status: 200, body: { id: parts[1], type: 0, guild_id: this.guildId, name: 'news', position: 0, permission_overwrites: [] } };

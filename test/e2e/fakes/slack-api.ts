@@ -17,6 +17,15 @@ export interface RecordedCall {
   args: Record<string, unknown>;
 }
 
+/** A message the fake holds, as a channel shows it: a reply names its thread's root in `threadTs`. */
+export interface PostedSlackMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: unknown[];
+}
+
 export interface RecordedResponse {
   path: string;
   body: Record<string, unknown>;
@@ -24,7 +33,7 @@ export interface RecordedResponse {
 
 /**
  * A local stand-in for slack.com: the Web API under `/api/` (auth.test, users.info,
- * chat.postMessage, apps.connections.open, recorded), response_url endpoints under
+ * chat.postMessage with threads by `thread_ts`, apps.connections.open, recorded), response_url endpoints under
  * `/response/` (recorded) and a Socket Mode WebSocket at `/socket` (frames the app sends are
  * recorded in `socketFrames`). Methods listed in `failures` answer `{ ok: false, error }`.
  */
@@ -42,6 +51,8 @@ export class FakeSlackApi {
   readonly rateLimits = new Map<string, { calls: number; retryAfter: number }>();
   rateLimited = 0;
   readonly socketFrames: Array<Record<string, unknown>> = [];
+  /** Every message chat.postMessage accepted, in order. */
+  readonly messages: PostedSlackMessage[] = [];
   #server: Server;
   #sockets = new WebSocketServer({ noServer: true });
   #socket: WebSocket | undefined;
@@ -118,6 +129,16 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
+  /** The channel's own messages (thread roots and plain posts), without replies in threads. */
+  channelMessages(channel: string): PostedSlackMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.threadTs === undefined);
+  }
+
+  /** The replies in the thread under message `rootTs` of `channel`. */
+  threadReplies(channel: string, rootTs: string): PostedSlackMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.threadTs === rootTs);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -159,8 +180,21 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         const problem = blockProblem(body);
         if (problem !== undefined) return { status: 200, body: { ok: false, error: problem } };
+        // Stricter than Slack, which would post a wrong thread_ts as a plain message: here it fails the test.
+        const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
+        if (threadTs !== undefined && !this.messages.some((m) => m.channel === body.channel && m.ts === threadTs)) return { status: 200, body: { ok: false, error: 'thread_not_found' } };
         this.#ts += 1;
-        return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.#ts}.000100`, message: { text: body.text } } };
+        const ts = `${this.#ts}.000100`;
+        const root = threadTs === undefined ? undefined : this.messages.find((m) => m.ts === threadTs);
+        this.messages.push({
+          channel: String(body.channel),
+          ts,
+          // A reply to a reply goes to the same thread, as in Slack.
+          ...(threadTs === undefined ? {} : { threadTs: root?.threadTs ?? threadTs }),
+          text: String(body.text ?? ''),
+          blocks: Array.isArray(body.blocks) ? body.blocks : [],
+        });
+        return { status: 200, body: { ok: true, channel: body.channel, ts, message: { text: body.text, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) } } };
       }
       default:
         return { status: 200, body: { ok: false, error: 'unknown_method' } };
