@@ -158,4 +158,9 @@ describe('roles in the article\'s own words', () => {
     expect(roleOf(['Dorian Fell met reporters on Monday. Fell and his lawyer Rudi Gallo left together.'], 'Rudi Gallo')).toBe("Dorian Fell's lawyer");
     expect(roleOf(['Hayes and his colleague Morris W. Travers isolated three more noble gases.'], 'Morris W. Travers')).toBe('colleague');
   });
+
+  it('GIVEN "NAME is" with a verb phrase after it THEN it is no role, while "is acting director" is', () => {
+    expect(roleOf(['Ms. Norah Vance is increasingly relying on the former president, mentioning him often.'], 'Norah Vance')).toBeUndefined();
+    expect(roleOf(['Joan Rayburn is acting director of the agency.'], 'Joan Rayburn')).toBe('acting director of the agency');
+  });
 });

@@ -264,6 +264,9 @@ export function roleInClause(text: string, nameEnd: number, maxWords = 14): stri
   const described = /^(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+(?:(?:a|an|the)\s+)?(.+)$/i.exec(phrase)
     ?? (who ? /^\S+(?:\s+\S+){0,4}?\s+as\s+(?:a|an|the)\s+(.+)$/i.exec(phrase) : null);
   if (described) {
+    // "is increasingly relying on the former president", "was charged with": a verb phrase, no role.
+    const first = described[1]!.split(/\s/, 1)[0]!.toLowerCase();
+    if (/^\p{Ll}+(?:ly|ing|ed)$/u.test(first) && !titleModifiers.has(first)) return undefined;
     const role = beforeNextClause(described[1]!);
     const words = role.split(/\s+/);
     const head = words.findIndex((w) => isRoleNoun(w));
