@@ -158,4 +158,9 @@ describe('quote extraction and attribution', () => {
   ])('GIVEN an unnamed subject in %j THEN only somebody, a body or a paper is the speaker, never a clause', (text, speaker) => {
     expect(fullQuotes(analyze([text])).map(([, s]) => s)).toEqual([speaker]);
   });
+
+  it('GIVEN "NAME is quoted as saying" THEN NAME is the speaker, though the verb is passive', () => {
+    const a = analyze(['Pollster Dale Braynard sent a release.', '"Our method succeeds where others fail every single time," Braynard is quoted as saying.']);
+    expect(fullQuotes(a)).toEqual([['Our method succeeds where', 'Dale Braynard']]);
+  });
 });

@@ -203,8 +203,11 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   const token = tokens[i];
   if (!token || !token.word) return null;
   const pronoun = token.text.toLowerCase();
-  // "She was warned that ...", "it was said": a passive's subject is who heard it, not who said it.
-  if (PASSIVE_AUXILIARIES.has(pronoun) && !tokens[verbIndex]!.text.toLowerCase().endsWith('ing')) return { start: token.start, speaker: null };
+  // "She was warned that ...", "it was said": a passive's subject is who heard it, not who said
+  // it; "X is quoted as saying" is the exception, X said it.
+  const verb = tokens[verbIndex]!.text.toLowerCase();
+  if (PASSIVE_AUXILIARIES.has(pronoun) && !verb.endsWith('ing') && verb !== 'quoted') return { start: token.start, speaker: null };
+  if (PASSIVE_AUXILIARIES.has(pronoun) && verb === 'quoted') return subjectBefore(ctx, paragraph, tokens, i);
   if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
     return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
   }
