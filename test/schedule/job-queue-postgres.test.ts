@@ -26,16 +26,16 @@ interface Instance {
 async function startInstance(clock: ManualClock, sink: BriefingSink, options: { build?: () => Promise<Digest> } = {}): Promise<Instance> {
   const store = await openPostgresStore(testDatabaseUrl, { clock, schema, maxConnections: 3 });
   const jobs = await openPgBossQueue(testDatabaseUrl, { schema: queueSchema, maintenanceSeconds: 1, pollingSeconds: 0.5, maxConnections: 3 });
-  let roles: QueueRoles | undefined;
   const scheduler = new Scheduler({
     store,
     clock,
     sinks: [sink],
-    dispatch: (scheduleId, scheduledFor) => roles!.dispatchFiring(scheduleId, scheduledFor),
+    // Called only once the instance runs, after `roles` below exists.
+    dispatch: (scheduleId, scheduledFor) => roles.dispatchFiring(scheduleId, scheduledFor),
     ...(options.build ? { build: options.build } : {}),
   });
   const polled: string[] = [];
-  roles = await startQueueRoles({
+  const roles = await startQueueRoles({
     queue: jobs,
     expireSeconds,
     pollIntervalMs: 3_600_000,
