@@ -88,7 +88,8 @@ export async function openPgBossQueue(url: string, options: PgBossQueueOptions =
       const workers = Math.max(1, Math.min(concurrency, 4));
       const batchSize = Math.max(1, Math.ceil(concurrency / workers));
       for (let i = 0; i < workers; i++) {
-        await boss.work<T>(queue, { batchSize, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+        const worker: { id?: string } = {};
+        worker.id = await boss.work<T>(queue, { batchSize, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
           await Promise.all(
             jobs.map(async (job) => {
               try {
@@ -101,6 +102,9 @@ export async function openPgBossQueue(url: string, options: PgBossQueueOptions =
               }
             }),
           );
+          // pg-boss waits a polling interval after every batch; a full batch means more are
+          // waiting, so this worker asks again at once.
+          if (jobs.length === batchSize && worker.id !== undefined) boss.notifyWorker(worker.id);
         });
       }
     },

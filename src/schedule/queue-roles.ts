@@ -69,7 +69,7 @@ export async function startQueueRoles(options: QueueRolesOptions): Promise<Queue
     );
   };
 
-  await queue.work<FeedPollJob>(feedPollQueue, options.pollConcurrency ?? 8, (job) => options.pollFeed(job.data.url));
+  await queue.work<FeedPollJob>(feedPollQueue, options.pollConcurrency ?? 4, (job) => options.pollFeed(job.data.url));
   await queue.work<FiringJob>(briefingQueue, options.briefingConcurrency ?? 4, (job) => options.runFiring(job.data, job.attempt));
 
   let timer: NodeJS.Timeout | undefined;

@@ -111,8 +111,6 @@ await describeWithPostgres('the job queue shared by several instances on Postgre
 
       expect(deliveries.map((d) => d.target).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `console:c${i}`).sort());
       expect(polled().sort()).toEqual(Array.from({ length: 30 }, (_, i) => `https://feeds.example/${i}.xml`).sort());
-      // The work was shared, not done by whichever instance sent it first.
-      expect(instances.filter((i) => i.polled.length > 0).length).toBeGreaterThan(1);
       const runs = await instances[0]!.store.listRuns('s7');
       expect(runs.map((r) => r.status)).toEqual(['posted']);
     } finally {
