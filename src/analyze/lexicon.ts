@@ -86,7 +86,16 @@ function formalTitleList(): string[] {
   'solicitor', 'barrister', 'magistrate', 'consul', 'attaché', 'strategist', 'pollster', 'organiser',
   'organizer', 'principal', 'dean', 'chaplain', 'mufti', 'ayatollah', 'cleric', 'monarch', 'regent',
   'tsar', 'czar', 'warden', 'surgeon', 'physician', 'doctor', 'nurse', 'paramedic', 'firefighter',
+  'vice-president', 'vice-president-elect', 'prefect',
 ];
+}
+
+/** Degrees and licences printed after a name ("MD", "Ph.D.", "MPH"), without dots, lowercase. */
+const POST_NOMINALS = set(['md', 'phd', 'do', 'rn', 'dds', 'dmd', 'dvm', 'pharmd', 'mph', 'mba', 'jd', 'edd', 'psyd', 'msw', 'lcsw', 'frcp', 'facs', 'facp', 'esq']);
+
+/** True for a degree or licence after a name ("MD", "Ph.D."); only its printed capitals count. */
+export function isPostNominal(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && POST_NOMINALS.has(word.replace(/[.\s]/g, '').toLowerCase());
 }
 
 /** Words that sit inside a title chain without being the title ("Foreign", "State", "Department"). */
@@ -99,7 +108,7 @@ export const titleModifiers = set([
   'communications', 'policy', 'party', 'opposition', 'regional', 'local', 'federal', 'provincial', 'shadow',
   'interim', 'outgoing', 'incoming', 'new', 'late', 'longtime', 'long-time', 'veteran', 'wartime',
   'supreme', 'high', 'lord', 'grand', 'principal', 'lead', 'co', 'emeritus', 'retired', 'then', 'house',
-  'senate', 'parliament', 'assembly', 'council', 'committee', 'court',
+  'senate', 'parliament', 'assembly', 'council', 'committee', 'court', 'elect',
 ]);
 
 /** Forms of address in front of a name, with the gender they imply where they imply one. */

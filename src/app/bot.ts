@@ -12,6 +12,7 @@ import { ingestInputs, type Analyze } from './ingest-articles.ts';
 import { pollFeeds } from './poll-feeds.ts';
 import { Scheduler, type FiringOutcome } from './scheduler.ts';
 import { briefingFromLedger } from './build-briefing.ts';
+import { withStoredNames } from './stored-names.ts';
 
 /** What the running bot is built from; the entry point wires it. */
 export interface BotDeps {
@@ -88,7 +89,7 @@ export async function postDefinitionNow(deps: BotDeps, definitionPath: string, s
   const digest = await briefingFromLedger(deps.store, `now:${schedule.id}`, 'console:main', now, (previous) =>
     buildDigest(analyses, { now, maxStories: schedule.maxStories, title: schedule.title, ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}) }),
   );
-  await sink.postBriefing({ platform: 'console', id: 'main' }, digest);
+  await sink.postBriefing({ platform: 'console', id: 'main' }, await withStoredNames(digest, deps.store));
 }
 
 /**

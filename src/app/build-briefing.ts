@@ -4,6 +4,7 @@ import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
 import { storyPasses } from '../schedule/filters.ts';
 import { feedNotices } from './feed-notices.ts';
+import { withStoredNames } from './stored-names.ts';
 import type { Schedule } from '../schedule/types.ts';
 
 const firstBriefingLookbackMs = 24 * 3_600_000;
@@ -27,7 +28,7 @@ export async function buildBriefing(store: Store, schedule: Schedule, now: Date)
     ...(previous ? { previousPoints: previous.points, previousAt: previous.scheduledFor } : {}),
   });
   const notices = await feedNotices(store, schedule, now, previous?.scheduledFor);
-  const digest = notices.length > 0 ? { ...built, notices } : built;
+  const digest = await withStoredNames(notices.length > 0 ? { ...built, notices } : built, store);
   if (!schedule.filters) return digest;
   return { ...digest, stories: digest.stories.filter((story) => storyPasses(story, schedule.filters)).slice(0, schedule.maxStories) };
 }

@@ -9,6 +9,7 @@ import { storyPasses, type StoryFilters } from '../schedule/filters.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { briefingFromLedger } from './build-briefing.ts';
 import { ingestInputs, type FetchSettings, type IngestContext } from './ingest-articles.ts';
+import { withStoredNames } from './stored-names.ts';
 
 export interface DigestInputsOptions extends FetchSettings {
   clock: Clock;
@@ -69,7 +70,7 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
     return { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
   };
   const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : build(undefined);
-  return digest;
+  return withStoredNames(digest, store);
 }
 
 /**

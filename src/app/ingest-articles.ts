@@ -38,7 +38,11 @@ export async function ingestArticle(article: Article, context: Pick<IngestContex
  * parallel; the results and the store writes keep the input's order either way. An article
  * whose analysis or storage fails is skipped with one warning naming it; the others go on.
  */
-export async function ingestArticles(articles: Article[], context: IngestContext, options: { store?: boolean } = {}): Promise<Analysis[]> {
+export async function ingestArticles(
+  articles: Article[],
+  context: IngestContext,
+  options: { store?: boolean; onStored?: (article: Article, saved: SaveResult) => void } = {},
+): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
   const outcomes = await Promise.allSettled(articles.map(async (article) => analyze(article)));
   const analyses: Analysis[] = [];
@@ -52,7 +56,7 @@ export async function ingestArticles(articles: Article[], context: IngestContext
     analyses.push(analysis);
     if (options.store === false) continue;
     try {
-      await context.store.saveAnalysis(analysis);
+      options.onStored?.(article, await context.store.saveAnalysis(analysis));
     } catch (error) {
       context.log.warn(`${article.id}: not stored: ${(error as Error).message}`);
     }
@@ -79,19 +83,61 @@ export interface IngestInputsResult {
   everyInputFailed: boolean;
 }
 
-/** Files, folders, feed files or feed URLs: load -> analyse -> store. */
+/**
+ * Files, folders, feed files or feed URLs: load -> analyse -> store. When storing, a URL read
+ * before is read conditionally (If-None-Match / If-Modified-Since, as the poller reads feeds),
+ * and a "304 Not Modified" gives the articles stored from its last read, so the briefing is the
+ * same as if it had been read again.
+ */
 export async function ingestInputs(inputs: string[], context: IngestContext, options: IngestInputsOptions = {}): Promise<IngestInputsResult> {
-  const { articles, warnings } = await loadInputs(inputs, {
+  const storing = options.store ?? true;
+  const unchanged = new Map<string, Analysis[]>();
+  const validatorsFor = async (url: string) => {
+    const last = await context.store.getFetchedUrl(url);
+    if (!last || (last.etag === undefined && last.lastModified === undefined)) return undefined;
+    const stored = await Promise.all(last.articleIds.map((id) => context.store.getAnalysis(id)));
+    // Without every article the last read gave, a 304 could not stand for it: read it whole.
+    if (stored.some((analysis) => analysis === undefined)) return undefined;
+    unchanged.set(url, stored as Analysis[]);
+    return { ...(last.etag === undefined ? {} : { etag: last.etag }), ...(last.lastModified === undefined ? {} : { lastModified: last.lastModified }) };
+  };
+  const { articles, warnings, fetched } = await loadInputs(inputs, {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowPrivateUrls === undefined ? {} : { allowPrivateUrls: options.allowPrivateUrls }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(storing ? { validatorsFor } : {}),
   });
   for (const warning of warnings) context.log.warn(warning);
   const since = options.since;
-  const kept = articles
-    .filter((article) => since === undefined || !article.publishedAt || article.publishedAt >= since)
-    .map((article) => (options.feedUrl ? { ...article, feedUrl: options.feedUrl } : article));
-  const analyses = await ingestArticles(kept, context, { store: options.store ?? true });
-  return { analyses, warnings, everyInputFailed: articles.length === 0 && warnings.length > 0 && warnings.length >= inputs.length };
+  const isKept = (article: Article) => since === undefined || !article.publishedAt || article.publishedAt >= since;
+  const kept = articles.filter(isKept).map((article) => (options.feedUrl ? { ...article, feedUrl: options.feedUrl } : article));
+  const storedIds = new Map<string, string>();
+  const onStored = (article: Article, saved: SaveResult) => {
+    // A teaser whose page did not answer is worth another try next time, as the poller does.
+    if (!article.teaserOnly) storedIds.set(article.id, saved.id);
+  };
+  const analyses = await ingestArticles(kept, context, { store: storing, onStored });
+  for (const read of fetched) {
+    if (read.notModified) {
+      analyses.push(...(unchanged.get(read.url) ?? []).filter((analysis) => isKept(analysis.article)));
+      continue;
+    }
+    const ids = read.articleIds.map((id) => storedIds.get(id));
+    // Remembered only when every article it gave is stored whole (none left out by --since, a failure or a missing page).
+    if (!storing || (read.etag === undefined && read.lastModified === undefined) || ids.length === 0 || ids.some((id) => id === undefined)) continue;
+    try {
+      await context.store.rememberFetchedUrl({
+        url: read.url,
+        ...(read.etag === undefined ? {} : { etag: read.etag }),
+        ...(read.lastModified === undefined ? {} : { lastModified: read.lastModified }),
+        articleIds: ids as string[],
+      });
+    } catch (error) {
+      // Only the next read's shortcut is lost: it will read the URL whole.
+      context.log.warn(`${read.url}: not remembered for a conditional read next time: ${(error as Error).message}`);
+    }
+  }
+  const nothingRead = articles.length === 0 && !fetched.some((read) => read.notModified);
+  return { analyses, warnings, everyInputFailed: nothingRead && warnings.length > 0 && warnings.length >= inputs.length };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildBriefing } from '../app/build-briefing.ts';
+import { withStoredNames } from '../app/stored-names.ts';
 import { buildDigest } from '../digest/build.ts';
 import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
@@ -80,7 +81,7 @@ async function preview(command: Command, ctx: CommandContext, digestsDir: string
     // as start-up printed it, and says that none of it is new.
     const latest = await latestAnalyses(ctx, subject, now);
     if (latest.length > 0) {
-      const older = buildDigest(latest, { now, maxStories: subject.maxStories, title: subject.title });
+      const older = await withStoredNames(buildDigest(latest, { now, maxStories: subject.maxStories, title: subject.title }), ctx.store);
       return { kind: 'digest', ephemeral: true, digest: { ...older, title: `Preview: ${subject.title} (nothing new in this briefing's window; the latest stored stories)` } };
     }
   }

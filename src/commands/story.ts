@@ -1,3 +1,4 @@
+import { withStoredNames } from '../app/stored-names.ts';
 import { buildDigest } from '../digest/build.ts';
 import type { CommandContext } from './context.ts';
 import { errorReply, type Command, type Reply } from './types.ts';
@@ -34,7 +35,7 @@ export async function storyCommand(command: Command, ctx: CommandContext): Promi
       : [];
   const pool = new Map([...around, ...matches].map((a) => [a.article.id, a]));
   const matched = new Set(matches.map((a) => a.article.id));
-  const digest = buildDigest([...pool.values()], { now: ctx.clock.now(), focus: matched });
+  const digest = await withStoredNames(buildDigest([...pool.values()], { now: ctx.clock.now(), focus: matched }), ctx.store);
   const stories = digest.stories
     .map((story) => ({ story, hits: story.articles.filter((a) => matched.has(a.id)).length }))
     .filter((s) => s.hits > 0)

@@ -10,7 +10,7 @@ import { asIngestError, IngestError } from './feeds/errors.ts';
 import { articleFromFeedItem } from './feeds/full-article.ts';
 import { feedItemToDocument } from './feeds/items.ts';
 import { looksLikeFeed, parseFeedBytes, type ParsedFeed } from './feeds/parse.ts';
-import { createHttpClient, type HttpGet } from './http/fetch.ts';
+import { createHttpClient, type HttpGet, type HttpRequest } from './http/fetch.ts';
 import type { HttpLimits } from './http/limits.ts';
 
 export interface LoadOptions {
@@ -26,12 +26,31 @@ export interface LoadOptions {
   clock?: Clock;
   /** Called after each input with how many are done, of how many, and the input's name. */
   onProgress?: (done: number, total: number, input: string) => void;
+  /**
+   * The validators to read a URL input conditionally with (If-None-Match, If-Modified-Since),
+   * when the caller still holds what the last read gave; undefined reads it whole.
+   */
+  validatorsFor?: (url: string) => Promise<Pick<HttpRequest, 'etag' | 'lastModified'> | undefined>;
+}
+
+/** One URL input as it was read. */
+export interface FetchedInput {
+  /** The URL as given. */
+  url: string;
+  /** True when the server answered 304 to the validators: nothing was read, the caller's copy stands. */
+  notModified: boolean;
+  etag?: string;
+  lastModified?: string;
+  /** Ids of the articles it gave, in order (none when not modified). */
+  articleIds: string[];
 }
 
 export interface LoadResult {
   articles: Article[];
   /** One line per broken input, naming it and what went wrong, without a "warning:" prefix. */
   warnings: string[];
+  /** Every URL input read in full or answered 304, in input order. */
+  fetched: FetchedInput[];
 }
 
 const articleExtensions = new Set(['.txt', '.html', '.htm', '.json']);
@@ -116,12 +135,13 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
     return ownClient.get(url, request);
   });
 
-  const addFeed = async (out: LoadResult, { name, feed, feedUrl }: FeedSource, fetchPages: boolean) => {
+  /** Adds the feed's items as articles; returns how many items could not be read. */
+  const addFeed = async (out: LoadResult, { name, feed, feedUrl }: FeedSource, fetchPages: boolean): Promise<number> => {
     const now = clock.now();
     const items = options.single ? feed.items.slice(0, 1) : feed.items;
     if (items.length === 0) {
       out.warnings.push(`${name}: the feed has no items${feed.degraded ? ` (${feed.repairs[0] ?? 'damaged'})` : ''}`);
-      return;
+      return 0;
     }
     const results = await Promise.allSettled(
       items.map(async (item, index) => {
@@ -139,6 +159,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
     if (feed.degraded) problems.push(`damaged feed, ${items.length - failures.length} of ${items.length} item${items.length === 1 ? '' : 's'} recovered (${feed.repairs.join('; ')})`);
     if (failures.length > 0) problems.push(`${failures.length} item${failures.length === 1 ? '' : 's'} skipped (${failures[0]}${failures.length > 1 ? '; …' : ''})`);
     if (problems.length > 0) out.warnings.push(`${name}: ${problems.join('; ')}`);
+    return failures.length;
   };
 
   const loadFile = async (out: LoadResult, path: string) => {
@@ -153,18 +174,31 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
   };
 
   const loadUrl = async (out: LoadResult, url: string) => {
-    const response = await http(url);
-    if (looksLikeFeed(response.body, response.contentType)) {
-      const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
-      await addFeed(out, { name: url, feed, feedUrl: url }, options.fullArticles ?? true);
+    const validators = await options.validatorsFor?.(url);
+    const response = await http(url, validators);
+    const fetched: FetchedInput = { url, notModified: response.notModified, articleIds: [] };
+    if (response.etag) fetched.etag = response.etag;
+    if (response.lastModified) fetched.lastModified = response.lastModified;
+    if (response.notModified) {
+      out.fetched.push(fetched);
       return;
     }
-    const html = decodeBytes(response.body, response.contentType).text;
-    out.articles.push(documentToArticle({ id: url, url: response.url, html }));
+    const before = out.articles.length;
+    let unread = 0;
+    if (looksLikeFeed(response.body, response.contentType)) {
+      const feed = await parseFeedBytes(response.body, url, { contentType: response.contentType ?? null, feedUrl: response.url });
+      unread = await addFeed(out, { name: url, feed, feedUrl: url }, options.fullArticles ?? true);
+    } else {
+      const html = decodeBytes(response.body, response.contentType).text;
+      out.articles.push(documentToArticle({ id: url, url: response.url, html }));
+    }
+    fetched.articleIds = out.articles.slice(before).map((article) => article.id);
+    // A read that lost items (a linked page that did not answer) is not one a 304 should stand for.
+    if (unread === 0) out.fetched.push(fetched);
   };
 
   const loadOne = async (input: string): Promise<LoadResult> => {
-    const out: LoadResult = { articles: [], warnings: [] };
+    const out: LoadResult = { articles: [], warnings: [], fetched: [] };
     try {
       if (isUrl(input)) {
         await loadUrl(out, input);
@@ -214,5 +248,9 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
   } finally {
     await ownClient?.close();
   }
-  return { articles: results.flatMap((result) => result.articles), warnings: results.flatMap((result) => result.warnings) };
+  return {
+    articles: results.flatMap((result) => result.articles),
+    warnings: results.flatMap((result) => result.warnings),
+    fetched: results.flatMap((result) => result.fetched),
+  };
 }

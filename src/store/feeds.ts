@@ -18,6 +18,20 @@ export interface FeedRecord {
   itemCount: number;
 }
 
+/**
+ * What the last read of a URL given to `newsbot digest` (not a feed admins added) learned: the
+ * validators that make the next read conditional, and the stored articles it gave, which a
+ * "304 Not Modified" answer stands for.
+ */
+export interface FetchedUrl {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** Stored article ids, in the order the URL gave them. */
+  articleIds: string[];
+  fetchedAt: string;
+}
+
 export type FeedPatch = Partial<Omit<FeedRecord, 'url' | 'addedAt'>>;
 
 /** The feeds admins added, with what the last polls learned about them. */
@@ -28,4 +42,7 @@ export interface FeedStore {
   listFeeds(): Promise<FeedRecord[]>;
   getFeed(url: string): Promise<FeedRecord | undefined>;
   updateFeed(url: string, patch: FeedPatch): Promise<void>;
+  getFetchedUrl(url: string): Promise<FetchedUrl | undefined>;
+  /** Replaces what is remembered of the URL; `fetchedAt` comes from the store's clock. */
+  rememberFetchedUrl(fetched: Omit<FetchedUrl, 'fetchedAt'>): Promise<void>;
 }

@@ -27,12 +27,15 @@ export function joinStore(parts: StoreParts, close: Store['close']): Store {
     suggestPeople: (prefix, limit) => people.suggestPeople(prefix, limit),
     getPerson: (query) => people.getPerson(query),
     quotesBy: (query, limit) => people.quotesBy(query, limit),
+    canonicalNames: (forms) => people.canonicalNames(forms),
 
     addFeed: (feed) => feeds.addFeed(feed),
     removeFeed: (url) => feeds.removeFeed(url),
     listFeeds: () => feeds.listFeeds(),
     getFeed: (url) => feeds.getFeed(url),
     updateFeed: (url, patch) => feeds.updateFeed(url, patch),
+    getFetchedUrl: (url) => feeds.getFetchedUrl(url),
+    rememberFetchedUrl: (fetched) => feeds.rememberFetchedUrl(fetched),
 
     saveSchedule: (schedule) => schedules.saveSchedule(schedule),
     removeSchedule: (id) => schedules.removeSchedule(id),

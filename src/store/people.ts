@@ -37,4 +37,9 @@ export interface PeopleStore {
   getPerson(query: string): Promise<PersonProfile | undefined>;
   /** Quotes by the person best matching `query`, newest first. */
   quotesBy(query: string, limit?: number): Promise<QuoteItem[]>;
+  /**
+   * The name each printed form's person goes by here (a briefing shows people as `/who` does).
+   * A form two people share goes to the more mentioned; forms nobody stored are left out.
+   */
+  canonicalNames(forms: readonly string[]): Promise<Map<string, string>>;
 }

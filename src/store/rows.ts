@@ -1,5 +1,5 @@
 import type { Run } from '../schedule/types.ts';
-import type { FeedPatch, FeedRecord } from './feeds.ts';
+import type { FeedPatch, FeedRecord, FetchedUrl } from './feeds.ts';
 import type { RunPatch } from './runs.ts';
 import { readStringList } from './stored-records.ts';
 
@@ -31,6 +31,21 @@ export function feedFromRow(row: FeedRow): FeedRecord {
   if (row.etag !== null) record.etag = row.etag;
   if (row.last_modified !== null) record.lastModified = row.last_modified;
   return record;
+}
+
+export interface FetchedUrlRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  article_ids_json: string;
+  fetched_at: string;
+}
+
+export function fetchedUrlFromRow(row: FetchedUrlRow): FetchedUrl {
+  const fetched: FetchedUrl = { url: row.url, articleIds: readStringList(row.article_ids_json, `the articles fetched from ${row.url}`), fetchedAt: row.fetched_at };
+  if (row.etag !== null) fetched.etag = row.etag;
+  if (row.last_modified !== null) fetched.lastModified = row.last_modified;
+  return fetched;
 }
 
 const feedColumns: Record<keyof FeedPatch, string> = {

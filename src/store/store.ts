@@ -5,7 +5,7 @@ import type { RunLedger } from './runs.ts';
 import type { ScheduleStore } from './schedules.ts';
 
 export type { ArticleQuery, ArticleStore, SaveResult, SaveStatus } from './articles.ts';
-export type { FeedHealth, FeedPatch, FeedRecord, FeedStore } from './feeds.ts';
+export type { FeedHealth, FeedPatch, FeedRecord, FeedStore, FetchedUrl } from './feeds.ts';
 export type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from './people.ts';
 export type { RunLedger, RunPatch } from './runs.ts';
 export type { ScheduleStore } from './schedules.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePeople, nameKey } from '../../src/analyze/aliases.ts';
+import { canonicalSpelling, mergePeople, nameKey } from '../../src/analyze/aliases.ts';
 import type { Entity } from '../../src/analyze/types.ts';
 
 const entity = (id: string, name: string, aliases: string[] = [], role?: string): Entity => ({
@@ -45,6 +45,25 @@ describe('merging people across articles', () => {
     expect(forms).toEqual(expect.arrayContaining(['Volodymyr Zelenskyy', 'Volodymyr Zelensky', 'Zelenskyy', 'Zelensky']));
     expect(merged[0]!.role).toBe('Ukrainian President');
     expect(merged[0]!.sources).toEqual([[0, 'e1'], [1, 'e1']]);
+  });
+
+  it('GIVEN Alexei in two articles and Aleksei in one THEN the person is named as the two print it, whichever came first', () => {
+    const aleksei = entity('e1', 'Aleksei Navalny', ['Navalny']);
+    const alexei = entity('e1', 'Alexei Navalny', ['Navalny']);
+    expect(mergePeople([[aleksei], [alexei], [alexei]])[0]!.name).toBe('Alexei Navalny');
+    expect(mergePeople([[alexei], [alexei], [aleksei]])[0]!.name).toBe('Alexei Navalny');
+  });
+
+  it('GIVEN the canonical spelling rule THEN a full name beats a bare surname, then articles, mentions, length and code points decide, in any order', () => {
+    const votes = (spelling: string, articles: number, mentions: number) => ({ spelling, articles, mentions });
+    expect(canonicalSpelling([votes('Zelensky', 9, 30), votes('Volodymyr Zelenskyy', 1, 1)])).toBe('Volodymyr Zelenskyy');
+    expect(canonicalSpelling([votes('Donald J. Trump', 2, 9), votes('Donald Trump', 5, 5)])).toBe('Donald Trump');
+    expect(canonicalSpelling([votes('Sergei Lavrov', 1, 2), votes('Sergey Lavrov', 1, 3)])).toBe('Sergey Lavrov');
+    expect(canonicalSpelling([votes('Volodymyr Zelensky', 1, 2), votes('Volodymyr Zelenskyy', 1, 2)])).toBe('Volodymyr Zelenskyy');
+    const tied = [votes('Sergei Lavrov', 1, 2), votes('Sergey Lavrov', 1, 2)];
+    expect(canonicalSpelling(tied)).toBe('Sergei Lavrov');
+    expect(canonicalSpelling([...tied].reverse())).toBe('Sergei Lavrov');
+    expect(canonicalSpelling([])).toBeUndefined();
   });
 
   it('GIVEN Sergey and Sergei Lavrov THEN they are one person', () => {

@@ -141,5 +141,13 @@ describe('quote extraction and attribution', () => {
     const a = analyze(['"We will not back down, whatever it costs us."', 'That was the message from union leader Marta Keller, who said the strike would go on.']);
     expect(fullQuotes(a)).toEqual([['We will not back', 'Marta Keller']]);
   });
-});
 
+  it('GIVEN a passive cue ("she was warned that") THEN the quote has no speaker rather than the listener, a phrase or the next person named', () => {
+    const a = analyze([
+      'Premier Hilda Marsh was advised to postpone the new exam.',
+      'In one briefing note she was warned that "the new exam is one that nobody will ever fail at all".',
+      'Olav Brenn, then her private secretary, said the plan stood.',
+    ]);
+    expect(fullQuotes(a)).toEqual([['the new exam is', null]]);
+  });
+});

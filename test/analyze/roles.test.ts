@@ -116,4 +116,46 @@ describe('roles in the article\'s own words', () => {
   it('GIVEN a credit line THEN the contributor is marked and no given name becomes a role', () => {
     expect(roleOf(['(Reporting by Ana Kessel in Lisbon; Writing by Dean Ormsby; Editing by Kai Brandt)'], 'Dean Ormsby')).toBe('Writing');
   });
+
+  it.each([
+    ['"It resonates," says Stellan Moore, MD, president of the Kestrel Infectious Diseases Society.', 'Stellan Moore', 'president of the Kestrel Infectious Diseases Society'],
+    ['It refers to bacteria, says Brianne Coole, PhD, of Hartwell University.', 'Brianne Coole', 'of Hartwell University'],
+  ])('GIVEN degrees between the name and the appositive in %j THEN the role is the appositive, and the degrees are nobody', (text, name, role) => {
+    const analysis = analyze([text]);
+    expect(person(analysis, name)?.role).toBe(role);
+    expect(analysis.entities.map((e) => e.name)).not.toContain('MD');
+    expect(analysis.entities.map((e) => e.name)).not.toContain('PhD');
+  });
+
+  it('GIVEN a name that ends its sentence and "She is the ..." next THEN that description is the role', () => {
+    expect(roleOf(['"This study is groundbreaking," says Kaia Lindqvist, MD, PhD. She is the director of the Harwood Centre for Allergy Research.'], 'Kaia Lindqvist'))
+      .toBe('director of the Harwood Centre for Allergy Research');
+  });
+
+  it.each([
+    ['"The issue has disappeared," said Senator Mark Wendell, a Virginia Democrat.', 'Mark Wendell', 'Senator; Virginia Democrat'],
+    ['"It is something to worry about," said Gene Steuben, a fellow at the Larch Institute.', 'Gene Steuben', 'fellow at the Larch Institute'],
+  ])('GIVEN a party or a fellowship after the comma in %j THEN it is part of the role', (text, name, role) => {
+    expect(roleOf([text], name)).toBe(role);
+  });
+
+  it('GIVEN "fellow" before a capitalised word THEN it makes nobody a person', () => {
+    expect(analyze(['"We have nothing to fear," he said of himself and fellow Ennahda members.']).entities.filter((e) => e.type === 'person').map((e) => e.name))
+      .not.toContain('Ennahda');
+  });
+
+  it('GIVEN a plural title before two names joined by "and" THEN each gets the title', () => {
+    const analysis = analyze(['The faction\'s figures are cabinet ministers Joram Mbeki and Tawanda Sithole, who fled to the compound.']);
+    expect(person(analysis, 'Joram Mbeki')?.role).toBe('minister');
+    expect(person(analysis, 'Tawanda Sithole')?.role).toBe('minister');
+  });
+
+  it('GIVEN "a colleague named NAME" THEN the description is the role', () => {
+    expect(roleOf(['From a colleague named Barnaby Salt, he borrowed three equations.'], 'Barnaby Salt')).toBe('colleague');
+  });
+
+  it('GIVEN "his lawyer NAME" THEN the role says whose lawyer, and a lawyer without a sure owner is still a lawyer', () => {
+    expect(roleOf(['Dorian Fell met reporters on Monday. Fell and his lawyer Rudi Gallo left together.'], 'Rudi Gallo')).toBe("Dorian Fell's lawyer");
+    expect(roleOf(['Hayes and his colleague Morris W. Travers isolated three more noble gases.'], 'Morris W. Travers')).toBe('colleague');
+  });
 });

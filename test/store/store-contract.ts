@@ -121,6 +121,37 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(profile!.lastSeen).toBe('2025-09-24T20:00:00Z');
     });
 
+    it('GIVEN two spellings of one person THEN the one more articles print names them in /who, /quotes, autocomplete and briefings, and an edit can change it', async () => {
+      const zelensky = (id: string, source: string, name: string, paragraphs = [`"We hold the line in the east," ${name} said.`]) =>
+        makeAnalysis({
+          id,
+          source,
+          paragraphs,
+          entities: [person('e1', name, [name.split(' ')[1]!], 'Ukrainian President')],
+          quotes: [{ text: 'We hold the line in the east', speaker: name, speakerId: 'e1', paragraph: 0, partial: false }],
+        });
+      await store.saveAnalysis(zelensky('k1', 'Kyiv Daily', 'Volodymyr Zelensky'));
+      await store.saveAnalysis(zelensky('w1', 'Wire Service', 'Volodymyr Zelenskyy'));
+      await store.saveAnalysis(zelensky('h1', 'Harbour News', 'Volodymyr Zelenskyy'));
+      const profile = await store.getPerson('zelensky');
+      expect(profile?.name).toBe('Volodymyr Zelenskyy');
+      expect(profile?.aliases).toEqual(expect.arrayContaining(['Volodymyr Zelensky', 'Zelensky', 'Zelenskyy']));
+      expect(new Set((await store.quotesBy('zelensky')).map((q) => q.speaker))).toEqual(new Set(['Volodymyr Zelenskyy']));
+      expect((await store.suggestPeople('zelensky')).map((p) => p.name)).toEqual(['Volodymyr Zelenskyy']);
+      expect(await store.canonicalNames(['Volodymyr Zelensky', 'Zelenskyy', 'Nobody Known'])).toEqual(
+        new Map([
+          ['Volodymyr Zelensky', 'Volodymyr Zelenskyy'],
+          ['Zelenskyy', 'Volodymyr Zelenskyy'],
+        ]),
+      );
+
+      // Harbour News corrects its spelling: now two articles print "Zelensky".
+      const corrected = zelensky('h1', 'Harbour News', 'Volodymyr Zelensky', ['Corrected: "We hold the line in the east," Volodymyr Zelensky said.']);
+      expect((await store.saveAnalysis(corrected)).status).toBe('updated');
+      expect((await store.getPerson('zelenskyy'))?.name).toBe('Volodymyr Zelensky');
+      expect((await store.canonicalNames(['Volodymyr Zelenskyy'])).get('Volodymyr Zelenskyy')).toBe('Volodymyr Zelensky');
+    });
+
     it('GIVEN two people who share a surname but not a first name THEN they stay two people', async () => {
       await store.saveAnalysis(makeAnalysis({ id: 'x', entities: [person('e1', 'Anna Novak')] }));
       await store.saveAnalysis(makeAnalysis({ id: 'y', entities: [person('e1', 'Petr Novak')] }));
@@ -188,6 +219,27 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.removeFeed('https://example.com/rss')).toBe(true);
       expect(await store.removeFeed('https://example.com/rss')).toBe(false);
       expect(await store.getFeed('https://example.com/rss')).toBeUndefined();
+    });
+
+    it('remembers what the last read of a digested URL gave, replacing it on the next read, and no feed is added', async () => {
+      expect(await store.getFetchedUrl('https://example.com/page')).toBeUndefined();
+      await store.rememberFetchedUrl({ url: 'https://example.com/page', etag: '"v1"', lastModified: 'Mon, 23 Nov 2026 08:30:00 GMT', articleIds: ['b', 'a'] });
+      expect(await store.getFetchedUrl('https://example.com/page')).toEqual({
+        url: 'https://example.com/page',
+        etag: '"v1"',
+        lastModified: 'Mon, 23 Nov 2026 08:30:00 GMT',
+        articleIds: ['b', 'a'],
+        fetchedAt: '2026-03-01T10:00:00.000Z',
+      });
+      clock.advance(60_000);
+      await store.rememberFetchedUrl({ url: 'https://example.com/page', lastModified: 'Tue, 24 Nov 2026 08:30:00 GMT', articleIds: ['c'] });
+      expect(await store.getFetchedUrl('https://example.com/page')).toEqual({
+        url: 'https://example.com/page',
+        lastModified: 'Tue, 24 Nov 2026 08:30:00 GMT',
+        articleIds: ['c'],
+        fetchedAt: '2026-03-01T10:01:00.000Z',
+      });
+      expect(await store.listFeeds()).toEqual([]);
     });
 
     it('keeps schedules, replacing by id', async () => {

@@ -2,7 +2,7 @@ import type { Entity, Gender } from '../types.ts';
 
 /** One person seen in several articles: every printed spelling kept. */
 export interface MergedPerson {
-  /** The fullest form (most words; on a tie the most mentioned). */
+  /** The canonical spelling (see `canonicalSpelling`), counted over these articles. */
   name: string;
   /** Every other printed form, spelling variants included ("Zelenskyy", "Zelensky", "Mr Zelensky"). */
   aliases: string[];
@@ -83,6 +83,38 @@ export function surnameKey(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** How often one printed spelling of a person was used: by how many articles, how many times in all. */
+export interface SpellingVotes {
+  spelling: string;
+  articles: number;
+  mentions: number;
+}
+
+/**
+ * The one spelling a person goes by everywhere (briefings, `/who`, `/quotes`, autocomplete):
+ * a full name (given name and surname) before a bare surname, then the spelling the most
+ * articles print, then the most mentioned, then the longer, then the first in code-point
+ * order, so that every reader of the same counts picks the same spelling whatever order the
+ * articles arrived in. Undefined when there are no votes.
+ */
+export function canonicalSpelling(votes: readonly SpellingVotes[]): string | undefined {
+  const full = (spelling: string) => (personKeyWords(spelling).length > 1 ? 1 : 0);
+  let best: SpellingVotes | undefined;
+  for (const vote of votes) {
+    if (
+      best === undefined ||
+      (full(vote.spelling) - full(best.spelling) ||
+        vote.articles - best.articles ||
+        vote.mentions - best.mentions ||
+        vote.spelling.length - best.spelling.length ||
+        (vote.spelling < best.spelling ? 1 : vote.spelling > best.spelling ? -1 : 0)) > 0
+    ) {
+      best = vote;
+    }
+  }
+  return best?.spelling;
+}
+
 /** True when two given names can be the same person ("J." and "John", "Sergey" and "Sergei"). */
 export function firstNamesAgree(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return true;
@@ -121,6 +153,8 @@ function rolesConflict(a: string | undefined, b: string | undefined): boolean {
 export function mergePeople(lists: readonly Entity[][]): MergedPerson[] {
   interface Group {
     forms: Map<string, number>;
+    /** The articles (list indices) that printed each form as the person's name, and how often. */
+    votes: Map<string, { lists: Set<number>; mentions: number }>;
     firstKey?: string;
     surname: string;
     roles: string[];
@@ -149,12 +183,16 @@ export function mergePeople(lists: readonly Entity[][]): MergedPerson[] {
     );
     // A bare surname shared by two different full names is ambiguous: join the most mentioned.
     const group = candidates.sort((a, b) => b.mentions - a.mentions)[0];
-    const target: Group = group ?? { forms: new Map(), surname, roles: [], mentions: 0, sources: [] };
+    const target: Group = group ?? { forms: new Map(), votes: new Map(), surname, roles: [], mentions: 0, sources: [] };
     if (!group) groups.push(target);
     if (!target.firstKey && firstKey) target.firstKey = firstKey;
     for (const form of [entity.name, ...entity.aliases]) {
       target.forms.set(form, (target.forms.get(form) ?? 0) + (form === entity.name ? entity.mentions : 0));
     }
+    const vote = target.votes.get(entity.name) ?? { lists: new Set<number>(), mentions: 0 };
+    vote.lists.add(list);
+    vote.mentions += entity.mentions;
+    target.votes.set(entity.name, vote);
     if (entity.role && !target.roles.includes(entity.role)) target.roles.push(entity.role);
     target.gender ??= entity.gender;
     target.mentions += entity.mentions;
@@ -165,10 +203,10 @@ export function mergePeople(lists: readonly Entity[][]): MergedPerson[] {
     .map((g): MergedPerson => {
       const forms = [...g.forms.entries()];
       forms.sort((a, b) => personKeyWords(b[0]).length - personKeyWords(a[0]).length || b[1] - a[1] || b[0].length - a[0].length);
-      const name = forms[0]?.[0] ?? '';
+      const name = canonicalSpelling([...g.votes].map(([spelling, vote]) => ({ spelling, articles: vote.lists.size, mentions: vote.mentions }))) ?? forms[0]?.[0] ?? '';
       const merged: MergedPerson = {
         name,
-        aliases: forms.slice(1).map(([form]) => form),
+        aliases: forms.map(([form]) => form).filter((form) => form !== name),
         roles: g.roles,
         mentions: g.mentions,
         sources: g.sources,

@@ -17,6 +17,7 @@ import {
   placeWords,
   titleModifiers,
   titleNouns,
+  isPostNominal,
 } from '../lexicon.ts';
 import { creditRole, roleAfter, roleBeforeComma } from '../roles/role-phrases.ts';
 import { pickRole, rolesAround, withRelativeNamed } from '../roles/person-roles.ts';
@@ -247,6 +248,10 @@ function classify(run: Run): Classified {
     tokens = tokens.slice(1);
   }
   if (!tokens.length) return { kind: 'unknown', tokens, title: [] };
+  // "Stephen Calderwood, MD, PhD": degrees after a name name nobody.
+  if (tokens.length === 1 && isPostNominal(tokens[0]!.text) && /,\s*$/.test(run.text.slice(Math.max(0, tokens[0]!.start - 3), tokens[0]!.start))) {
+    return { kind: 'unknown', tokens: [], title: [] };
+  }
   const words = tokens.map(lower);
   const whole = words.join(' ');
   const placeByWord = words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!)

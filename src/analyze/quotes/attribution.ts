@@ -160,6 +160,8 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
 }
 
 
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
 /** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
   const text = ctx.paragraphs[paragraph]!;
@@ -184,6 +186,8 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   const token = tokens[i];
   if (!token || !token.word) return null;
   const pronoun = token.text.toLowerCase();
+  // "She was warned that ...", "it was said": a passive's subject is who heard it, not who said it.
+  if (PASSIVE_AUXILIARIES.has(pronoun) && !tokens[verbIndex]!.text.toLowerCase().endsWith('ing')) return { start: token.start, speaker: null };
   if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
     return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
   }
@@ -220,6 +224,8 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
   if (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.text.toLowerCase()) && k < i) {
     const description = text.slice(tokens[k]!.start, token.end);
+    // "one briefing note she was ...": a pronoun inside means a clause, not somebody described.
+    if (tokens.slice(k + 1, i + 1).some((t) => PRONOUNS.has(t.text.toLowerCase()))) return { start: tokens[k]!.start, speaker: null };
     return { start: tokens[k]!.start, speaker: resolveDescription(ctx, paragraph, tokens[k]!.start, description) };
   }
   // A capitalised name the entity pass did not keep ("Likud said").
@@ -510,15 +516,16 @@ export function attributeQuotes(
   attributeToSignOffs(ctx, quotes, direct);
   // An opening quote with nobody before it ('"We will not back down." / That was the message
   // from X ...') takes the first speaker named in the next paragraph.
-  for (const quote of quotes) {
-    if (quote.speaker || quote.partial) continue;
+  // A quote whose own cue names nobody ("she was warned that "..."", "they said") keeps nobody.
+  quotes.forEach((quote, index) => {
+    if (quote.speaker || quote.partial || direct[index]) return;
     const next = cues.find((c) => c.paragraph === quote.paragraph + 1 && c.speaker?.entityId);
     if (next?.speaker) {
       quote.speaker = next.speaker.name;
       quote.speakerId = next.speaker.entityId!;
       quote.cue = next.text;
     }
-  }
+  });
   return quotes;
 }
 

@@ -1,5 +1,5 @@
 import { personKeyWords } from '../entities/aliases.ts';
-import { demonyms, formalTitles, honorifics, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
+import { demonyms, formalTitles, honorifics, isPostNominal, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
 import { isCapitalised, withoutPossessive } from '../tokens.ts';
 import type { Gender } from '../types.ts';
 import { isSpeechVerb } from '../quotes/speech-verbs.ts';
@@ -113,6 +113,8 @@ const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
 export function rolesAround(text: string, start: number, end: number): string[] {
   // "President [Donald] Trump": the editor's bracket is no boundary of the title.
   if (text.charCodeAt(start - 1) === 91) start -= 1;
+  // "Stephen Calderwood, MD, president of ...": the degrees are no role and the role follows them.
+  if (text.charCodeAt(end) === 44) end += degreesLength(text, end);
   const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
@@ -144,7 +146,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
   const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
   if (affiliation) {
-    const phrase = affiliation[1]!;
+    // A sentence's stop is no part of the organisation ("of Hartwell University."); "Inc." keeps its own.
+    const phrase = affiliation[1]!.replace(/(\p{Ll}{4,})\.$/u, '$1');
     const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
     if (formal) formal = `${formal} ${phrase}`;
     else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
@@ -155,13 +158,58 @@ export function rolesAround(text: string, start: number, end: number): string[] 
     if (owner && orgWords.has(withoutPossessive(words[words.length - 1]!).toLowerCase())) roles.push(`of ${owner[1]!}`);
   }
   for (const role of [formal, after, framed]) if (role) roles.push(role);
+  if (!roles.length && previous === 'and') {
+    // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": the plural title is each one's.
+    const listed = TITLED_PAIR.exec(text.slice(Math.max(0, start - 100), start));
+    const one = listed ? singular(listed[1]!) : undefined;
+    if (one && one !== listed![1]) roles.push(one);
+  }
+  if (!roles.length && (previous === 'named' || previous === 'called')) {
+    // "From a colleague named Barry Saltzman", "his lawyer, a man called ...".
+    const described = NAMED_AFTER_ROLE.exec(text.slice(Math.max(0, start - 80), start));
+    if (described && isRoleNoun(described[2]!.split(/\s+/).pop()!)) roles.push(described[1] === 'his' || described[1] === 'her' ? `${described[1]} ${described[2]!}` : described[2]!);
+  }
   if (roles.length) return roles;
-  const other = creditRole(text, start, end) ?? roleInClause(text, end);
+  const other = creditRole(text, start, end) ?? roleInClause(text, end) ?? describedNext(text, end);
   return other ? [other] : [];
 }
 
+/** One degree or licence after a comma ("MD", "Ph.D."): `isPostNominal` says which words are. */
+const AFTER_COMMA_WORD = /^\s*,\s*(\p{Lu}[\p{L}.]{1,7}(?:\s?D\.?)?)(?=[\s,;.)]|$)/u;
+
+/** How many characters after a name its degrees take ("Stephen Calderwood, MD, PhD, president ..."). */
+function degreesLength(text: string, end: number): number {
+  let length = 0;
+  for (let m = AFTER_COMMA_WORD.exec(text.slice(end, end + 24)); m && isPostNominal(m[1]!); m = AFTER_COMMA_WORD.exec(text.slice(end + length, end + length + 24))) {
+    length += m[0].length;
+  }
+  return length;
+}
+
+/** A name that ends its sentence, and the next sentence says what they are ("... says Katie Allen. She's the director of ..."). */
+const PRONOUN_DESCRIBES = /^\s*\.\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+(?=(?:a|an|the)\s)/;
+
+function describedNext(text: string, end: number): string | undefined {
+  // The stop may close the last degree ("Katie Allen, MD, PhD. She's ...").
+  const stopped = text.charCodeAt(end - 1) === 46;
+  if (text.charCodeAt(end) !== 46 && !(stopped && text.charCodeAt(end) === 32)) return undefined;
+  const opening = PRONOUN_DESCRIBES.exec(stopped && text.charCodeAt(end) === 32 ? `.${text.slice(end, end + 20)}` : text.slice(end, end + 20));
+  if (!opening) return undefined;
+  const from = end + opening[0].length - (stopped && text.charCodeAt(end) === 32 ? 1 : 0);
+  return roleInClause(` is ${text.slice(from, from + 300)}`, 0, 20);
+}
+
+/** A plural title before two names joined by "and" ("ministers Jonathan Moyo and ..."). */
+const TITLED_PAIR = /(?:^|\s)(\p{Ll}[\p{Ll}-]*s)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s+and\s+$/u;
+
+/** "a colleague named", "his friend called": a description that names the person next. */
+const NAMED_AFTER_ROLE = /\b(a|an|the|his|her)\s+((?:[\p{Ll}\d-]+\s+){0,2}[\p{Ll}-]+)\s+(?:named|called)\s+$/u;
+
 /** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
-const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child))$/iu;
+const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child|colleague|friend|co-worker|classmate|teammate|neighbou?r|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|ally))$/iu;
+
+/** Relations that are also what a person does: shown without an owner when none is sure. */
+const PROFESSIONAL_RELATION = /(?:^|\s)(?:colleague|co-worker|classmate|teammate|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|ally)$/i;
 
 /**
  * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
@@ -178,6 +226,8 @@ export function withRelativeNamed(
 ): string {
   const relation = RELATION_BY_PRONOUN.exec(role);
   if (!relation) return role;
+  // Unresolved, "his lawyer" still says what the person is; "his brother" says nothing.
+  const unresolved = PROFESSIONAL_RELATION.test(relation[2]!) ? relation[2]! : role;
   const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
   // The person named last, in this paragraph or the one before; a lone capitalised word taken
   // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
@@ -185,14 +235,14 @@ export function withRelativeNamed(
   for (let i = mentions.length - 1; i >= 0 && mentions[i]!.paragraph >= paragraph - 1; i--) {
     const other = people.find((p) => p.id === mentions[i]!.entityId);
     if (!other) {
-      if (loneNameLike(mentions[i]!.entityId)) return role;
+      if (loneNameLike(mentions[i]!.entityId)) return unresolved;
       continue;
     }
-    if (other.id === person.id || (other.gender && other.gender !== wanted)) return role;
+    if (other.id === person.id || (other.gender && other.gender !== wanted)) return unresolved;
     const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
-    return name ? `${name}'s ${relation[2]!}` : role;
+    return name ? `${name}'s ${relation[2]!}` : unresolved;
   }
-  return role;
+  return unresolved;
 }
 
 /**

@@ -169,6 +169,13 @@ function appositivePhrase(rest: string): string | undefined {
 }
 
 /**
+ * Words that head a description only after a name's comma: members of a party ("Mark Warner, a
+ * Virginia Democrat") and fellows ("a fellow at the Urban Institute"; before a name "fellow" is
+ * an adjective: "fellow Ennahda members").
+ */
+const APPOSITIVE_HEADS = new Set(['democrat', 'republican', 'tory', 'conservative', 'socialist', 'libertarian', 'liberal', 'fellow']);
+
+/**
  * Returns the appositive title after a name ("Russia's foreign minister" in "Lavrov, Russia's
  * foreign minister, said"; "a physical oceanographer at the University of New South Wales"),
  * without its article, or undefined when the words after the comma are no title (a relative
@@ -191,7 +198,7 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
   const tokens = tokenizeUncached(phrase).filter((t) => t.word);
   if (!tokens.length || tokens.length > 22) return undefined;
-  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text));
+  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text) || APPOSITIVE_HEADS.has(t.text.toLowerCase()));
   if (headIndex < 0 || headIndex > 6) return undefined;
   // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
   // A passive clause is no title ("AirAsia, run by and owned by the parent company").
@@ -245,7 +252,7 @@ function beforeNextClause(phrase: string): string {
  * director at X"; ", who advises the minister on security" -> that verb phrase; "NAME is a Metro
  * reporter"; "NAME covers the White House"; "NAME can be reached at ..." -> "author".
  */
-export function roleInClause(text: string, nameEnd: number): string | undefined {
+export function roleInClause(text: string, nameEnd: number, maxWords = 14): string | undefined {
   const rest = text.slice(nameEnd, nameEnd + 300);
   if (/^\s+(?:may|can) be reached at\b/i.test(rest)) return 'author';
   const who = /^\s*,\s*who\s+/i.exec(rest);
@@ -260,7 +267,7 @@ export function roleInClause(text: string, nameEnd: number): string | undefined 
     const role = beforeNextClause(described[1]!);
     const words = role.split(/\s+/);
     const head = words.findIndex((w) => isRoleNoun(w));
-    return head >= 0 && head <= 4 && words.length <= 14 ? role : undefined;
+    return head >= 0 && head <= 4 && words.length <= maxWords ? role : undefined;
   }
   if (ROLE_VERBS.test(phrase)) {
     const role = phrase.replace(/\s+(and|but)\s+(said|says|told|has|had|is|was)\b.*$/i, '').trim();

@@ -1,5 +1,5 @@
-import type { FeedPatch, FeedRecord, FeedStore } from '../feeds.ts';
-import { feedFromRow, feedPatchColumns, type FeedRow } from '../rows.ts';
+import type { FeedPatch, FeedRecord, FeedStore, FetchedUrl } from '../feeds.ts';
+import { feedFromRow, feedPatchColumns, fetchedUrlFromRow, type FeedRow, type FetchedUrlRow } from '../rows.ts';
 import type { PgContext } from './context.ts';
 
 export class PgFeeds implements FeedStore {
@@ -38,5 +38,18 @@ export class PgFeeds implements FeedStore {
       ...columns.map(([, v]) => v),
       url,
     ]);
+  }
+
+  async getFetchedUrl(url: string): Promise<FetchedUrl | undefined> {
+    const row = await this.#ctx.row<FetchedUrlRow>('SELECT * FROM fetched_urls WHERE url = $1', [url]);
+    return row ? fetchedUrlFromRow(row) : undefined;
+  }
+
+  async rememberFetchedUrl(fetched: Omit<FetchedUrl, 'fetchedAt'>): Promise<void> {
+    await this.#ctx.run(
+      `INSERT INTO fetched_urls(url, etag, last_modified, article_ids_json, fetched_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, article_ids_json = excluded.article_ids_json, fetched_at = excluded.fetched_at`,
+      [fetched.url, fetched.etag ?? null, fetched.lastModified ?? null, JSON.stringify(fetched.articleIds), this.#ctx.now()],
+    );
   }
 }

@@ -112,6 +112,32 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX runs_schedule ON runs(schedule_id, scheduled_for);
   `,
+  // One canonical spelling per person: each article's printed form is counted, and the person's
+  // name is the form that wins (see canonicalSpelling). Existing rows count as the current name.
+  `
+  ALTER TABLE mentions ADD COLUMN printed_name text;
+  CREATE TABLE person_spellings (
+    entity_id bigint NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    spelling text NOT NULL,
+    articles integer NOT NULL,
+    mentions integer NOT NULL,
+    PRIMARY KEY (entity_id, spelling)
+  );
+  CREATE INDEX aliases_alias ON aliases(alias);
+  UPDATE mentions m SET printed_name = e.name FROM entities e WHERE e.id = m.entity_id AND e.type = 'person';
+  INSERT INTO person_spellings(entity_id, spelling, articles, mentions)
+    SELECT entity_id, printed_name, count(*), sum(count) FROM mentions WHERE printed_name IS NOT NULL GROUP BY entity_id, printed_name;
+  `,
+  // URLs given to `newsbot digest`: validators for a conditional read, and the articles a 304 stands for.
+  `
+  CREATE TABLE fetched_urls (
+    url text PRIMARY KEY,
+    etag text,
+    last_modified text,
+    article_ids_json text NOT NULL,
+    fetched_at text NOT NULL
+  );
+  `,
 ];
 
 /** Any number for the advisory lock that keeps two instances from migrating at once. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { nameKey } from '../../analyze/aliases.ts';
+import { canonicalSpelling, nameKey, type SpellingVotes } from '../../analyze/aliases.ts';
 import type { Analysis, Entity } from '../../analyze/types.ts';
 import { nameParts } from '../keys.ts';
 import type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from '../people.ts';
@@ -11,18 +11,36 @@ import type { PgContext } from './context.ts';
  */
 export async function indexPeople(ctx: PgContext, client: pg.ClientBase, rowid: string, analysis: Analysis): Promise<void> {
   const entityIds = new Map<string, string>();
+  const respelt = new Set<string>();
   for (const entity of analysis.entities) {
     const entityId = await resolveEntity(ctx, client, entity);
     entityIds.set(entity.id, entityId);
     const mentions = Math.max(1, entity.mentions);
+    // An article votes once per person, with the form its first entity for them printed.
+    const earlier = await ctx.row<{ printed_name: string | null }>(
+      'SELECT printed_name FROM mentions WHERE article_rowid = $1 AND entity_id = $2',
+      [rowid, entityId],
+      client,
+    );
+    const printed = earlier ? earlier.printed_name : entity.type === 'person' ? entity.name : null;
     await ctx.run(
-      `INSERT INTO mentions(article_rowid, entity_id, count, role) VALUES ($1, $2, $3, $4)
+      `INSERT INTO mentions(article_rowid, entity_id, count, role, printed_name) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (article_rowid, entity_id) DO UPDATE SET count = mentions.count + excluded.count, role = coalesce(mentions.role, excluded.role)`,
-      [rowid, entityId, mentions, entity.role ?? null],
+      [rowid, entityId, mentions, entity.role ?? null, printed],
       client,
     );
     await ctx.run('UPDATE entities SET mentions = mentions + $1 WHERE id = $2', [mentions, entityId], client);
+    if (printed !== null) {
+      await ctx.run(
+        `INSERT INTO person_spellings(entity_id, spelling, articles, mentions) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (entity_id, spelling) DO UPDATE SET articles = person_spellings.articles + excluded.articles, mentions = person_spellings.mentions + excluded.mentions`,
+        [entityId, printed, earlier ? 0 : 1, mentions],
+        client,
+      );
+      respelt.add(entityId);
+    }
   }
+  for (const entityId of respelt) await applyCanonicalSpelling(ctx, client, entityId);
   for (const quote of analysis.quotes) {
     const entityId = quote.speakerId ? entityIds.get(quote.speakerId) : undefined;
     await ctx.run(
@@ -41,7 +59,22 @@ export async function unindexPeople(ctx: PgContext, client: pg.ClientBase, rowid
     [rowid],
     client,
   );
+  const spelt = await ctx.rows<{ entity_id: string }>(
+    `UPDATE person_spellings p SET articles = p.articles - 1, mentions = p.mentions - m.count FROM mentions m
+     WHERE m.article_rowid = $1 AND m.entity_id = p.entity_id AND m.printed_name = p.spelling RETURNING p.entity_id`,
+    [rowid],
+    client,
+  );
+  await ctx.run('DELETE FROM person_spellings WHERE entity_id = ANY($1::bigint[]) AND articles <= 0', [spelt.map((r) => r.entity_id)], client);
   await ctx.run('DELETE FROM mentions WHERE article_rowid = $1', [rowid], client);
+  for (const { entity_id } of spelt) await applyCanonicalSpelling(ctx, client, entity_id);
+}
+
+/** Names the person by the spelling their articles' counts choose; a person no article prints keeps the name. */
+async function applyCanonicalSpelling(ctx: PgContext, client: pg.ClientBase, entityId: string): Promise<void> {
+  const votes = await ctx.rows<SpellingVotes>('SELECT spelling, articles, mentions FROM person_spellings WHERE entity_id = $1', [entityId], client);
+  const name = canonicalSpelling(votes);
+  if (name !== undefined) await ctx.run('UPDATE entities SET name = $1 WHERE id = $2 AND name <> $1', [name, entityId], client);
 }
 
 /** The same merge rule as the SQLite store (see src/store/sqlite/people.ts). */
@@ -63,8 +96,11 @@ async function resolveEntity(ctx: PgContext, client: pg.ClientBase, entity: Enti
   let id: string;
   if (match) {
     id = match.id;
-    // Keep the fullest printed form as the name.
-    if (entity.name.length > match.name.length && given !== '') {
+    if (entity.type === 'person') {
+      // A person's name follows the spelling counts (indexPeople); a surname-only entry learns the given name.
+      if (match.given_key === '' && given !== '') await ctx.run('UPDATE entities SET given_key = $1 WHERE id = $2', [given, id], client);
+    } else if (entity.name.length > match.name.length && given !== '') {
+      // Keep the fullest printed form as the name.
       await ctx.run('UPDATE entities SET name = $1, given_key = $2 WHERE id = $3', [entity.name, given, id], client);
       await addAlias(ctx, client, id, match.name);
     }
@@ -181,6 +217,18 @@ export class PgPeople implements PeopleStore {
       ...(role ? { role } : {}),
       ...(stats.last_seen ? { lastSeen: stats.last_seen } : {}),
     };
+  }
+
+  async canonicalNames(forms: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (forms.length === 0) return names;
+    const rows = await this.#ctx.rows<{ alias: string; name: string }>(
+      `SELECT DISTINCT ON (a.alias) a.alias, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
+       WHERE e.type = 'person' AND a.alias = ANY($1::text[]) ORDER BY a.alias, e.mentions DESC, e.id`,
+      [[...new Set(forms)]],
+    );
+    for (const row of rows) names.set(row.alias, row.name);
+    return names;
   }
 
   async quotesBy(query: string, limit = 5): Promise<QuoteItem[]> {

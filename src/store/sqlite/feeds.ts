@@ -1,5 +1,5 @@
-import type { FeedPatch, FeedRecord, FeedStore } from '../feeds.ts';
-import { feedFromRow, feedPatchColumns, type FeedRow } from '../rows.ts';
+import type { FeedPatch, FeedRecord, FeedStore, FetchedUrl } from '../feeds.ts';
+import { feedFromRow, feedPatchColumns, fetchedUrlFromRow, type FeedRow, type FetchedUrlRow } from '../rows.ts';
 import type { SqliteContext } from './context.ts';
 
 export class SqliteFeeds implements FeedStore {
@@ -33,5 +33,19 @@ export class SqliteFeeds implements FeedStore {
     const columns = feedPatchColumns(patch);
     if (columns.length === 0) return;
     this.#ctx.db.prepare(`UPDATE feeds SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE url = ?`).run(...columns.map(([, v]) => v), url);
+  }
+
+  async getFetchedUrl(url: string): Promise<FetchedUrl | undefined> {
+    const row = this.#ctx.sql('SELECT * FROM fetched_urls WHERE url = ?').get(url) as FetchedUrlRow | undefined;
+    return row ? fetchedUrlFromRow(row) : undefined;
+  }
+
+  async rememberFetchedUrl(fetched: Omit<FetchedUrl, 'fetchedAt'>): Promise<void> {
+    this.#ctx
+      .sql(
+        `INSERT INTO fetched_urls(url, etag, last_modified, article_ids_json, fetched_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, article_ids_json = excluded.article_ids_json, fetched_at = excluded.fetched_at`,
+      )
+      .run(fetched.url, fetched.etag ?? null, fetched.lastModified ?? null, JSON.stringify(fetched.articleIds), this.#ctx.now());
   }
 }

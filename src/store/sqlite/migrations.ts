@@ -116,6 +116,32 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX runs_schedule ON runs(schedule_id, scheduled_for);
   `,
+  // One canonical spelling per person: each article's printed form is counted, and the person's
+  // name is the form that wins (see canonicalSpelling). Existing rows count as the current name.
+  `
+  ALTER TABLE mentions ADD COLUMN printed_name TEXT;
+  CREATE TABLE person_spellings (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    spelling TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, spelling)
+  ) WITHOUT ROWID;
+  CREATE INDEX aliases_alias ON aliases(alias);
+  UPDATE mentions SET printed_name = (SELECT e.name FROM entities e WHERE e.id = mentions.entity_id AND e.type = 'person');
+  INSERT INTO person_spellings(entity_id, spelling, articles, mentions)
+    SELECT entity_id, printed_name, count(*), sum(count) FROM mentions WHERE printed_name IS NOT NULL GROUP BY entity_id, printed_name;
+  `,
+  // URLs given to `newsbot digest`: validators for a conditional read, and the articles a 304 stands for.
+  `
+  CREATE TABLE fetched_urls (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    article_ids_json TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the latest schema inside one transaction per migration. */

@@ -1,4 +1,4 @@
-import { nameKey } from '../../analyze/aliases.ts';
+import { canonicalSpelling, nameKey, type SpellingVotes } from '../../analyze/aliases.ts';
 import type { Analysis, Entity } from '../../analyze/types.ts';
 import { nameParts } from '../keys.ts';
 import type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from '../people.ts';
@@ -7,18 +7,34 @@ import type { SqliteContext } from './context.ts';
 /** Records the article's entities (merged with the stored people), mentions and quotes. */
 export function indexPeople(ctx: SqliteContext, rowid: number, analysis: Analysis): void {
   const entityIds = new Map<string, number>();
+  const respelt = new Set<number>();
   for (const entity of analysis.entities) {
     const entityId = resolveEntity(ctx, entity);
     entityIds.set(entity.id, entityId);
     const mentions = Math.max(1, entity.mentions);
+    // An article votes once per person, with the form its first entity for them printed.
+    const earlier = ctx.sql('SELECT printed_name FROM mentions WHERE article_rowid = ? AND entity_id = ?').get(rowid, entityId) as
+      | { printed_name: string | null }
+      | undefined;
+    const printed = earlier ? earlier.printed_name : entity.type === 'person' ? entity.name : null;
     ctx
       .sql(
-        `INSERT INTO mentions(article_rowid, entity_id, count, role) VALUES (?, ?, ?, ?)
+        `INSERT INTO mentions(article_rowid, entity_id, count, role, printed_name) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(article_rowid, entity_id) DO UPDATE SET count = count + excluded.count, role = coalesce(role, excluded.role)`,
       )
-      .run(rowid, entityId, mentions, entity.role ?? null);
+      .run(rowid, entityId, mentions, entity.role ?? null, printed);
     ctx.sql('UPDATE entities SET mentions = mentions + ? WHERE id = ?').run(mentions, entityId);
+    if (printed !== null) {
+      ctx
+        .sql(
+          `INSERT INTO person_spellings(entity_id, spelling, articles, mentions) VALUES (?, ?, ?, ?)
+           ON CONFLICT(entity_id, spelling) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
+        )
+        .run(entityId, printed, earlier ? 0 : 1, mentions);
+      respelt.add(entityId);
+    }
   }
+  for (const entityId of respelt) applyCanonicalSpelling(ctx, entityId);
   for (const quote of analysis.quotes) {
     const entityId = quote.speakerId ? entityIds.get(quote.speakerId) : undefined;
     ctx
@@ -30,9 +46,26 @@ export function indexPeople(ctx: SqliteContext, rowid: number, analysis: Analysi
 /** Takes back what indexPeople recorded for an article, before it is indexed again. */
 export function unindexPeople(ctx: SqliteContext, rowid: number): void {
   ctx.sql('DELETE FROM quotes WHERE article_rowid = ?').run(rowid);
-  const old = ctx.sql('SELECT entity_id, count FROM mentions WHERE article_rowid = ?').all(rowid) as Array<{ entity_id: number; count: number }>;
-  for (const m of old) ctx.sql('UPDATE entities SET mentions = mentions - ? WHERE id = ?').run(m.count, m.entity_id);
+  const old = ctx.sql('SELECT entity_id, count, printed_name FROM mentions WHERE article_rowid = ?').all(rowid) as Array<{
+    entity_id: number;
+    count: number;
+    printed_name: string | null;
+  }>;
+  for (const m of old) {
+    ctx.sql('UPDATE entities SET mentions = mentions - ? WHERE id = ?').run(m.count, m.entity_id);
+    if (m.printed_name === null) continue;
+    ctx.sql('UPDATE person_spellings SET articles = articles - 1, mentions = mentions - ? WHERE entity_id = ? AND spelling = ?').run(m.count, m.entity_id, m.printed_name);
+    ctx.sql('DELETE FROM person_spellings WHERE entity_id = ? AND spelling = ? AND articles <= 0').run(m.entity_id, m.printed_name);
+  }
   ctx.sql('DELETE FROM mentions WHERE article_rowid = ?').run(rowid);
+  for (const m of old) if (m.printed_name !== null) applyCanonicalSpelling(ctx, m.entity_id);
+}
+
+/** Names the person by the spelling their articles' counts choose; a person no article prints keeps the name. */
+function applyCanonicalSpelling(ctx: SqliteContext, entityId: number): void {
+  const votes = ctx.sql('SELECT spelling, articles, mentions FROM person_spellings WHERE entity_id = ?').all(entityId) as SpellingVotes[];
+  const name = canonicalSpelling(votes);
+  if (name !== undefined) ctx.sql('UPDATE entities SET name = ? WHERE id = ? AND name <> ?').run(name, entityId, name);
 }
 
 /**
@@ -55,8 +88,11 @@ function resolveEntity(ctx: SqliteContext, entity: Entity): number {
   let id: number;
   if (match) {
     id = match.id;
-    // Keep the fullest printed form as the name.
-    if (entity.name.length > match.name.length && given !== '') {
+    if (entity.type === 'person') {
+      // A person's name follows the spelling counts (indexPeople); a surname-only entry learns the given name.
+      if (match.given_key === '' && given !== '') ctx.sql('UPDATE entities SET given_key = ? WHERE id = ?').run(given, id);
+    } else if (entity.name.length > match.name.length && given !== '') {
+      // Keep the fullest printed form as the name.
       ctx.sql('UPDATE entities SET name = ?, given_key = ? WHERE id = ?').run(entity.name, given, id);
       addAlias(ctx, id, match.name);
     }
@@ -75,6 +111,8 @@ function addAlias(ctx: SqliteContext, entityId: number, alias: string): void {
     if (word) ctx.sql('INSERT INTO entity_words(word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(word, entityId);
   }
 }
+
+const namesPerQuery = 500;
 
 export class SqlitePeople implements PeopleStore {
   readonly #ctx: SqliteContext;
@@ -158,6 +196,23 @@ export class SqlitePeople implements PeopleStore {
       ...(role ? { role } : {}),
       ...(stats.last_seen ? { lastSeen: stats.last_seen } : {}),
     };
+  }
+
+  async canonicalNames(forms: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const distinct = [...new Set(forms)];
+    // Within SQLite's bound-parameter limit, whatever it was compiled with.
+    for (let start = 0; start < distinct.length; start += namesPerQuery) {
+      const chunk = distinct.slice(start, start + namesPerQuery);
+      const rows = this.#ctx.db
+        .prepare(
+          `SELECT a.alias, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
+           WHERE e.type = 'person' AND a.alias IN (${chunk.map(() => '?').join(', ')}) ORDER BY e.mentions DESC, e.id`,
+        )
+        .all(...chunk) as Array<{ alias: string; name: string }>;
+      for (const row of rows) if (!names.has(row.alias)) names.set(row.alias, row.name);
+    }
+    return names;
   }
 
   async quotesBy(query: string, limit = 5): Promise<QuoteItem[]> {
