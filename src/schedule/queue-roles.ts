@@ -54,7 +54,8 @@ export async function startQueueRoles(options: QueueRolesOptions): Promise<Queue
   const log = options.logger ?? silentLogger;
   const retryDelaySeconds = Math.max(1, Math.round(expireSeconds / 10));
   // Polls of one feed never overlap: a slow poll still running when the next period begins
-  // holds the next one back instead of fetching the feed twice at once.
+  // holds the next one back instead of fetching the feed twice at once. pg-boss 10 hands out no
+  // other poll meanwhile; that pause is bounded by the HTTP timeouts and `expireSeconds`.
   await queue.define({ name: feedPollQueue, expireSeconds, retryLimit: 2, retryDelaySeconds, onePerKeyAtATime: true });
   // A firing is retried until the ledger has settled it; the ledger, not the queue, keeps it to one post.
   await queue.define({ name: briefingQueue, expireSeconds, retryLimit: 5, retryDelaySeconds });
