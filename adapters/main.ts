@@ -8,14 +8,13 @@
 import { resolve } from 'node:path';
 import { main, type PlatformHooks, type Runtime } from '../src/cli/main.ts';
 import type { Command } from '../src/commands/types.ts';
+import type { JobQueue } from '../src/schedule/job-queue.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
 import { renderReplyText } from './console/render.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const digestsDir = resolve(root, 'digests');
 const demoDefinition = resolve(digestsDir, 'demo.yaml');
-/** How often every stored feed is polled while the bot runs. */
-const pollIntervalMs = 15 * 60 * 1000;
 
 const connectHint = `
 newsbot is running on its embedded default: SQLite at %DB%, the bundled demo feed and the console.
@@ -66,9 +65,17 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     if (options.once || !process.stdin.isTTY) return;
   }
 
-  // Under discord.js sharding every shard runs this process; one poller is enough.
-  const pollsFeeds = config.shards === undefined || config.shards.ids.includes(0);
-  const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs } : {}) });
+  // On PostgreSQL the job queue decides which instance polls a feed or posts a briefing. Without
+  // it, under discord.js sharding every shard runs this process and one poller is enough.
+  let queue: { jobs: JobQueue; expireSeconds: number } | undefined;
+  if (config.databaseUrl) {
+    const { openPgBossQueue } = await import('../src/schedule/pg-boss-queue.ts');
+    const { expireSeconds, schema } = config.queue;
+    const jobs = await openPgBossQueue(config.databaseUrl, { schema, maintenanceSeconds: Math.min(30, Math.max(1, Math.floor(expireSeconds / 4))), logger: log });
+    queue = { jobs, expireSeconds };
+  }
+  const pollsFeeds = queue !== undefined || config.shards === undefined || config.shards.ids.includes(0);
+  const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs: config.pollIntervalMs } : {}), ...(queue ? { queue } : {}) });
   const scheduler = bot.scheduler;
   runtime.commandContext.onSchedulesChanged = () => {
     scheduler.reload().catch((error: Error) => log.error(`reloading the schedules failed: ${error.message}`));

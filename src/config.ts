@@ -23,6 +23,10 @@ function wholeNumber(least: number, fallback: number) {
   );
 }
 
+/** How long a queued job may run before another instance presumes it lost and retries it. */
+const defaultJobExpireSeconds = 300;
+const defaultPollIntervalMinutes = 15;
+
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText,
@@ -35,6 +39,9 @@ const envSchema = z.object({
   SLACK_ADMIN_USER_IDS: optionalText,
   NEWSBOT_DB: optionalText,
   DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL such as postgres://newsbot@127.0.0.1:5432/newsbot').optional()),
+  NEWSBOT_QUEUE_SCHEMA: optionalText.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _, such as pgboss').optional()),
+  NEWSBOT_JOB_EXPIRE_SECONDS: wholeNumber(1, defaultJobExpireSeconds),
+  NEWSBOT_POLL_INTERVAL_MINUTES: wholeNumber(1, defaultPollIntervalMinutes),
   NEWSBOT_TZ: optionalText,
   NEWSBOT_ALLOW_PRIVATE_URLS: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
@@ -70,6 +77,10 @@ export interface Config {
   dbPath: string;
   /** PostgreSQL instead of SQLite when set (DATABASE_URL). */
   databaseUrl?: string;
+  /** The job queue shared by instances on PostgreSQL (only used with `databaseUrl`). */
+  queue: { schema: string; expireSeconds: number };
+  /** Every stored feed is polled this often. */
+  pollIntervalMs: number;
   timezone: string;
   allowPrivateUrls: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -110,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     dbPath: e.NEWSBOT_DB ?? './data/newsbot.db',
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    queue: { schema: e.NEWSBOT_QUEUE_SCHEMA ?? 'pgboss', expireSeconds: e.NEWSBOT_JOB_EXPIRE_SECONDS ?? defaultJobExpireSeconds },
+    pollIntervalMs: (e.NEWSBOT_POLL_INTERVAL_MINUTES ?? defaultPollIntervalMinutes) * 60_000,
     timezone,
     allowPrivateUrls: ['1', 'true', 'yes'].includes((e.NEWSBOT_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,26 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ SHARDS: '0,1', SHARD_COUNT: '4' }).shards).toEqual({ ids: [0, 1], count: 4 });
     expect(loadConfig({}).shards).toBeUndefined();
     expect(() => loadConfig({ SHARDS: 'first' })).toThrow(/SHARDS: must be shard ids/);
+  });
+
+  it('GIVEN the queue settings of several instances THEN config reads them, with defaults for each', () => {
+    const config = loadConfig({ NEWSBOT_QUEUE_SCHEMA: 'newsbot_jobs', NEWSBOT_JOB_EXPIRE_SECONDS: '60', NEWSBOT_POLL_INTERVAL_MINUTES: '5' });
+    expect(config.queue).toEqual({ schema: 'newsbot_jobs', expireSeconds: 60 });
+    expect(config.pollIntervalMs).toBe(5 * 60_000);
+    expect(loadConfig({}).queue).toEqual({ schema: 'pgboss', expireSeconds: 300 });
+    expect(loadConfig({}).pollIntervalMs).toBe(15 * 60_000);
+    expect(() => loadConfig({ NEWSBOT_QUEUE_SCHEMA: 'Jobs; drop' })).toThrow(/NEWSBOT_QUEUE_SCHEMA: must be a schema name/);
+    expect(() => loadConfig({ NEWSBOT_POLL_INTERVAL_MINUTES: '0' })).toThrow(/NEWSBOT_POLL_INTERVAL_MINUTES: must be a whole number of at least 1 \(default 15\)/);
+  });
+
+  it('GIVEN .env.example THEN every variable it names is one newsbot reads', () => {
+    const example = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    const names = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]!);
+    expect(names.length).toBeGreaterThan(20);
+    // An unknown variable is ignored by the schema; a known one with a bad value is named in the error.
+    for (const name of names.filter((n) => !['DISCORD_TOKEN', 'DISCORD_APP_ID', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_ADMIN_USER_IDS', 'NEWSBOT_DB', 'NEWSBOT_ALLOW_PRIVATE_URLS'].includes(n))) {
+      expect(() => loadConfig({ [name]: '\u0000 not valid' }), name).toThrow(name);
+    }
   });
 
   it('GIVEN a limit that is not a whole number THEN loading stops with one line naming the variable and its default', () => {

@@ -3,6 +3,8 @@ import type { Logger } from '../core/logger.ts';
 import type { Config } from '../config.ts';
 import { buildDigest } from '../digest/build.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
+import type { JobQueue } from '../schedule/job-queue.ts';
+import { startQueueRoles, type QueueRoles } from '../schedule/queue-roles.ts';
 import type { BriefingSink, Schedule } from '../schedule/types.ts';
 import type { Store } from '../store/store.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
@@ -26,8 +28,16 @@ export interface BotOptions {
   sinks: BriefingSink[];
   /** Folder of digests/*.yaml definitions. */
   digestsDir: string;
-  /** Poll every stored feed on this interval; off on all but one process (one poller per deployment). */
+  /**
+   * Poll every stored feed on this interval. Without a queue: off on all but one process (one
+   * poller per deployment). With one: every instance plans the polls and the queue keeps one per feed.
+   */
   pollIntervalMs?: number;
+  /**
+   * The job queue shared by several instances (PostgreSQL): feed polls and briefing firings
+   * become jobs any instance may run. Without it this process runs them itself.
+   */
+  queue?: { jobs: JobQueue; expireSeconds: number };
 }
 
 export interface RunningBot {
@@ -61,6 +71,14 @@ export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): P
   await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
 }
 
+/** Polls one feed taken from the job queue; a failing feed is recorded in its health, not retried. */
+async function pollFeedJob(deps: BotDeps, url: string): Promise<void> {
+  // A feed removed after its poll was planned stays removed.
+  if (!(await deps.store.getFeed(url))) return;
+  const report = await pollFeeds(deps.store, { feeds: [url], ...(deps.analyze ? { analyze: deps.analyze } : {}), allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
+  for (const feed of report.feeds) if (feed.skipped) deps.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
+}
+
 /** Posts the briefing a digest definition describes, from its local feeds, to one sink now. */
 export async function postDefinitionNow(deps: BotDeps, definitionPath: string, sink: BriefingSink): Promise<void> {
   const schedule = loadDigestFile(definitionPath);
@@ -84,6 +102,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
   const analyze = botDeps.analyze ?? (pool = createAnalysisPool()).analyze;
   const deps: BotDeps = { ...botDeps, analyze };
   const { store, clock, log, config } = deps;
+  let roles: QueueRoles | undefined;
   const scheduler = new Scheduler({
     store,
     clock,
@@ -92,7 +111,21 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
     defaultTimezone: config.timezone,
     logger: log,
     refreshFeeds: (schedule) => refreshScheduleFeeds(deps, schedule),
+    ...(options.queue ? { dispatch: (scheduleId: string, scheduledFor: Date) => roles!.dispatchFiring(scheduleId, scheduledFor) } : {}),
   });
+  if (options.queue) {
+    roles = await startQueueRoles({
+      queue: options.queue.jobs,
+      expireSeconds: options.queue.expireSeconds,
+      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      listFeeds: async () => (await store.listFeeds()).map((feed) => feed.url),
+      pollFeed: (url) => pollFeedJob(deps, url),
+      runFiring: async (job, attempt) => {
+        await scheduler.runQueuedFiring(job, attempt);
+      },
+      logger: log,
+    });
+  }
   const catchUp = await scheduler.start();
   const poll = () =>
     pollFeeds(store, { analyze, allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
@@ -102,7 +135,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
       })
       .catch((error: Error) => log.error(`poll failed: ${error.message}`));
   let timer: NodeJS.Timeout | undefined;
-  if (options.pollIntervalMs !== undefined) {
+  if (options.pollIntervalMs !== undefined && !roles) {
     void poll();
     timer = setInterval(poll, options.pollIntervalMs);
   }
@@ -112,6 +145,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
     async stop() {
       if (timer) clearInterval(timer);
       await scheduler.stop();
+      await roles?.stop();
       await pool?.close();
     },
   };

@@ -27,18 +27,26 @@ export interface SchedulerOptions {
   refreshFeeds?: (schedule: Schedule) => Promise<void>;
   /** Builds the briefing; `buildBriefing` over the store unless a caller needs otherwise. */
   build?: (store: Store, schedule: Schedule, now: Date) => Promise<Digest> | Digest;
+  /**
+   * Hands a due firing to the job queue shared by several instances instead of running it here;
+   * the instance that takes the job calls `runQueuedFiring`. Unset, this process runs it.
+   */
+  dispatch?: (scheduleId: string, scheduledFor: Date) => Promise<void>;
   /** A firing this late or less still runs at start-up; older ones are recorded missed. Default 6 h. */
   graceMs?: number;
   logger?: Logger;
 }
 
-/** What happened to one firing for one target; `taken` means another process (or an earlier life) had it. */
+/**
+ * What happened to one firing for one target; `taken` means another process (or an earlier life)
+ * had it, `queued` that it was sent to the job queue for whichever instance is free.
+ */
 export interface FiringOutcome {
   runId: string;
   scheduleId: string;
   scheduledFor: string;
   target: string;
-  status: RunStatus | 'taken';
+  status: RunStatus | 'taken' | 'queued';
   error?: string;
 }
 
@@ -62,6 +70,12 @@ function errorText(error: unknown): string {
  * `posting` as failed without posting again (the platform may already show them), and runs
  * a firing missed while down once if it is within the grace window, else records it missed
  * and tells the channel's admins.
+ *
+ * With a job queue (`dispatch`, several instances on PostgreSQL) every instance computes the
+ * same due firings and sends each as one job; the instance that takes it claims and posts
+ * through the same ledger (`runQueuedFiring`). Runs left half done by an instance that died are
+ * settled by the job's retry on another instance, not at start-up: a starting instance cannot
+ * tell a run left `posting` by a dead instance from one a live instance is posting right now.
  */
 export class Scheduler {
   readonly #store: Store;
@@ -76,6 +90,8 @@ export class Scheduler {
   /** Per schedule: the tail of its work, so one schedule never runs twice at once. */
   readonly #chains = new Map<string, Promise<unknown>>();
   #schedules: Schedule[] = [];
+  /** What the stored schedules looked like at the last load, to notice changes made elsewhere. */
+  #storedSignature = '';
   /** The latest load of the schedules; every pass over them waits for it first. */
   #loaded: Promise<void> | undefined;
   #tasks: ScheduledTask[] = [];
@@ -123,8 +139,10 @@ export class Scheduler {
       for (const error of files.errors) this.#log.warn(`${error.message} (this digest file is ignored until it is fixed)`);
       await syncFileSchedules(this.#store, files.schedules, this.#clock.now());
     }
+    const stored = await this.#store.listSchedules();
+    this.#storedSignature = signatureOf(stored);
     // One unreadable stored schedule must not stop the others.
-    this.#schedules = (await this.#store.listSchedules()).filter((schedule) => {
+    this.#schedules = stored.filter((schedule) => {
       const runnable = schedule.cron.trim().split(/\s+/).length === 5 && cron.validate(schedule.cron) && isValidTimeZone(schedule.timezone);
       if (!runnable) this.#log.error(`schedule ${schedule.id} is not run: cron "${schedule.cron}" in "${schedule.timezone}" is invalid; remove it with /digest unschedule ${schedule.id}`);
       return runnable;
@@ -204,7 +222,18 @@ export class Scheduler {
     }
     // node-cron's own daylight-saving rules differ from ours (a 02:30 on spring-forward day);
     // a once-a-minute sweep catches every firing our rules add, and the ledger stops doubles.
-    this.#tasks.push(cron.schedule('* * * * *', () => tick(), { timezone: 'UTC', name: 'briefing sweep', logger }));
+    const sweep = () => {
+      if (!this.#options.dispatch) return tick();
+      // Schedules made in chat reach only the instance that answered; the others find them here.
+      this.#reloadWhenStoredChanged()
+        .catch((error: unknown) => this.#log.error(`reloading the schedules failed: ${errorText(error)}`))
+        .finally(() => tick());
+    };
+    this.#tasks.push(cron.schedule('* * * * *', sweep, { timezone: 'UTC', name: 'briefing sweep', logger }));
+  }
+
+  async #reloadWhenStoredChanged(): Promise<void> {
+    if (signatureOf(await this.#store.listSchedules()) !== this.#storedSignature) await this.reload();
   }
 
   #serial<T>(scheduleId: string, work: () => Promise<T>): Promise<T> {
@@ -236,7 +265,7 @@ export class Scheduler {
 
   async #catchUpSchedule(schedule: Schedule, now: Date): Promise<FiringOutcome[]> {
     const outcomes: FiringOutcome[] = [];
-    const leftovers = (await this.#store.listRuns(schedule.id, 200)).filter((run) => run.status === 'claimed' || run.status === 'posting');
+    const leftovers = this.#options.dispatch ? [] : (await this.#store.listRuns(schedule.id, 200)).filter((run) => run.status === 'claimed' || run.status === 'posting');
     const firings = await this.#takeFirings(schedule, now);
     const latestDue = firings.filter((f) => now.getTime() - f.getTime() <= this.#graceMs).at(-1);
 
@@ -285,6 +314,11 @@ export class Scheduler {
     for (const older of due.slice(0, -1)) {
       outcomes.push(...(await this.#claimAll(schedule, older, 'skipped', `covered by the catch-up briefing for ${latest.toISOString()}`)));
     }
+    if (this.#options.dispatch) {
+      await this.#options.dispatch(schedule.id, latest);
+      outcomes.push(...schedule.targets.map((target) => outcome(this.#runOf(schedule, latest, target), 'queued')));
+      return outcomes;
+    }
     const claimed = await this.#claimAll(schedule, latest, 'claimed');
     outcomes.push(...claimed.filter((o) => o.status === 'taken'));
     const mine: Run[] = [];
@@ -296,22 +330,54 @@ export class Scheduler {
     return outcomes;
   }
 
+  #runOf(schedule: Schedule, scheduledFor: Date, target: ChannelRef) {
+    return { id: runIdFor(schedule.id, scheduledFor, target), scheduleId: schedule.id, scheduledFor: scheduledFor.toISOString(), target: formatTarget(target) };
+  }
+
   async #claimAll(schedule: Schedule, scheduledFor: Date, status: RunStatus, error?: string): Promise<FiringOutcome[]> {
     const outcomes: FiringOutcome[] = [];
     for (const target of schedule.targets) {
-      const run = {
-        id: runIdFor(schedule.id, scheduledFor, target),
-        scheduleId: schedule.id,
-        scheduledFor: scheduledFor.toISOString(),
-        target: formatTarget(target),
-        status,
-        messageIds: [],
-        points: [],
-        ...(error ? { error } : {}),
-      };
+      const run = { ...this.#runOf(schedule, scheduledFor, target), status, messageIds: [], points: [], ...(error ? { error } : {}) };
       outcomes.push(outcome(run, (await this.#store.claimRun(run)) ? status : 'taken', error));
     }
     return outcomes;
+  }
+
+  /**
+   * Runs one firing taken from the job queue: claims it for each target and posts where the
+   * claim is new. On a retry (`attempt` > 0) it also settles what the lost try left: a run still
+   * `claimed` is posted (compare-and-set, so never by two instances), a run left `posting` is
+   * marked failed and never posted again, and the admins are told. A schedule removed since
+   * the firing was sent does nothing.
+   */
+  async runQueuedFiring(job: { scheduleId: string; scheduledFor: string }, attempt = 0, now: Date = this.#clock.now()): Promise<FiringOutcome[]> {
+    await this.#loaded;
+    // The schedule may have been made on another instance since this one loaded its list.
+    const schedule = this.#schedules.find((s) => s.id === job.scheduleId) ?? (await this.#store.getSchedule(job.scheduleId));
+    if (!schedule) return [];
+    const firing = new Date(job.scheduledFor);
+    return this.#serial(schedule.id, async () => {
+      if (now.getTime() - firing.getTime() > this.#graceMs) return this.#recordMissed(schedule, [firing], now);
+      const outcomes: FiringOutcome[] = [];
+      const mine: Run[] = [];
+      for (const claim of await this.#claimAll(schedule, firing, 'claimed')) {
+        const run = await this.#store.getRun(claim.runId);
+        if (!run) continue;
+        if (claim.status === 'claimed' || (attempt > 0 && run.status === 'claimed')) {
+          mine.push(run);
+        } else if (attempt > 0 && run.status === 'posting') {
+          const error = 'the instance posting this briefing stopped, so it may not have arrived; it is not posted again, so it can never arrive twice';
+          if (await this.#store.transitionRun(run.id, 'posting', { status: 'failed', error })) {
+            outcomes.push(outcome(run, 'failed', error));
+            await this.#notify(schedule, run.target, `The briefing "${schedule.title}" due ${formatInZone(firing, schedule.timezone)} may not have arrived: the instance posting it stopped. It was not posted again to avoid a duplicate; use /digest now for a preview.`);
+          }
+        } else {
+          outcomes.push(outcome(run, 'taken'));
+        }
+      }
+      if (mine.length > 0) outcomes.push(...(await this.#deliverAll(schedule, mine, now)));
+      return outcomes;
+    });
   }
 
   async #recordMissed(schedule: Schedule, late: Date[], now: Date): Promise<FiringOutcome[]> {
@@ -435,6 +501,10 @@ export class Scheduler {
       this.#log.warn(`could not tell the admins of ${targetText}: ${errorText(error)}`);
     }
   }
+}
+
+function signatureOf(schedules: readonly Schedule[]): string {
+  return JSON.stringify(schedules.map((s) => [s.id, s.cron, s.timezone, s.targets, s.feeds, s.maxStories, s.filters ?? null, s.title]).sort());
 }
 
 function parseRunTarget(text: string): ChannelRef | undefined {

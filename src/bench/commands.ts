@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Analysis, Entity, Quote } from '../analyze/types.ts';
 import { systemClock } from '../core/clock.ts';
 import { runSlashText } from '../commands/index.ts';
+import { dropPostgresSchema, openPostgresStore } from '../store/postgres/postgres-store.ts';
 import { openStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 
 const givenNames = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luis', 'Mara', 'Nikolai', 'Olga', 'Pavel'];
 const surnames = ['Adler', 'Brandt', 'Castell', 'Dovrenko', 'Ekberg', 'Falk', 'Gruber', 'Halloran', 'Ivanova', 'Jansen', 'Kowal', 'Lindqvist', 'Moreau', 'Novak', 'Ortega', 'Petrov'];
@@ -49,15 +51,43 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Slash-command latency (p50/p99, ms) over a store of `articles` synthetic articles. */
-export async function benchCommands(articles = Number(process.env.BENCH_ARTICLES ?? 100_000)): Promise<Record<string, unknown>> {
+const benchArticles = () => Number(process.env.BENCH_ARTICLES ?? 100_000);
+/** Articles saved per call when loading the store. */
+const loadBatch = 500;
+
+/** Slash-command latency (p50/p99, ms) over a SQLite store of `articles` synthetic articles. */
+export async function benchCommands(articles = benchArticles()): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
-  const store = openStore(join(dir, 'bench.db'));
+  try {
+    return { store: 'sqlite', ...(await measureCommands(openStore(join(dir, 'bench.db')), articles)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same figures over PostgreSQL at BENCH_DATABASE_URL (default: the test server), in a
+ * schema of its own that is dropped afterwards.
+ */
+export async function benchCommandsPostgres(articles = benchArticles()): Promise<Record<string, unknown>> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `newsbot_bench_${process.pid}`;
+  try {
+    return { store: 'postgres', ...(await measureCommands(await openPostgresStore(url, { schema }), articles)) };
+  } finally {
+    await dropPostgresSchema(url, schema);
+  }
+}
+
+async function measureCommands(store: Store, articles: number): Promise<Record<string, unknown>> {
   try {
     const peopleCount = Math.max(100, Math.floor(articles / 20));
     const start = Date.parse('2026-01-01T00:00:00Z');
     const loadStarted = performance.now();
-    for (let i = 0; i < articles; i++) await store.saveAnalysis(syntheticAnalysis(i, peopleCount, start));
+    for (let from = 0; from < articles; from += loadBatch) {
+      const batch = Array.from({ length: Math.min(loadBatch, articles - from) }, (_, k) => syntheticAnalysis(from + k, peopleCount, start));
+      await store.saveAnalyses(batch);
+    }
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const ctx = { store, clock: systemClock, defaultTimezone: 'UTC' };
     const caller = { id: 'bench', isAdmin: false };
@@ -87,10 +117,9 @@ export async function benchCommands(articles = Number(process.env.BENCH_ARTICLES
     }
     suggest.sort((a, b) => a - b);
     latency['autocomplete'] = { p50: round(percentile(suggest, 50)), p99: round(percentile(suggest, 99)), runs: suggest.length };
-    return { articles, storeLoadSeconds: round(loadSeconds), storeLoadArticlesPerSecond: Math.round(articles / loadSeconds), latencyMs: latency };
+    return { articles, loadBatch, storeLoadSeconds: round(loadSeconds), storeLoadArticlesPerSecond: Math.round(articles / loadSeconds), latencyMs: latency };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

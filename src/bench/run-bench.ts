@@ -4,7 +4,7 @@
  */
 import { benchAnalyze } from './analyze.ts';
 import { benchClustering } from './clustering.ts';
-import { benchCommands } from './commands.ts';
+import { benchCommands, benchCommandsPostgres } from './commands.ts';
 import { benchDigest } from './digest.ts';
 import { benchPolling } from './polling.ts';
 import { benchResponsiveness } from './responsiveness.ts';
@@ -14,6 +14,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   clustering: benchClustering,
   polling: benchPolling,
   commands: () => benchCommands(),
+  'commands-postgres': () => benchCommandsPostgres(),
   digest: benchDigest,
   chat: benchResponsiveness,
 };

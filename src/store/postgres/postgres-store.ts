@@ -96,3 +96,15 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     () => (closed ??= ctx.pool.end()),
   );
 }
+
+/** Drops a schema made for a store (benchmarks and drills); nothing else is touched. */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError('E_STORE_OPEN', `"${schema}" is not a usable schema name: use lower-case letters, digits and _.`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
