@@ -1,4 +1,4 @@
-import type { EntityFindings, KnownPerson, Mention } from '../entities/find-entities.ts';
+import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention } from '../entities/find-entities.ts';
 import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
@@ -137,7 +137,8 @@ const DOCUMENT_NOUNS = new Set(['statement', 'report', 'letter', 'memo', 'note',
   'poll', 'survey', 'study', 'ad', 'advert', 'advertisement', 'tweet', 'post', 'message', 'email', 'e-mail', 'complaint', 'lawsuit', 'ruling', 'order']);
 
 /**
- * Whether an unnamed description can stand as a speaker: somebody ("a senior official"), a body
+ * Whether an unnamed description can stand as a speaker: somebody ("a senior official", "a
+ * Nevada Democrat"), a body
  * ("a local council") or a paper ("a statement from the ministry"), never a clause ("a piece
  * that", "a novel for libertarians").
  */
@@ -146,7 +147,7 @@ function describesSpeaker(description: string): boolean {
   if (words.some((w) => /^(that|which|who|whom|whose|where|when)$/.test(w))) return false;
   const complement = words.findIndex((w, i) => i > 0 && /^(of|for|from|in|at|with|on|by|to|about|over|under)$/.test(w));
   const head = (complement < 0 ? words[words.length - 1] : words[complement - 1]) ?? '';
-  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
+  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || DESCRIPTION_HEADS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
 }
 
 /** Resolves "the president", "the Ukrainian leader", "the Scottish government" to a speaker. */
