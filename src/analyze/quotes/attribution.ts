@@ -72,6 +72,26 @@ function sentenceAt(ctx: Context, paragraph: number, at: number): number {
   return found;
 }
 
+/**
+ * The one person named in the sentence right before a quote in its paragraph, when that sentence
+ * is no speech of its own (no speech verb) and names nobody else; otherwise null.
+ */
+function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
+  const index = sentenceAt(ctx, paragraph, quoteStart - 1);
+  const sentence = ctx.sentences[index];
+  if (!sentence || sentence.paragraph !== paragraph || sentence.start >= quoteStart) return null;
+  const text = ctx.paragraphs[paragraph]!.slice(sentence.start, quoteStart);
+  if (tokenize(text).some((t) => t.word && isSpeechVerb(t.text.toLowerCase()))) return null;
+  const people = new Set(
+    (ctx.mentionsByParagraph.get(paragraph) ?? [])
+      .filter((m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person')
+      .map((m) => m.entityId),
+  );
+  if (people.size !== 1) return null;
+  const entity = ctx.entities.get([...people][0]!)!;
+  return { name: entity.name, entityId: entity.id };
+}
+
 /** The person mentioned first (the subject) in each sentence, walking back from a point. */
 function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
   const current = sentenceAt(ctx, paragraph, at);
@@ -510,8 +530,12 @@ export function attributeQuotes(
     here.forEach((span, i) => {
       const a = assigned[i]!;
       if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
-        a.speaker = inherited;
-        if (lastCue) a.cue = lastCue;
+        // "But for Parata and his family the deaths are personal. "It's very emotional."": the
+        // one person the sentence leading into the quote is about speaks, not the last speaker.
+        const lead = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
+        a.speaker = lead ?? inherited;
+        if (lead) a.cue = undefined;
+        else if (lastCue) a.cue = lastCue;
       }
       const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
       if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
