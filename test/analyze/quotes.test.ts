@@ -164,4 +164,23 @@ describe('quote extraction and attribution', () => {
     const a = analyze(['Pollster Dale Braynard sent a release.', '"Our method succeeds where others fail every single time," Braynard is quoted as saying.']);
     expect(fullQuotes(a)).toEqual([['Our method succeeds where', 'Dale Braynard']]);
   });
+
+  it('GIVEN a quote with no cue after a sentence about one other person THEN that person speaks, not the last speaker', () => {
+    const a = analyze([
+      '"The ocean is changing so fast," says ranger Jamie Werth.',
+      'But for elder Mark Paratene and his family the deaths are personal. "It is very emotional. Our ancestors tell us the strandings are a sign."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['The ocean is changing', 'Jamie Werth'],
+      ['It is very emotional.', 'Mark Paratene'],
+    ]);
+  });
+
+  it('GIVEN a quote with no cue after a sentence naming two people THEN the last speaker goes on', () => {
+    const a = analyze([
+      '"The ocean is changing so fast," says ranger Jamie Werth.',
+      'Mark Paratene and Anna Kahu watched the beach. "It is very emotional. Our ancestors tell us the strandings are a sign."',
+    ]);
+    expect(fullQuotes(a)[1]).toEqual(['It is very emotional.', 'Jamie Werth']);
+  });
 });

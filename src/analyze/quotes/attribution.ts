@@ -77,7 +77,9 @@ function sentenceAt(ctx: Context, paragraph: number, at: number): number {
  * is no speech of its own (no speech verb) and names nobody else; otherwise null.
  */
 function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
-  const index = sentenceAt(ctx, paragraph, quoteStart - 1);
+  // The sentence that holds the quote starts at its opening mark: the one before it leads in.
+  let index = sentenceAt(ctx, paragraph, quoteStart - 1);
+  if (ctx.sentences[index] && ctx.paragraphs[paragraph]!.slice(ctx.sentences[index]!.start, quoteStart).trim().length <= 1) index--;
   const sentence = ctx.sentences[index];
   if (!sentence || sentence.paragraph !== paragraph || sentence.start >= quoteStart) return null;
   const text = ctx.paragraphs[paragraph]!.slice(sentence.start, quoteStart);
