@@ -26,6 +26,8 @@ export const orgWords = set(words.orgWords, [
   'tribune', 'reuters', 'bloomberg', 'network', 'media', 'press', 'review', 'kremlin', 'pentagon', 'fbi', 'cia',
   'nasa', 'vatican', 'congregation', 'unit', 'office', 'secretariat', 'treasury', 'bureau', 'authority',
   'administration', 'service', 'services', 'ltd', 'plc', 'llc', 'gmbh', 'sa', 'ag', 'inc.', 'corp.', 'co.',
+  'foods', 'finance', 'technologies', 'networks', 'ventures', 'stores', 'brokerage', 'bancorp', 'pharma', 'therapeutics',
+  'biosciences', 'semiconductor', 'semiconductors', 'software', 'studios', 'records',
 ]);
 
 /** Named organisations and sports teams ("wells fargo", "carolina panthers"), lowercase. */

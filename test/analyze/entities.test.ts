@@ -85,5 +85,13 @@ describe('people, organisations and places', () => {
     const a = analyze(['The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled.']);
     expect(person(a, 'Saviour Kasukuwere')).toBeDefined();
   });
-});
 
+  it.each([
+    ['Forty whales died on Stewart Island, rangers said.', 'Stewart Island', 'place'],
+    ['The cut was deep, Yahoo Finance reported earlier this year.', 'Yahoo Finance', 'org'],
+    ['Harvest Foods said it would lower prices on hundreds of items.', 'Harvest Foods', 'org'],
+  ])('GIVEN %j THEN the name is no person, though it may open with a given name or speak', (text, name, type) => {
+    const entity = analyze([text]).entities.find((e) => e.name === name);
+    expect(entity?.type).toBe(type);
+  });
+});

@@ -155,6 +155,7 @@ describe('quote extraction and attribution', () => {
     ['Later a key email from 2014 that was released said "the attack was planned in advance by the militants".', null],
     ['Meanwhile a young-adult novel for libertarians argued "aggressive monetary policy can reduce the debt".', null],
     ['In a statement, a senior official said "we are ready to talk at any time now".', 'a senior official'],
+    ['Another New Hampshire Republican said "the polls are misleading and always were".', 'Another New Hampshire Republican'],
   ])('GIVEN an unnamed subject in %j THEN only somebody, a body or a paper is the speaker, never a clause', (text, speaker) => {
     expect(fullQuotes(analyze([text])).map(([, s]) => s)).toEqual([speaker]);
   });

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
-import { Scheduler } from '../../src/app/scheduler.ts';
 import { errorReply } from '../../src/commands/types.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { Schedule } from '../../src/schedule/types.ts';
 import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { strikeDays, strikeFirings } from '../helpers/growing-story.ts';
+import { fireThreeDailyBriefings, strikeDays } from '../helpers/growing-story.ts';
 import { FakeDiscord } from './fakes/discord-server.ts';
 
 let fake: FakeDiscord;
@@ -58,15 +57,7 @@ describe('a story that grows over three daily Discord briefings, with threads on
     const channel = fake.channelId;
     await store.saveSchedule(schedule(channel));
     const clock = new ManualClock('2026-11-23T06:00:00Z');
-    const scheduler = new Scheduler({ store, clock, sinks: [adapter.sink] });
-    for (const [day, firing] of strikeFirings.entries()) {
-      await store.saveAnalysis(strikeDays[day]!.analysis);
-      clock.set(new Date(Date.parse(firing) + 20_000));
-      expect(await scheduler.runDueFirings()).toMatchObject([{ status: 'posted' }]);
-      clock.set(new Date(Date.parse(firing) + 60_000));
-      await scheduler.runDueFirings();
-      await new Scheduler({ store, clock, sinks: [adapter.sink] }).catchUp();
-    }
+    expect(await fireThreeDailyBriefings(store, clock, adapter.sink)).toEqual(['posted', 'posted', 'posted']);
 
     const inChannel = fake.messagesIn(channel);
     const roots = inChannel.filter((m) => textOf(m).includes('Okafor'));

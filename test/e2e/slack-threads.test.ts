@@ -10,7 +10,7 @@ import type { Schedule } from '../../src/schedule/types.ts';
 import { openStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { makeAnalysis, person } from '../helpers/analysis-factory.ts';
-import { strikeDays, strikeFirings } from '../helpers/growing-story.ts';
+import { fireThreeDailyBriefings, strikeDays } from '../helpers/growing-story.ts';
 import { FakeSlackApi, signSlackRequest, slashCommandBody, type PostedSlackMessage } from './fakes/slack-api.ts';
 
 const channel = 'CTHREADS';
@@ -62,16 +62,7 @@ const textOf = (message: PostedSlackMessage) => JSON.stringify(message.blocks);
 
 describe('a story that grows over three daily Slack briefings, with threads on', () => {
   it('GIVEN one new report a day THEN the story is posted once and its news goes to its thread twice, each reply once and with only the new point', async () => {
-    const scheduler = new Scheduler({ store, clock, sinks: [adapter.sink] });
-    for (const [day, firing] of strikeFirings.entries()) {
-      await store.saveAnalysis(strikeDays[day]!.analysis);
-      clock.set(new Date(Date.parse(firing) + 20_000));
-      expect(await scheduler.runDueFirings()).toMatchObject([{ status: 'posted' }]);
-      // A later tick and a restarted process catching up post nothing again.
-      clock.set(new Date(Date.parse(firing) + 60_000));
-      await scheduler.runDueFirings();
-      await new Scheduler({ store, clock, sinks: [adapter.sink] }).catchUp();
-    }
+    expect(await fireThreeDailyBriefings(store, clock, adapter.sink)).toEqual(['posted', 'posted', 'posted']);
 
     const inChannel = fake.channelMessages(channel);
     const roots = inChannel.filter((m) => textOf(m).includes('Okafor'));

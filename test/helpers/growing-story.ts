@@ -1,4 +1,8 @@
 import type { Analysis } from '../../src/analyze/types.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
+import type { BriefingSink } from '../../src/schedule/types.ts';
+import type { ManualClock } from '../../src/core/clock.ts';
+import type { Store } from '../../src/store/store.ts';
 import { makeAnalysis, person } from './analysis-factory.ts';
 
 /**
@@ -60,3 +64,21 @@ export const strikeDays = [
 
 /** The 08:00 Berlin firings of the three days, and a minute after each. */
 export const strikeFirings = ['2026-11-23T07:00:00Z', '2026-11-24T07:00:00Z', '2026-11-25T07:00:00Z'];
+
+/**
+ * Stores each day's report and fires that day's briefing; then a later tick and a restarted
+ * process catching up, which must post nothing again. Returns each firing's status.
+ */
+export async function fireThreeDailyBriefings(store: Store, clock: ManualClock, sink: BriefingSink): Promise<string[]> {
+  const scheduler = new Scheduler({ store, clock, sinks: [sink] });
+  const statuses: string[] = [];
+  for (const [day, firing] of strikeFirings.entries()) {
+    await store.saveAnalysis(strikeDays[day]!.analysis);
+    clock.set(new Date(Date.parse(firing) + 20_000));
+    statuses.push(...(await scheduler.runDueFirings()).map((run) => run.status));
+    clock.set(new Date(Date.parse(firing) + 60_000));
+    await scheduler.runDueFirings();
+    await new Scheduler({ store, clock, sinks: [sink] }).catchUp();
+  }
+  return statuses;
+}

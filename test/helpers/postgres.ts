@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import { dropPostgresSchema } from '../../src/store/postgres/postgres-store.ts';
 
 /** The server every machine of the project runs (see issue #14); NEWSBOT_TEST_DATABASE_URL overrides it. */
 export const testDatabaseUrl = process.env['NEWSBOT_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -25,13 +26,7 @@ export function uniqueSchema(prefix: string): string {
 }
 
 export async function dropSchema(schema: string, url = testDatabaseUrl): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  await dropPostgresSchema(url, schema);
 }
 
 /**

@@ -110,6 +110,9 @@ export const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
   'jew', 'jews', 'evangelical', 'evangelicals', 'protestant', 'protestants', 'native', 'natives', 'resident', 'residents',
 ]);
 
+/** Last words no surname has: "Stewart Island" is a place though Stewart is a given name ("Doris Day" is a person). */
+const GEOGRAPHIC_HEADS = new Set(['island', 'islands', 'river', 'county', 'peninsula', 'canyon', 'strait', 'gulf', 'mountains', 'airport', 'highway', 'boulevard']);
+
 function nameLike(token: Token): boolean {
   const w = lower(token);
   if (CONTRACTION.test(token.text) && !/['’]s$/i.test(token.text)) return false;
@@ -255,7 +258,7 @@ function classify(run: Run): Classified {
   const words = tokens.map(lower);
   const whole = words.join(' ');
   const placeByWord = words.length > 1 && placeWords.has(words[words.length - 1]!) && !orgWords.has(words[words.length - 1]!)
-    && !words.some((w, i) => isTitle(w) && i < words.length - 1) && !isFirstName(tokens[0]!.text);
+    && !words.some((w, i) => isTitle(w) && i < words.length - 1) && (!isFirstName(tokens[0]!.text) || GEOGRAPHIC_HEADS.has(words[words.length - 1]!));
   // "Wells Fargo", "Carolina Panthers", "the Clean Air Act", "Labor Day": a body, a team, a law or an event.
   const bare = whole.replace(/^the\s+/, '').replace(/['’]s$/, '');
   if (organizations.has(bare)) return { kind: 'org', tokens, title: [] };

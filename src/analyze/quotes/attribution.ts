@@ -1,4 +1,4 @@
-import type { EntityFindings, KnownPerson, Mention } from '../entities/find-entities.ts';
+import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention } from '../entities/find-entities.ts';
 import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
@@ -72,6 +72,26 @@ function sentenceAt(ctx: Context, paragraph: number, at: number): number {
   return found;
 }
 
+/**
+ * The one person named in the sentence right before a quote in its paragraph, when that sentence
+ * is no speech of its own (no speech verb) and names nobody else; otherwise null.
+ */
+function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
+  const index = sentenceAt(ctx, paragraph, quoteStart - 1);
+  const sentence = ctx.sentences[index];
+  if (!sentence || sentence.paragraph !== paragraph || sentence.start >= quoteStart) return null;
+  const text = ctx.paragraphs[paragraph]!.slice(sentence.start, quoteStart);
+  if (tokenize(text).some((t) => t.word && isSpeechVerb(t.text.toLowerCase()))) return null;
+  const people = new Set(
+    (ctx.mentionsByParagraph.get(paragraph) ?? [])
+      .filter((m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person')
+      .map((m) => m.entityId),
+  );
+  if (people.size !== 1) return null;
+  const entity = ctx.entities.get([...people][0]!)!;
+  return { name: entity.name, entityId: entity.id };
+}
+
 /** The person mentioned first (the subject) in each sentence, walking back from a point. */
 function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
   const current = sentenceAt(ctx, paragraph, at);
@@ -137,7 +157,8 @@ const DOCUMENT_NOUNS = new Set(['statement', 'report', 'letter', 'memo', 'note',
   'poll', 'survey', 'study', 'ad', 'advert', 'advertisement', 'tweet', 'post', 'message', 'email', 'e-mail', 'complaint', 'lawsuit', 'ruling', 'order']);
 
 /**
- * Whether an unnamed description can stand as a speaker: somebody ("a senior official"), a body
+ * Whether an unnamed description can stand as a speaker: somebody ("a senior official", "a
+ * Nevada Democrat"), a body
  * ("a local council") or a paper ("a statement from the ministry"), never a clause ("a piece
  * that", "a novel for libertarians").
  */
@@ -146,7 +167,7 @@ function describesSpeaker(description: string): boolean {
   if (words.some((w) => /^(that|which|who|whom|whose|where|when)$/.test(w))) return false;
   const complement = words.findIndex((w, i) => i > 0 && /^(of|for|from|in|at|with|on|by|to|about|over|under)$/.test(w));
   const head = (complement < 0 ? words[words.length - 1] : words[complement - 1]) ?? '';
-  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
+  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || DESCRIPTION_HEADS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
 }
 
 /** Resolves "the president", "the Ukrainian leader", "the Scottish government" to a speaker. */
@@ -509,8 +530,12 @@ export function attributeQuotes(
     here.forEach((span, i) => {
       const a = assigned[i]!;
       if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
-        a.speaker = inherited;
-        if (lastCue) a.cue = lastCue;
+        // "But for Parata and his family the deaths are personal. "It's very emotional."": the
+        // one person the sentence leading into the quote is about speaks, not the last speaker.
+        const lead = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
+        a.speaker = lead ?? inherited;
+        if (lead) a.cue = undefined;
+        else if (lastCue) a.cue = lastCue;
       }
       const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
       if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
