@@ -32,8 +32,21 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** The launcher of several Discord shards runs nothing else: each shard process is a full `serve`. */
+async function serveShards(runtime: Runtime, discord: NonNullable<Runtime['config']['discord']>, shards: NonNullable<Runtime['config']['shardManager']>): Promise<void> {
+  const { launchShards } = await import('./discord/shard-manager.ts');
+  const running = await launchShards({ discord, shards, entry: resolve(root, 'bin/newsbot.js'), args: ['serve'], log: runtime.log });
+  await untilSignal();
+  await running.stop();
+}
+
 async function serve(runtime: Runtime, options: { once: boolean }): Promise<void> {
   const { config, store, log } = runtime;
+  if (config.shardManager && config.discord) return serveShards(runtime, config.discord, config.shardManager);
+  // In a Discord shard process (spawned by the launcher): on SQLite the process with shard 0
+  // holds the deployment's roles (polling, briefings, Slack); on PostgreSQL the queue shares them.
+  const shardProcess = config.shards !== undefined;
+  const holdsShardZero = config.shards === undefined || config.shards.ids.includes(0);
   const [{ postDefinitionNow, startBot }, { runCommand }, { createConsoleSink, runConsolePrompt }] = await Promise.all([
     import('../src/app/bot.ts'),
     import('../src/commands/index.ts'),
@@ -43,7 +56,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
   const sinks: BriefingSink[] = [createConsoleSink()];
   const stops: Array<() => Promise<void>> = [];
 
-  if (config.slack) {
+  if (config.slack && holdsShardZero) {
     const { createSlackAdapter } = await import('./slack/slack-adapter.ts');
     const slack = createSlackAdapter({ config: config.slack, handleCommand, log });
     const { port } = await slack.start();
@@ -65,8 +78,25 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     if (options.once || !process.stdin.isTTY) return;
   }
 
-  // On PostgreSQL the job queue decides which instance polls a feed or posts a briefing. Without
-  // it, under discord.js sharding every shard runs this process and one poller is enough.
+  const untilStopped = async () => {
+    if (!shardProcess) return untilSignal();
+    const { untilShardManagerGone } = await import('./discord/shard-manager.ts');
+    await Promise.race([untilSignal(), untilShardManagerGone()]);
+  };
+  const stopPlatforms = async () => {
+    for (const stop of stops) await stop();
+    // The channel to the manager would keep a shard process alive after everything else stopped.
+    if (shardProcess && process.connected) process.disconnect();
+  };
+  if (!config.databaseUrl && !holdsShardZero) {
+    // Commands only: schedules made here reach shard 0's scheduler through the store.
+    log.info(`newsbot is running Discord shard(s) ${config.shards?.ids.join(', ')}; shard 0 polls feeds and posts briefings.`);
+    await untilStopped();
+    await stopPlatforms();
+    return;
+  }
+
+  // On PostgreSQL the job queue decides which instance polls a feed or posts a briefing.
   let queue: { jobs: JobQueue; expireSeconds: number } | undefined;
   if (config.databaseUrl) {
     const { openPgBossQueue } = await import('../src/schedule/pg-boss-queue.ts');
@@ -74,8 +104,7 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     const jobs = await openPgBossQueue(config.databaseUrl, { schema, maintenanceSeconds: Math.min(30, Math.max(1, Math.floor(expireSeconds / 4))), logger: log });
     queue = { jobs, expireSeconds };
   }
-  const pollsFeeds = queue !== undefined || config.shards === undefined || config.shards.ids.includes(0);
-  const bot = await startBot(runtime, { sinks, digestsDir, ...(pollsFeeds ? { pollIntervalMs: config.pollIntervalMs } : {}), ...(queue ? { queue } : {}) });
+  const bot = await startBot(runtime, { sinks, digestsDir, pollIntervalMs: config.pollIntervalMs, ...(queue ? { queue } : {}), ...(shardProcess ? { schedulesChangeElsewhere: true } : {}) });
   const scheduler = bot.scheduler;
   runtime.commandContext.onSchedulesChanged = () => {
     scheduler.reload().catch((error: Error) => log.error(`reloading the schedules failed: ${error.message}`));
@@ -87,10 +116,10 @@ async function serve(runtime: Runtime, options: { once: boolean }): Promise<void
     process.stdout.write('Type a slash command (/who NAME, /quotes NAME, /story WORDS, /digest list), or Ctrl-D to quit.\n');
     await Promise.race([runConsolePrompt(runtime.commandContext), untilSignal()]);
   } else {
-    await untilSignal();
+    await untilStopped();
   }
   await bot.stop();
-  for (const stop of stops) await stop();
+  await stopPlatforms();
 }
 
 async function registerDiscord(runtime: Runtime, options: { guild?: string }): Promise<string> {

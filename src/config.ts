@@ -62,7 +62,17 @@ const envSchema = z.object({
       .transform((text) => text.split(',').map(Number))
       .optional(),
   ),
-  SHARD_COUNT: wholeNumber(1, 1),
+  // `auto` (or more than one) in the environment of `newsbot serve` starts a ShardingManager.
+  SHARD_COUNT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|\d+)$/, 'must be a whole number of at least 1, or auto (Discord recommends the count)')
+      .transform((text) => (text === 'auto' ? ('auto' as const) : Number(text)))
+      .refine((count) => count === 'auto' || count >= 1, 'must be a whole number of at least 1, or auto (Discord recommends the count)')
+      .optional(),
+  ),
+  // Set by discord.js's ShardingManager in the processes it spawns.
+  SHARDING_MANAGER: optionalText,
   NEWSBOT_FEED_MAX_AGE_DAYS: optionalText.pipe(
     z
       .string()
@@ -89,6 +99,11 @@ export interface Config {
   feedMaxAgeDays: number;
   /** The Discord shards this process runs (under discord.js's ShardingManager), else undefined. */
   shards?: { ids: number[]; count?: number };
+  /**
+   * More than one Discord shard asked for (SHARD_COUNT, SHARDS) outside a shard process: `serve`
+   * starts a ShardingManager that spawns one process per shard of `shardList` (all when unset).
+   */
+  shardManager?: { totalShards: number | 'auto'; shardList?: number[] };
   discord?: { token: string; appId: string; apiUrl?: string };
   slack?: {
     botToken: string;
@@ -129,13 +144,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpLimits: httpLimitsOf(e),
     feedMaxAgeDays: e.NEWSBOT_FEED_MAX_AGE_DAYS ?? defaultFeedMaxAgeDays,
   };
-  if (e.SHARDS) config.shards = { ids: e.SHARDS, ...(e.SHARD_COUNT ? { count: e.SHARD_COUNT } : {}) };
+  const count = e.SHARD_COUNT;
+  const asksForManager = e.SHARDING_MANAGER === undefined && (count === 'auto' || (count ?? 1) > 1);
+  if (asksForManager) {
+    if (e.SHARDS && count === 'auto') throw new ConfigError('SHARDS: a list of shard ids needs SHARD_COUNT as a number (the total across every machine), not auto');
+    if (e.SHARDS && typeof count === 'number' && e.SHARDS.some((id) => id >= count)) {
+      throw new ConfigError(`SHARDS: shard ids run from 0 to SHARD_COUNT - 1 (${count - 1}); fix SHARDS or SHARD_COUNT`);
+    }
+    config.shardManager = { totalShards: count ?? 'auto', ...(e.SHARDS ? { shardList: e.SHARDS } : {}) };
+  } else if (e.SHARDS) {
+    config.shards = { ids: e.SHARDS, ...(typeof count === 'number' ? { count } : {}) };
+  }
   if (e.DISCORD_TOKEN || e.DISCORD_APP_ID) {
     if (!e.DISCORD_TOKEN || !e.DISCORD_APP_ID) {
       throw new ConfigError('Discord needs both DISCORD_TOKEN and DISCORD_APP_ID (see .env.example)');
     }
     config.discord = { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}) };
   }
+  if (config.shardManager && !config.discord) throw new ConfigError('SHARD_COUNT and SHARDS shard Discord: set DISCORD_TOKEN and DISCORD_APP_ID too, or unset them');
   if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
       throw new ConfigError('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) beside SLACK_BOT_TOKEN');

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '..', 'bin', 'newsbot.js');
+const discord = { DISCORD_TOKEN: 'token', DISCORD_APP_ID: '1' };
 
 describe('configuration from the environment', () => {
   it('GIVEN NEWSBOT_HTTP_* and NEWSBOT_FEED_MAX_AGE_DAYS THEN they become the fetch limits and the feed age', () => {
@@ -17,9 +18,19 @@ describe('configuration from the environment', () => {
   });
 
   it('GIVEN the shard ids discord.js gives a shard process THEN config knows which shards this process runs', () => {
-    expect(loadConfig({ SHARDS: '0,1', SHARD_COUNT: '4' }).shards).toEqual({ ids: [0, 1], count: 4 });
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '4' }).shards).toEqual({ ids: [1], count: 4 });
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '4', ...discord }).shardManager).toBeUndefined();
     expect(loadConfig({}).shards).toBeUndefined();
     expect(() => loadConfig({ SHARDS: 'first' })).toThrow(/SHARDS: must be shard ids/);
+  });
+
+  it('GIVEN more than one Discord shard asked for in the operator\'s environment THEN serve is to start a ShardingManager for them', () => {
+    expect(loadConfig({ SHARD_COUNT: '4', SHARDS: '0,1', ...discord }).shardManager).toEqual({ totalShards: 4, shardList: [0, 1] });
+    expect(loadConfig({ SHARD_COUNT: 'auto', ...discord }).shardManager).toEqual({ totalShards: 'auto' });
+    expect(loadConfig({ SHARD_COUNT: '1', ...discord }).shardManager).toBeUndefined();
+    expect(() => loadConfig({ SHARD_COUNT: '2', SHARDS: '0,2', ...discord })).toThrow(/SHARDS: shard ids run from 0 to SHARD_COUNT - 1 \(1\)/);
+    expect(() => loadConfig({ SHARD_COUNT: '2' })).toThrow(/set DISCORD_TOKEN and DISCORD_APP_ID/);
+    expect(() => loadConfig({ SHARD_COUNT: 'many', ...discord })).toThrow(/SHARD_COUNT: must be a whole number of at least 1, or auto/);
   });
 
   it('GIVEN the queue settings of several instances THEN config reads them, with defaults for each', () => {

@@ -38,6 +38,8 @@ export interface BotOptions {
    * become jobs any instance may run. Without it this process runs them itself.
    */
   queue?: { jobs: JobQueue; expireSeconds: number };
+  /** Other processes (Discord shards) add schedules to the same store; see the Scheduler's option. */
+  schedulesChangeElsewhere?: boolean;
 }
 
 export interface RunningBot {
@@ -111,6 +113,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
     defaultTimezone: config.timezone,
     logger: log,
     refreshFeeds: (schedule) => refreshScheduleFeeds(deps, schedule),
+    ...(options.schedulesChangeElsewhere ? { schedulesChangeElsewhere: true } : {}),
     ...(options.queue ? { dispatch: (scheduleId: string, scheduledFor: Date) => roles!.dispatchFiring(scheduleId, scheduledFor) } : {}),
   });
   if (options.queue) {

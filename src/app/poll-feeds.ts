@@ -290,9 +290,16 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
-  // A briefing definition may name feeds nobody added: polling them means tracking them.
-  for (const url of wanted ?? []) if (!await store.getFeed(url)) await store.addFeed({ url });
-  const listed = (await store.listFeeds()).filter((record) => !wanted || wanted.has(record.url));
+  let listed: FeedRecord[];
+  if (wanted) {
+    // Only the feeds asked for are read: a queued poll names one feed of thousands.
+    listed = [];
+    // A briefing definition may name feeds nobody added: polling them means tracking them.
+    for (const url of wanted) listed.push((await store.getFeed(url)) ?? (await store.addFeed({ url })));
+    listed.sort((a, b) => (a.addedAt === b.addedAt ? (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) : a.addedAt < b.addedAt ? -1 : 1));
+  } else {
+    listed = await store.listFeeds();
+  }
   const startNow = clock.now();
   const records = options.force ? listed : listed.filter((record) => !isDeferred(record, startNow));
   const startedAt = startNow.toISOString();

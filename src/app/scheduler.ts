@@ -34,6 +34,11 @@ export interface SchedulerOptions {
   dispatch?: (scheduleId: string, scheduledFor: Date) => Promise<void>;
   /** A firing this late or less still runs at start-up; older ones are recorded missed. Default 6 h. */
   graceMs?: number;
+  /**
+   * Other processes add and remove schedules in the same store (Discord shard processes beside
+   * this one): re-read them every minute. Implied by `dispatch`.
+   */
+  schedulesChangeElsewhere?: boolean;
   logger?: Logger;
 }
 
@@ -223,8 +228,8 @@ export class Scheduler {
     // node-cron's own daylight-saving rules differ from ours (a 02:30 on spring-forward day);
     // a once-a-minute sweep catches every firing our rules add, and the ledger stops doubles.
     const sweep = () => {
-      if (!this.#options.dispatch) return tick();
-      // Schedules made in chat reach only the instance that answered; the others find them here.
+      if (!this.#options.dispatch && !this.#options.schedulesChangeElsewhere) return tick();
+      // Schedules made in chat reach only the process that answered; the others find them here.
       this.#reloadWhenStoredChanged()
         .catch((error: unknown) => this.#log.error(`reloading the schedules failed: ${errorText(error)}`))
         .finally(() => tick());

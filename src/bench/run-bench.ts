@@ -7,6 +7,7 @@ import { benchClustering } from './clustering.ts';
 import { benchCommands, benchCommandsPostgres } from './commands.ts';
 import { benchDigest } from './digest.ts';
 import { benchPolling } from './polling.ts';
+import { benchPollingPostgres } from './polling-postgres.ts';
 import { benchResponsiveness } from './responsiveness.ts';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -15,6 +16,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   polling: benchPolling,
   commands: () => benchCommands(),
   'commands-postgres': () => benchCommandsPostgres(),
+  'polling-postgres': benchPollingPostgres,
   digest: benchDigest,
   chat: benchResponsiveness,
 };

@@ -89,6 +89,16 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.saveAnalyses([])).toEqual([]);
     });
 
+    it('GIVEN one batch with an article, its correction and a copy of its first text elsewhere THEN each entry is judged against the entries before it', async () => {
+      const corrected = makeAnalysis({ id: 'a1', source: 'News.Az', url: 'https://news.az/a1', paragraphs: ['Corrected: Lavrov met Rubio on Wednesday.'] });
+      const copy = { ...lavrovNews, article: { ...lavrovNews.article, id: 'copy', url: 'https://mirror.example/x' } };
+      const results = await store.saveAnalyses([lavrovNews, lavrovMoscow, corrected, copy, corrected]);
+      expect(results.map((r) => r.status)).toEqual(['new', 'new', 'updated', 'new', 'duplicate']);
+      expect(await store.countArticles()).toBe(3);
+      expect((await store.getAnalysis('a1'))?.article.paragraphs[0]).toContain('Corrected');
+      expect((await store.getPerson('lavrov'))?.articleCount).toBe(2);
+    });
+
     it('GIVEN an analysis the analysis itself stored THEN it reads back equal, unknown fields kept', async () => {
       const withExtra = { ...lavrovNews, article: { ...lavrovNews.article, feedUrl: 'https://news.az/rss', teaserOnly: true } };
       await store.saveAnalysis(withExtra);

@@ -34,6 +34,47 @@ export async function lock(client: pg.ClientBase, keys: string[]): Promise<void>
   await client.query('SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS locks', [keys]);
 }
 
+/** An article stored or about to be, as the dedup rules of one batch see it. */
+interface KnownArticle {
+  id: string;
+  hash: string;
+  canonical: string | null;
+  /** Unset until the pending insert that stores it has run. */
+  rowid?: string;
+}
+
+/** A new article of the batch waiting for the insert that stores it. */
+interface PendingArticle {
+  analysis: Analysis;
+  known: KnownArticle;
+}
+
+/** What one save batch knows of stored articles by id, link and text, kept current as it goes. */
+class KnownArticles {
+  readonly byId = new Map<string, KnownArticle>();
+  readonly byCanonical = new Map<string, KnownArticle>();
+  readonly byHash = new Map<string, KnownArticle>();
+
+  constructor(rows: Array<ArticleRow & { canonical_url: string | null }>) {
+    for (const row of rows) this.add({ id: row.id, hash: row.content_hash, canonical: row.canonical_url, rowid: row.rowid });
+  }
+
+  add(article: KnownArticle): KnownArticle {
+    this.byId.set(article.id, article);
+    if (article.canonical) this.byCanonical.set(article.canonical, article);
+    if (!this.byHash.has(article.hash)) this.byHash.set(article.hash, article);
+    return article;
+  }
+
+  replaced(article: KnownArticle, hash: string, canonical: string | null): void {
+    if (article.canonical && this.byCanonical.get(article.canonical) === article) this.byCanonical.delete(article.canonical);
+    if (this.byHash.get(article.hash) === article) this.byHash.delete(article.hash);
+    article.hash = hash;
+    article.canonical = canonical;
+    this.add(article);
+  }
+}
+
 export class PgArticles implements ArticleStore {
   readonly #ctx: PgContext;
 
@@ -45,70 +86,102 @@ export class PgArticles implements ArticleStore {
     return (await this.saveAnalyses([analysis]))[0]!;
   }
 
+  /**
+   * Looks up every article of the batch that may be stored already in one statement, decides
+   * in memory (in order, so later entries see earlier ones), and stores the new articles and
+   * their people a few statements per batch. An article that replaces a stored one is written
+   * on its own, after the new ones before it, so people are merged in the same order.
+   */
   async saveAnalyses(analyses: readonly Analysis[]): Promise<SaveResult[]> {
     if (analyses.length === 0) return [];
-    const prepared = analyses.map((analysis) => {
-      const hash = contentHash(analysis);
-      const canonical = safeCanonical(analysis.article.url);
-      return { analysis, hash, canonical };
-    });
+    const prepared = analyses.map((analysis) => ({ analysis, hash: contentHash(analysis), canonical: safeCanonical(analysis.article.url) }));
     return this.#ctx.transaction(async (client) => {
       await lock(
         client,
         prepared.flatMap((p) => lockKeys(p.analysis, p.hash, p.canonical)),
       );
+      const stored = await this.#ctx.rows<ArticleRow & { canonical_url: string | null }>(
+        `SELECT rowid, id, content_hash, canonical_url FROM articles WHERE id = ANY($1::text[]) OR canonical_url = ANY($2::text[]) OR content_hash = ANY($3::text[])`,
+        [prepared.map((p) => p.analysis.article.id), prepared.flatMap((p) => (p.canonical ? [p.canonical] : [])), prepared.map((p) => p.hash)],
+        client,
+      );
+      const known = new KnownArticles(stored);
       const results: SaveResult[] = [];
-      for (const p of prepared) results.push(await this.#save(client, p.analysis, p.hash, p.canonical));
+      let pending: PendingArticle[] = [];
+      const flush = async () => {
+        await this.#insertAll(client, pending);
+        pending = [];
+      };
+      for (const { analysis, hash, canonical } of prepared) {
+        const existing = known.byId.get(analysis.article.id) ?? (canonical ? known.byCanonical.get(canonical) : undefined);
+        if (existing) {
+          if (existing.hash === hash) {
+            results.push({ id: existing.id, status: 'duplicate' });
+            continue;
+          }
+          await flush();
+          await this.#replace(client, existing.rowid!, existing.id, analysis, hash, canonical);
+          known.replaced(existing, hash, canonical);
+          results.push({ id: existing.id, status: 'updated' });
+          continue;
+        }
+        const sameText = known.byHash.get(hash);
+        if (sameText) {
+          results.push({ id: sameText.id, status: 'duplicate' });
+          continue;
+        }
+        pending.push({ analysis, known: known.add({ id: analysis.article.id, hash, canonical }) });
+        results.push({ id: analysis.article.id, status: 'new' });
+      }
+      await flush();
       return results;
     });
   }
 
-  async #save(client: pg.ClientBase, analysis: Analysis, hash: string, canonical: string | null): Promise<SaveResult> {
-    const article = analysis.article;
-    const existing =
-      (await this.#ctx.row<ArticleRow>('SELECT rowid, id, content_hash FROM articles WHERE id = $1', [article.id], client)) ??
-      (canonical ? await this.#ctx.row<ArticleRow>('SELECT rowid, id, content_hash FROM articles WHERE canonical_url = $1', [canonical], client) : undefined);
-    if (existing) {
-      if (existing.content_hash === hash) return { id: existing.id, status: 'duplicate' };
-      await this.#replace(client, existing.rowid, existing.id, analysis, hash, canonical);
-      return { id: existing.id, status: 'updated' };
-    }
-    const sameText = await this.#ctx.row<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1 LIMIT 1', [hash], client);
-    if (sameText) return { id: sameText.id, status: 'duplicate' };
-    await this.#insert(client, analysis, hash, canonical);
-    return { id: article.id, status: 'new' };
+  /** The ids of the named sources, created when missing. */
+  async #sourceIds(client: pg.ClientBase, names: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(names)];
+    await this.#ctx.run('INSERT INTO sources(name) SELECT * FROM unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [unique], client);
+    const rows = await this.#ctx.rows<{ id: string; name: string }>('SELECT id, name FROM sources WHERE name = ANY($1::text[])', [unique], client);
+    return new Map(rows.map((r) => [r.name, r.id]));
   }
 
-  async #sourceId(client: pg.ClientBase, name: string): Promise<string> {
-    await this.#ctx.run('INSERT INTO sources(name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name], client);
-    return (await this.#ctx.row<{ id: string }>('SELECT id FROM sources WHERE name = $1', [name], client))!.id;
-  }
-
-  async #insert(client: pg.ClientBase, analysis: Analysis, hash: string, canonical: string | null): Promise<void> {
-    const article = analysis.article;
+  /** Inserts new articles in one statement, then their people; sets each one's rowid. */
+  async #insertAll(client: pg.ClientBase, pending: PendingArticle[]): Promise<void> {
+    if (pending.length === 0) return;
     const now = this.#ctx.now();
-    const inserted = await this.#ctx.row<{ rowid: string }>(
+    const articles = pending.map((p) => p.analysis.article);
+    const sources = await this.#sourceIds(client, articles.map((a) => a.source));
+    const inserted = await this.#ctx.rows<{ rowid: string; id: string }>(
       `INSERT INTO articles(id, source_id, title, url, canonical_url, feed_url, published_at, first_seen_at, updated_at, sort_time, content_hash, analysis_json, search)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, setweight(to_tsvector('simple', $12::text), 'A') || setweight(to_tsvector('simple', $13::text), 'B'))
-       RETURNING rowid`,
+       SELECT a.id, a.source_id, a.title, a.url, a.canonical_url, a.feed_url, a.published_at, $8, $8, coalesce(a.published_at, $8), a.content_hash, a.analysis_json,
+              setweight(to_tsvector('simple', a.title_terms), 'A') || setweight(to_tsvector('simple', a.text_terms), 'B')
+       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         AS a(id, source_id, title, url, canonical_url, feed_url, published_at, content_hash, analysis_json, title_terms, text_terms)
+       RETURNING rowid, id`,
       [
-        article.id,
-        await this.#sourceId(client, article.source),
-        article.title,
-        article.url ?? null,
-        canonical,
-        article.feedUrl ?? null,
-        article.publishedAt ?? null,
+        articles.map((a) => a.id),
+        articles.map((a) => sources.get(a.source)!),
+        articles.map((a) => a.title),
+        articles.map((a) => a.url ?? null),
+        pending.map((p) => p.known.canonical),
+        articles.map((a) => a.feedUrl ?? null),
+        articles.map((a) => a.publishedAt ?? null),
         now,
-        article.publishedAt ?? now,
-        hash,
-        JSON.stringify(analysis),
-        searchText(article.title),
-        searchText(article.paragraphs.join('\n')),
+        pending.map((p) => p.known.hash),
+        pending.map((p) => JSON.stringify(p.analysis)),
+        articles.map((a) => searchText(a.title)),
+        articles.map((a) => searchText(a.paragraphs.join('\n'))),
       ],
       client,
     );
-    await indexPeople(this.#ctx, client, inserted!.rowid, analysis);
+    const rowids = new Map(inserted.map((r) => [r.id, r.rowid]));
+    for (const p of pending) p.known.rowid = rowids.get(p.known.id)!;
+    await indexPeople(
+      this.#ctx,
+      client,
+      pending.map((p) => ({ rowid: p.known.rowid!, analysis: p.analysis })),
+    );
   }
 
   async #replace(client: pg.ClientBase, rowid: string, id: string, analysis: Analysis, hash: string, canonical: string | null): Promise<void> {
@@ -120,7 +193,7 @@ export class PgArticles implements ArticleStore {
          search = setweight(to_tsvector('simple', $10::text), 'A') || setweight(to_tsvector('simple', $11::text), 'B')
        WHERE rowid = $12`,
       [
-        await this.#sourceId(client, article.source),
+        (await this.#sourceIds(client, [article.source])).get(article.source),
         article.title,
         article.url ?? null,
         canonical,
@@ -136,7 +209,7 @@ export class PgArticles implements ArticleStore {
       client,
     );
     await unindexPeople(this.#ctx, client, rowid);
-    await indexPeople(this.#ctx, client, rowid, stored);
+    await indexPeople(this.#ctx, client, [{ rowid, analysis: stored }]);
   }
 
   async listAnalyses(query: ArticleQuery = {}): Promise<Analysis[]> {

@@ -135,7 +135,7 @@ async function importArticle(ctx: PgContext, client: pg.ClientBase, row: Article
     ],
     client,
   );
-  await indexPeople(ctx, client, inserted!.rowid, analysis);
+  await indexPeople(ctx, client, [{ rowid: inserted!.rowid, analysis }]);
   return true;
 }
 

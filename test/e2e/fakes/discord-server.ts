@@ -31,6 +31,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** What HELLO asks for; short in tests so heartbeats and their ACKs really happen. */
   heartbeatIntervalMs?: number;
+  /** The shard count `/gateway/bot` recommends; default 1. */
+  recommendedShards?: number;
 }
 
 /** Manage Server, View Channel, Send Messages, Embed Links. */
@@ -81,8 +83,11 @@ export class FakeDiscord extends EventEmitter {
   #server: Server;
   #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
-  /** Sockets that identified or resumed: only these get dispatches. */
-  #sessions = new Set<WebSocket>();
+  /** Sockets that identified or resumed, with their shard: only these get dispatches. */
+  #sessions = new Map<WebSocket, Shard>();
+  /** The shard each session id identified as, for RESUME. */
+  #sessionShards = new Map<string, Shard>();
+  #recommendedShards: number;
   #sequence = 0;
   /** Every dispatch sent, so a client that resumes after a reconnect gets what it missed. */
   #dispatched: Array<{ s: number; frame: string }> = [];
@@ -97,6 +102,7 @@ export class FakeDiscord extends EventEmitter {
     this.ownerId = options.ownerId ?? adminUser.id;
     this.#heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.#token = options.token ?? 'test-token';
+    this.#recommendedShards = options.recommendedShards ?? 1;
     this.botUser.id = this.appId;
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#wss = new WebSocketServer({ server: this.#server });
@@ -168,12 +174,17 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Sends a gateway dispatch to every connected client. */
+  /**
+   * Sends a gateway dispatch to every connected client; one about a server goes, as in Discord,
+   * only to the sessions of the shard that server belongs to.
+   */
   dispatch(event: string, data: unknown): void {
     this.#sequence += 1;
     const frame = JSON.stringify({ op: 0, t: event, s: this.#sequence, d: data });
     this.#dispatched.push({ s: this.#sequence, frame });
-    for (const socket of this.#sessions) socket.send(frame);
+    const record = data as { id?: string; guild_id?: string } | null;
+    const guildId = event === 'GUILD_CREATE' ? record?.id : record?.guild_id;
+    for (const [socket, shard] of this.#sessions) if (guildId === undefined || holdsGuild(shard, guildId)) socket.send(frame);
   }
 
   /** Injects a slash command; returns the interaction's id and token. */
@@ -311,7 +322,7 @@ export class FakeDiscord extends EventEmitter {
           status: 200,
           body: {
             url: `ws://127.0.0.1:${this.port}`,
-            shards: 1,
+            shards: this.#recommendedShards,
             session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
           },
         };
@@ -438,9 +449,13 @@ export class FakeDiscord extends EventEmitter {
         for (const missed of this.#dispatched.filter((d) => d.s > (frame.d?.seq ?? 0))) socket.send(missed.frame);
         this.#sequence += 1;
         socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.#sequence, d: {} }));
-        this.#sessions.add(socket);
+        this.#sessions.set(socket, this.#sessionShards.get(frame.d?.session_id) ?? [0, 1]);
       }
       if (frame.op === 2) {
+        const shard: Shard = frame.d?.shard ?? [0, 1];
+        const sessionId = `session-${snowflake()}`;
+        this.#sessionShards.set(sessionId, shard);
+        const holds = holdsGuild(shard, this.guildId);
         this.#sequence += 1;
         socket.send(
           JSON.stringify({
@@ -451,19 +466,27 @@ export class FakeDiscord extends EventEmitter {
               v: 10,
               user: this.botUser,
               // Every guild listed here needs a GUILD_CREATE, or discord.js waits ~15 s before ready.
-              guilds: [{ id: this.guildId, unavailable: true }],
-              session_id: `session-${snowflake()}`,
+              guilds: holds ? [{ id: this.guildId, unavailable: true }] : [],
+              session_id: sessionId,
               resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-              shard: frame.d?.shard ?? [0, 1],
+              shard,
               application: { id: this.appId, flags: 0 },
             },
           }),
         );
-        this.#sessions.add(socket);
-        this.dispatch('GUILD_CREATE', this.#guild());
+        this.#sessions.set(socket, shard);
+        if (holds) this.dispatch('GUILD_CREATE', this.#guild());
       }
     });
   }
+}
+
+/** A gateway session's `[shard id, shard count]`, as sent in IDENTIFY. */
+type Shard = [number, number];
+
+/** Discord's rule: a server's events go to shard `(guild_id >> 22) % shard count`. */
+function holdsGuild([id, count]: Shard, guildId: string): boolean {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
 }
 
 /** `POST /channels/:id/messages` for `POST /channels/6001/messages`: ids and tokens as placeholders. */
