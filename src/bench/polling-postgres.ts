@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,7 +6,7 @@ import { openPgBossQueue } from '../schedule/pg-boss-queue.ts';
 import { feedPollQueue, type FeedPollJob } from '../schedule/queue-roles.ts';
 import { dropPostgresSchema, openPostgresStore } from '../store/postgres/postgres-store.ts';
 import type { InstanceMessage, InstanceSetup } from './polling-instance.ts';
-import { feedXml, HOSTS, itemCount, startServers, type ServedFeed } from './polling.ts';
+import { HOSTS, servedFeeds, startServers } from './polling.ts';
 
 const FEEDS = 1_000;
 
@@ -22,11 +21,7 @@ const FEEDS = 1_000;
 export async function benchPollingPostgres(): Promise<Record<string, unknown>> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const now = Date.now();
-  const feeds: ServedFeed[] = [];
-  for (let feed = 0; feed < FEEDS; feed++) {
-    const body = Buffer.from(feedXml(feed, itemCount(feed), now));
-    feeds.push({ path: `${feed % HOSTS}/feeds/${feed}.xml`, body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
-  }
+  const feeds = servedFeeds(FEEDS, now);
   const servers = await startServers(feeds);
   const urls = feeds.map((_, feed) => `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml`);
   try {

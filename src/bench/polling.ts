@@ -88,6 +88,16 @@ export interface ServedFeed {
   etag: string;
 }
 
+/** The generated feeds `count` of them, spread over the hosts, each with its ETag. */
+export function servedFeeds(count: number, now: number): ServedFeed[] {
+  const feeds: ServedFeed[] = [];
+  for (let feed = 0; feed < count; feed++) {
+    const body = Buffer.from(feedXml(feed, itemCount(feed), now));
+    feeds.push({ path: `${feed % HOSTS}/feeds/${feed}.xml`, body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
+  }
+  return feeds;
+}
+
 export async function startServers(feeds: ServedFeed[]): Promise<{ origins: string[]; stop: () => Promise<void> }> {
   const worker = new Worker(serverThread, { eval: true, workerData: { hosts: HOSTS, feeds } });
   const ports = await new Promise<number[]>((resolve, reject) => {
@@ -113,13 +123,8 @@ export async function startServers(feeds: ServedFeed[]): Promise<{ origins: stri
  */
 export async function benchPolling(): Promise<Record<string, unknown>> {
   const now = Date.now();
-  const feeds: ServedFeed[] = [];
-  let bytes = 0;
-  for (let feed = 0; feed < FEEDS; feed++) {
-    const body = Buffer.from(feedXml(feed, itemCount(feed), now));
-    bytes += body.length;
-    feeds.push({ path: `${feed % HOSTS}/feeds/${feed}.xml`, body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
-  }
+  const feeds = servedFeeds(FEEDS, now);
+  const bytes = feeds.reduce((sum, feed) => sum + feed.body.length, 0);
   const servers = await startServers(feeds);
   const urlOf = (feed: number) => `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml`;
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-poll-'));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { pollFeeds } from '../app/poll-feeds.ts';
 import { runSlashText } from '../commands/index.ts';
 import { systemClock } from '../core/clock.ts';
 import { openStore } from '../store/sqlite/sqlite-store.ts';
-import { feedXml, HOSTS, itemCount, startServers, type ServedFeed } from './polling.ts';
+import { HOSTS, servedFeeds, startServers } from './polling.ts';
 
 const FEEDS = Number(process.env.BENCH_CHAT_FEEDS ?? 200);
 
@@ -24,11 +23,7 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function benchResponsiveness(): Promise<Record<string, unknown>> {
   const now = Date.now();
-  const feeds: ServedFeed[] = [];
-  for (let feed = 0; feed < FEEDS; feed++) {
-    const body = Buffer.from(feedXml(feed, itemCount(feed), now));
-    feeds.push({ path: `${feed % HOSTS}/feeds/${feed}.xml`, body, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
-  }
+  const feeds = servedFeeds(FEEDS, now);
   const servers = await startServers(feeds);
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-chat-'));
   const results: Record<string, unknown> = { feeds: FEEDS, targets: { eventLoopDelayP99Ms: 50, whoP99Ms: 100 } };
