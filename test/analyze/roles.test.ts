@@ -163,4 +163,10 @@ describe('roles in the article\'s own words', () => {
     expect(roleOf(['Ms. Norah Vance is increasingly relying on the former president, mentioning him often.'], 'Norah Vance')).toBeUndefined();
     expect(roleOf(['Joan Rayburn is acting director of the agency.'], 'Joan Rayburn')).toBe('acting director of the agency');
   });
+
+  it('GIVEN a job opening the sentence before a given name THEN it is the role and no part of the name, while "Super Mario Run" names nobody', () => {
+    const a = analyze(['Farmers said the rationing came too late. Hydrologist Nadia Ferreira of Estrava University said rain had halved.']);
+    expect(person(a, 'Nadia Ferreira')?.role).toBe('Hydrologist of Estrava University');
+    expect(analyze(['Nintendo announced "Super Mario Run," its first mobile game.']).entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ import {
   titleNouns,
   isPostNominal,
 } from '../lexicon.ts';
-import { creditRole, roleAfter, roleBeforeComma } from '../roles/role-phrases.ts';
+import { creditRole, isRoleNoun, roleAfter, roleBeforeComma } from '../roles/role-phrases.ts';
 import { pickRole, rolesAround, withRelativeNamed } from '../roles/person-roles.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from '../quotes/speech-verbs.ts';
 import { isCapitalised, isPossessive, tokenize, withoutPossessive, type Token } from '../tokens.ts';
@@ -109,6 +109,11 @@ export const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
   'tory', 'tories', 'democratic', 'gop', 'catholic', 'catholics', 'muslim', 'muslims', 'christian', 'christians',
   'jew', 'jews', 'evangelical', 'evangelicals', 'protestant', 'protestants', 'native', 'natives', 'resident', 'residents',
 ]);
+
+/** A job printed before a given name ("Hydrologist", "Dockworker"); short words such as "Super" are too often other things. */
+function isJobWord(word: string): boolean {
+  return titleNouns.has(word) || (word.length >= 6 && isRoleNoun(word));
+}
 
 /** Last words no surname has: "Stewart Island" is a place though Stewart is a given name ("Doris Day" is a person). */
 const GEOGRAPHIC_HEADS = new Set(['island', 'islands', 'river', 'county', 'peninsula', 'canyon', 'strait', 'gulf', 'mountains', 'airport', 'highway', 'boulevard']);
@@ -282,7 +287,9 @@ function classify(run: Run): Classified {
     return { kind: 'org', tokens: name, title: [] };
   }
   // Leading words that cannot be part of a personal name ("Russia Sergey Lavrov").
-  while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!))))) name = name.slice(1);
+  // "Hydrologist Nadia Ferreira said": a job opening the sentence goes before a given name, not in the name.
+  while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!)))
+    || (name.length > 2 && !isFirstName(name[0]!.text) && isFirstName(name[1]!.text) && isJobWord(lower(name[0]!))))) name = name.slice(1);
   // "Republican Roy Blunt", "Year Barack Obama": a party or a common noun in front is no part of the name.
   while (name.length > 2 && (DESCRIPTION_HEADS.has(lower(name[0]!)) || thingHeads.has(lower(name[0]!))) && !isFirstName(name[0]!.text)) name = name.slice(1);
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));

@@ -60,7 +60,7 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   if (!chain.some((t) => isTitleWord(t.text.toLowerCase())) && !agent) return undefined;
   // The chain must end in a title word or modifier, not in another name ("Trump Sergey Lavrov").
   const last = chain[chain.length - 1]!.text.toLowerCase();
-  if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last)) {
+  if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last) && !agent) {
     const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.text.toLowerCase()));
     chain.splice(lastTitle + 1);
   }
