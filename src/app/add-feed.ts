@@ -1,4 +1,3 @@
-import { checkFeed } from '../ingest/feeds/check.ts';
 import type { HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
 import type { FeedRecord, Store } from '../store/store.ts';
@@ -48,6 +47,8 @@ export async function addFeed(store: Store, input: string, options: AddFeedOptio
   if (known) return { status: 'exists', feed: known };
   if (options.check === false) return { status: 'added', feed: await store.addFeed({ url, addedBy: options.addedBy, ...(options.title ? { title: options.title } : {}) }) };
 
+  // Fetching and parsing load the HTTP and feed stack; commands that never add a feed skip it.
+  const { checkFeed } = await import('../ingest/feeds/check.ts');
   const checkOptions = {
     ...(options.http ? { http: options.http } : {}),
     ...(options.limits ? { limits: options.limits } : {}),

@@ -1,8 +1,6 @@
 import { Command as Program } from 'commander';
 import type { Runtime } from './main.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { addFeed } from '../app/add-feed.ts';
-import { exportOpml, importOpml } from '../app/import-feeds.ts';
 import { createProgress } from './progress.ts';
 import type { FeedRecord } from '../store/store.ts';
 
@@ -41,6 +39,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .option('--no-check', 'add without fetching it first')
     .action(async (url: string, options: { check: boolean }) => {
       const runtime = getRuntime();
+      const { addFeed } = await import('../app/add-feed.ts');
       const result = await addFeed(runtime.store, url, {
         addedBy: 'local operator',
         allowPrivateUrls: runtime.config.allowPrivateUrls,
@@ -69,6 +68,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
       } catch (error) {
         throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`);
       }
+      const { importOpml } = await import('../app/import-feeds.ts');
       const report = await importOpml(runtime.store, text, {
         file,
         addedBy: 'OPML import',
@@ -89,6 +89,7 @@ export function feedsCli(getRuntime: () => Runtime): Program {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (options: { output?: string }) => {
       const runtime = getRuntime();
+      const { exportOpml } = await import('../app/import-feeds.ts');
       const opml = await exportOpml(runtime.store, runtime.clock.now());
       if (options.output) {
         writeFileSync(options.output, opml);

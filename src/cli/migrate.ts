@@ -1,7 +1,6 @@
 import { Command as Program } from 'commander';
 import { loadConfig } from '../config.ts';
-import { copySqliteToPostgres, formatCounts } from '../store/copy-store.ts';
-import { isPostgresUrl } from '../store/postgres/postgres-store.ts';
+import { isPostgresUrl } from '../store/postgres/url.ts';
 
 /** `newsbot migrate --to postgres://…`: copies the SQLite store into PostgreSQL and prints the counts on both sides. */
 export function migrateCli(env: NodeJS.ProcessEnv): Program {
@@ -11,6 +10,8 @@ export function migrateCli(env: NodeJS.ProcessEnv): Program {
     .requiredOption('--to <url>', 'the PostgreSQL database, e.g. postgres://newsbot@127.0.0.1:5432/newsbot')
     .option('--from <path>', 'the SQLite file (default: NEWSBOT_DB, else ./data/newsbot.db)')
     .action(async (options: { to: string; from?: string }) => {
+      // The stores and their drivers load only for this command, not for every `newsbot` start.
+      const { copySqliteToPostgres, formatCounts } = await import('../store/copy-store.ts');
       if (!isPostgresUrl(options.to)) throw new Error(`--to ${options.to}: not a postgres:// URL`);
       const from = options.from ?? loadConfig(env).dbPath;
       const report = await copySqliteToPostgres(from, options.to);

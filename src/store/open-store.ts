@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.ts';
-import { isPostgresUrl, openPostgresStore } from './postgres/postgres-store.ts';
+import { isPostgresUrl } from './postgres/url.ts';
 import { openStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -72,6 +72,8 @@ export function whenOpen(opening: Promise<Store>): Store {
  */
 export function openConfiguredStore(location: StoreLocation, options: { clock?: Clock } = {}): Store {
   const clock = options.clock ?? systemClock;
-  if (isPostgresUrl(location.databaseUrl)) return whenOpen(openPostgresStore(location.databaseUrl, { clock }));
+  // The PostgreSQL driver loads only when it is the store asked for.
+  const url = location.databaseUrl;
+  if (isPostgresUrl(url)) return whenOpen(import('./postgres/postgres-store.ts').then((pg) => pg.openPostgresStore(url, { clock })));
   return openStore(location.dbPath, { clock });
 }

@@ -23,10 +23,7 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-/** True for a postgres:// or postgresql:// URL, the DATABASE_URL that selects this store. */
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
-}
+export { isPostgresUrl } from './url.ts';
 
 /** The URL without its password, for messages. */
 export function safeUrl(url: string): string {
