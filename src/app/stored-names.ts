@@ -1,12 +1,7 @@
-import { personKeyWords } from '../analyze/aliases.ts';
+import { isFullName } from '../analyze/aliases.ts';
 import type { Digest } from '../digest/types.ts';
 import type { StoryPerson } from '../stories/types.ts';
 import type { PeopleStore } from '../store/store.ts';
-
-/** A given name and a surname: a form specific enough to name one stored person. */
-function isFullName(form: string): boolean {
-  return personKeyWords(form).length > 1;
-}
 
 /**
  * The digest with each person named as the store names them, so that a briefing, `/who`,

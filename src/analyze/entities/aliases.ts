@@ -83,6 +83,11 @@ export function surnameKey(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** A given name and a surname ("Volodymyr Zelensky"), not a bare surname: specific enough to name one person. */
+export function isFullName(form: string): boolean {
+  return personKeyWords(form).length > 1;
+}
+
 /** How often one printed spelling of a person was used: by how many articles, how many times in all. */
 export interface SpellingVotes {
   spelling: string;
@@ -98,7 +103,7 @@ export interface SpellingVotes {
  * articles arrived in. Undefined when there are no votes.
  */
 export function canonicalSpelling(votes: readonly SpellingVotes[]): string | undefined {
-  const full = (spelling: string) => (personKeyWords(spelling).length > 1 ? 1 : 0);
+  const full = (spelling: string) => (isFullName(spelling) ? 1 : 0);
   let best: SpellingVotes | undefined;
   for (const vote of votes) {
     if (

@@ -2,6 +2,7 @@ import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention 
 import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
+import { isRoleNoun } from '../roles/role-phrases.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
 import { isCapitalised, tokenize, type Token } from '../tokens.ts';
 import type { Entity, Gender, Quote, Sentence } from '../types.ts';
@@ -169,7 +170,7 @@ function describesSpeaker(description: string): boolean {
   if (words.some((w) => /^(that|which|who|whom|whose|where|when)$/.test(w))) return false;
   const complement = words.findIndex((w, i) => i > 0 && /^(of|for|from|in|at|with|on|by|to|about|over|under)$/.test(w));
   const head = (complement < 0 ? words[words.length - 1] : words[complement - 1]) ?? '';
-  return titleNouns.has(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || DESCRIPTION_HEADS.has(head) || /(man|woman|person|er|or|ist|ant|ent|ian)s?$/.test(head);
+  return isRoleNoun(head) || ORG_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) || DESCRIPTION_HEADS.has(head);
 }
 
 /** Resolves "the president", "the Ukrainian leader", "the Scottish government" to a speaker. */
@@ -229,8 +230,7 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   // "She was warned that ...", "it was said": a passive's subject is who heard it, not who said
   // it; "X is quoted as saying" is the exception, X said it.
   const verb = tokens[verbIndex]!.text.toLowerCase();
-  if (PASSIVE_AUXILIARIES.has(pronoun) && !verb.endsWith('ing') && verb !== 'quoted') return { start: token.start, speaker: null };
-  if (PASSIVE_AUXILIARIES.has(pronoun) && verb === 'quoted') return subjectBefore(ctx, paragraph, tokens, i);
+  if (PASSIVE_AUXILIARIES.has(pronoun) && !verb.endsWith('ing')) return verb === 'quoted' ? subjectBefore(ctx, paragraph, tokens, i) : { start: token.start, speaker: null };
   if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
     return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
   }

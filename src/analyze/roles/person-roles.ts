@@ -205,11 +205,13 @@ const TITLED_PAIR = /(?:^|\s)(\p{Ll}[\p{Ll}-]*s)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\
 /** "a colleague named", "his friend called": a description that names the person next. */
 const NAMED_AFTER_ROLE = /\b(a|an|the|his|her)\s+((?:[\p{Ll}\d-]+\s+){0,2}[\p{Ll}-]+)\s+(?:named|called)\s+$/u;
 
-/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
-const RELATION_BY_PRONOUN = /^(his|her)\s+((?:[\p{L}\d-]+\s+){0,2}(?:mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child|colleague|friend|co-worker|classmate|teammate|neighbou?r|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|ally))$/iu;
-
+/** Kin and friends: without a sure owner ("his brother") they say nothing of the person. */
+const FAMILY_RELATIONS = 'mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child|friend|neighbou?r';
 /** Relations that are also what a person does: shown without an owner when none is sure. */
-const PROFESSIONAL_RELATION = /(?:^|\s)(?:colleague|co-worker|classmate|teammate|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|ally)$/i;
+const WORK_RELATIONS = 'colleague|co-worker|classmate|teammate|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|ally';
+/** "his mother", "her 22-year-old son": a relation named through a possessive pronoun. */
+const RELATION_BY_PRONOUN = new RegExp(`^(his|her)\\s+((?:[\\p{L}\\d-]+\\s+){0,2}(?:${FAMILY_RELATIONS}|${WORK_RELATIONS}))$`, 'iu');
+const PROFESSIONAL_RELATION = new RegExp(`(?:^|\\s)(?:${WORK_RELATIONS})$`, 'i');
 
 /**
  * Names the person a relation's pronoun stands for ("her mother" -> "Eloise Parry's mother"):
