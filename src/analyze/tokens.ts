@@ -7,6 +7,8 @@ export interface Token {
   word: boolean;
   /** Lowercase, without a possessive 's: the form word lists are looked up by. */
   norm: string;
+  /** `text.toLowerCase()`, computed once per paragraph (see `tokenizeUncached`). */
+  lower: string;
 }
 
 const KEEP_PERIOD = new Set([
@@ -40,6 +42,14 @@ const recent = new Map<string, Token[]>();
 /** `tokenize` without the memo, for one-off pieces of text. */
 export function tokenizeUncached(text: string): Token[] {
   const tokens: Token[] = [];
+  // Text with any character beyond Latin-1 (curly quotes, dashes) is stored two bytes per
+  // character, and lowercasing such a string is a slow runtime call: one call for the whole
+  // text, sliced per token, is several times cheaper than one per word. The slices are the same
+  // words as long as lowercasing keeps every character's length ("İ" does not) and no final
+  // sigma takes its form from the letters around it ("Σ").
+  const lowered = text.toLowerCase();
+  const sliceLower = lowered.length === text.length && !text.includes('Σ');
+  const lowerOf = (word: string, start: number): string => (sliceLower ? lowered.slice(start, start + word.length) : word.toLowerCase());
   // An exec loop over one shared pattern: matchAll allocates an iterator and a regex copy per call.
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -49,14 +59,16 @@ export function tokenizeUncached(text: string): Token[] {
     const isWord = isWordUnit(raw.charCodeAt(0));
     if (isWord && raw.length > 1 && raw.charCodeAt(raw.length - 1) === 46) {
       const bare = raw.slice(0, -1);
-      const keep = (bare.length === 1 && isCapitalised(bare)) || bare.includes('.') || KEEP_PERIOD.has(bare.toLowerCase());
+      const bareLower = lowerOf(bare, start);
+      const keep = (bare.length === 1 && isCapitalised(bare)) || bare.includes('.') || KEEP_PERIOD.has(bareLower);
       if (!keep) {
-        tokens.push({ text: bare, start, end: start + bare.length, word: true, norm: normOf(bare) });
-        tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false, norm: '.' });
+        tokens.push({ text: bare, start, end: start + bare.length, word: true, norm: normOf(bareLower), lower: bareLower });
+        tokens.push({ text: '.', start: start + bare.length, end: start + raw.length, word: false, norm: '.', lower: '.' });
         continue;
       }
     }
-    tokens.push({ text: raw, start, end: start + raw.length, word: isWord, norm: isWord ? normOf(raw) : raw });
+    const lower = lowerOf(raw, start);
+    tokens.push({ text: raw, start, end: start + raw.length, word: isWord, norm: isWord ? normOf(lower) : raw, lower });
   }
   return tokens;
 }
@@ -69,8 +81,8 @@ function isWordUnit(c: number): boolean {
   return (c >= 0x2c00 && c <= 0xd7ff) || (c >= 0xf900 && c <= 0xffef);
 }
 
-function normOf(word: string): string {
-  const lower = word.toLowerCase();
+/** The norm of a word from its lowercase form. */
+function normOf(lower: string): string {
   const last = lower.charCodeAt(lower.length - 1);
   // Only words ending in "s" or an apostrophe can carry a possessive.
   return last === 115 || last === 39 || last === 8217 ? withoutPossessive(lower) : lower;

@@ -143,19 +143,19 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
     let current: Token[] = [];
     let startIndex = 0;
     const close = (endIndex: number): void => {
-      while (current.length && PARTICLES.has(current[current.length - 1]!.text.toLowerCase())) current.pop();
+      while (current.length && PARTICLES.has(current[current.length - 1]!.lower)) current.pop();
       if (current.length) {
         const before = tokens[startIndex - 1];
         const nextWords: string[] = [];
         for (let k = endIndex; k < tokens.length && nextWords.length < 3; k++) {
-          if (tokens[k]!.word) nextWords.push(tokens[k]!.text.toLowerCase());
+          if (tokens[k]!.word) nextWords.push(tokens[k]!.lower);
           else if (tokens[k]!.text !== ',') break;
         }
         runs.push({
           paragraph,
           tokens: current,
           nextWords,
-          prevWord: before?.word ? before.text.toLowerCase() : '',
+          prevWord: before?.word ? before.lower : '',
           prevPrevWord: before?.word && tokens[startIndex - 2]?.word ? tokens[startIndex - 2]!.text : '',
           text,
           afterQuote: before !== undefined && /^[”"]$/.test(before.text) && /^[,?!]$/.test(tokens[startIndex - 2]?.text ?? ''),
@@ -186,8 +186,8 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
         return;
       }
       const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
-      const particle = token.word && current.length > 0 && PARTICLES.has(token.text.toLowerCase()) && next !== undefined && next.word && isCapitalised(next.text);
-      const suffix = current.length > 0 && SUFFIXES.has(token.text.toLowerCase());
+      const particle = token.word && current.length > 0 && PARTICLES.has(token.lower) && next !== undefined && next.word && isCapitalised(next.text);
+      const suffix = current.length > 0 && SUFFIXES.has(token.lower);
       const adjacent = current.length === 0 || bridged || onlySpaces(text, current[current.length - 1]!.end, token.start);
       bridged = false;
       if ((capital || particle || suffix) && adjacent) {
@@ -292,7 +292,7 @@ function classify(run: Run): Classified {
     || (name.length > 2 && !isFirstName(name[0]!.text) && isFirstName(name[1]!.text) && isJobWord(lower(name[0]!))))) name = name.slice(1);
   // "Republican Roy Blunt", "Year Barack Obama": a party or a common noun in front is no part of the name.
   while (name.length > 2 && (DESCRIPTION_HEADS.has(lower(name[0]!)) || thingHeads.has(lower(name[0]!))) && !isFirstName(name[0]!.text)) name = name.slice(1);
-  const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.text.toLowerCase()));
+  const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.lower));
   if (bad >= 0) name = name.slice(bad + 1);
   if (!name.length) return { kind: 'unknown', tokens: [], title };
   // A law, an event or a building ("Clean Air Act", "Labor Day"), unless a title or a given name
@@ -306,7 +306,7 @@ function classify(run: Run): Classified {
   if (places.has(names)) return { kind: 'place', tokens: name, title: [] };
   let gender: Gender | undefined;
   for (const t of title) {
-    const g = honorifics.get(t.text.toLowerCase()) ?? honorifics.get(t.text.toLowerCase() + '.');
+    const g = honorifics.get(t.lower) ?? honorifics.get(t.lower + '.');
     if (g) gender = g;
   }
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
@@ -343,7 +343,7 @@ function classify(run: Run): Classified {
 
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {
-  const last = title[title.length - 1]?.text.toLowerCase();
+  const last = title[title.length - 1]?.lower;
   return last === 'sir' || last === 'dame' || last === 'lord' || last === 'lady';
 }
 
@@ -496,7 +496,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       const person = words.length > 1 ? findPerson(words, index) ?? findByGivenNames(words) : findBySingle(words[0]!, index, firstNameTitle(c.title));
       if (person) {
         person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
-        const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.text.toLowerCase()) ? c.title[0]!.text : undefined;
+        const honorific = c.title.length === 1 && honorifics.has(c.title[0]!.lower) ? c.title[0]!.text : undefined;
         if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;

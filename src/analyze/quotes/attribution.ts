@@ -84,7 +84,7 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   const sentence = ctx.sentences[index];
   if (!sentence || sentence.paragraph !== paragraph || sentence.start >= quoteStart) return null;
   const text = ctx.paragraphs[paragraph]!.slice(sentence.start, quoteStart);
-  if (tokenize(text).some((t) => t.word && isSpeechVerb(t.text.toLowerCase()))) return null;
+  if (tokenize(text).some((t) => t.word && isSpeechVerb(t.lower))) return null;
   const people = new Set(
     (ctx.mentionsByParagraph.get(paragraph) ?? [])
       .filter((m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person')
@@ -226,10 +226,10 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   if (i < 0) return null;
   const token = tokens[i];
   if (!token || !token.word) return null;
-  const pronoun = token.text.toLowerCase();
+  const pronoun = token.lower;
   // "She was warned that ...", "it was said": a passive's subject is who heard it, not who said
   // it; "X is quoted as saying" is the exception, X said it.
-  const verb = tokens[verbIndex]!.text.toLowerCase();
+  const verb = tokens[verbIndex]!.lower;
   if (PASSIVE_AUXILIARIES.has(pronoun) && !verb.endsWith('ing')) return verb === 'quoted' ? subjectBefore(ctx, paragraph, tokens, i) : { start: token.start, speaker: null };
   if (PRONOUNS.has(pronoun) && (pronoun === 'he' || pronoun === 'she')) {
     return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(pronoun)) };
@@ -264,11 +264,11 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   }
   // A description: walk back to its determiner ("the State Department spokesman").
   let k = i;
-  while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
-  if (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.text.toLowerCase()) && k < i) {
+  while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.lower)) k--;
+  if (k >= 0 && tokens[k]!.word && DETERMINERS.has(tokens[k]!.lower) && k < i) {
     const description = text.slice(tokens[k]!.start, token.end);
     // "one briefing note she was ...": a pronoun inside means a clause, not somebody described.
-    if (tokens.slice(k + 1, i + 1).some((t) => PRONOUNS.has(t.text.toLowerCase()))) return { start: tokens[k]!.start, speaker: null };
+    if (tokens.slice(k + 1, i + 1).some((t) => PRONOUNS.has(t.lower))) return { start: tokens[k]!.start, speaker: null };
     return { start: tokens[k]!.start, speaker: resolveDescription(ctx, paragraph, tokens[k]!.start, description) };
   }
   // A capitalised name the entity pass did not keep ("Likud said").
@@ -301,7 +301,7 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
   for (let i = 0; i < verbIndex; i++) {
     const token = tokens[i]!;
     if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
-    const lower = token.text.toLowerCase();
+    const lower = token.lower;
     if (lower === 'he' || lower === 'she') return { start: token.start, speaker: resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(lower)) };
     const mention = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.start === token.start);
     const entity = mention && ctx.entities.get(mention.entityId);
@@ -315,7 +315,7 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
 function skipBack(tokens: readonly Token[], from: number): number {
   let i = from;
   for (;;) {
-    while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.text.toLowerCase())) i--;
+    while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.lower)) i--;
     if (i >= 0 && tokens[i]!.text === ')') {
       let j = i - 1;
       while (j >= 0 && tokens[j]!.text !== '(' && i - j < 12) j--;
@@ -358,13 +358,13 @@ function personBeforePhrase(ctx: Context, paragraph: number, subjectStart: numbe
 function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { end: number; speaker: Speaker | null } | null {
   const text = ctx.paragraphs[paragraph]!;
   let i = verbIndex + 1;
-  if (tokens[verbIndex]!.text.toLowerCase() === 'according') {
-    if (tokens[i]?.text.toLowerCase() !== 'to') return null;
+  if (tokens[verbIndex]!.lower === 'according') {
+    if (tokens[i]?.lower !== 'to') return null;
     i++;
   }
   const first = tokens[i];
   if (!first || !first.word) return null;
-  const lowerFirst = first.text.toLowerCase();
+  const lowerFirst = first.lower;
   if (lowerFirst === 'he' || lowerFirst === 'she') {
     return { end: first.end, speaker: resolvePronoun(ctx, paragraph, first.start, PRONOUNS.get(lowerFirst)) };
   }
@@ -407,8 +407,8 @@ function findCues(ctx: Context): Cue[] {
     const tokens = tokenize(text);
     tokens.forEach((token, index) => {
       if (!token.word) return;
-      const word = token.text.toLowerCase();
-      const according = word === 'according' && tokens[index + 1]?.text.toLowerCase() === 'to';
+      const word = token.lower;
+      const according = word === 'according' && tokens[index + 1]?.lower === 'to';
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !isSpeechVerb(word)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;

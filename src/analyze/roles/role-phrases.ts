@@ -12,7 +12,7 @@ function isTitleWord(lower: string): boolean {
 }
 
 function isChainWord(token: Token): boolean {
-  const lower = token.text.toLowerCase();
+  const lower = token.lower;
   if (!token.word) return false;
   if (isTitleWord(lower) || titleModifiers.has(lower)) return true;
   if (/^(pro|anti|ex|then|non)-/i.test(token.text)) return true;
@@ -37,10 +37,10 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   const chain: Token[] = [];
   for (let i = tokens.length - 1; i >= 0 && chain.length < 8; i--) {
     const token = tokens[i]!;
-    if (CHAIN_LINKS.has(token.text.toLowerCase()) && chain.length > 0) {
+    if (CHAIN_LINKS.has(token.lower) && chain.length > 0) {
       const before = tokens[i - 1];
-      const beforeLower = before?.text.toLowerCase() ?? '';
-      if (before && before.word && (isTitleWord(beforeLower) || titleModifiers.has(beforeLower) || (isCapitalised(before.text) && isChainWord(before) && token.text.toLowerCase() !== 'and'))) {
+      const beforeLower = before?.lower ?? '';
+      if (before && before.word && (isTitleWord(beforeLower) || titleModifiers.has(beforeLower) || (isCapitalised(before.text) && isChainWord(before) && token.lower !== 'and'))) {
         chain.unshift(token);
         continue;
       }
@@ -51,22 +51,22 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
     chain.unshift(token);
     if (isPossessive(token.text)) break;
   }
-  while (chain.length && (CHAIN_LINKS.has(chain[0]!.text.toLowerCase()) || /^(pro|anti)-/i.test(chain[0]!.text))) chain.shift();
+  while (chain.length && (CHAIN_LINKS.has(chain[0]!.lower) || /^(pro|anti)-/i.test(chain[0]!.text))) chain.shift();
   // Forms of address are no titles ("Sir Keith", "Mr. Obama").
   while (chain.length && /^(sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)$/i.test(chain[chain.length - 1]!.text)) chain.pop();
   // An agent noun right before the name is a title too ("Dockworker Tomas Ruiz", "analyst Maria Teodor").
   const lastWord = chain[chain.length - 1];
-  const agent = lastWord !== undefined && isRoleNoun(lastWord.text.toLowerCase()) && !isFirstName(lastWord.text);
-  if (!chain.some((t) => isTitleWord(t.text.toLowerCase())) && !agent) return undefined;
+  const agent = lastWord !== undefined && isRoleNoun(lastWord.lower) && !isFirstName(lastWord.text);
+  if (!chain.some((t) => isTitleWord(t.lower)) && !agent) return undefined;
   // The chain must end in a title word or modifier, not in another name ("Trump Sergey Lavrov").
-  const last = chain[chain.length - 1]!.text.toLowerCase();
+  const last = chain[chain.length - 1]!.lower;
   if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last) && !agent) {
-    const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.text.toLowerCase()));
+    const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.lower));
     chain.splice(lastTitle + 1);
   }
   // Drop capitalised words before the title chain proper that are names or sentence openers.
-  while (chain.length > 1 && !isTitleWord(chain[0]!.text.toLowerCase()) && !titleModifiers.has(chain[0]!.text.toLowerCase())
-    && !demonyms.has(chain[0]!.text.toLowerCase()) && !isPossessive(chain[0]!.text) && !places.has(chain[0]!.text.toLowerCase())
+  while (chain.length > 1 && !isTitleWord(chain[0]!.lower) && !titleModifiers.has(chain[0]!.lower)
+    && !demonyms.has(chain[0]!.lower) && !isPossessive(chain[0]!.text) && !places.has(chain[0]!.lower)
     && !/^(\p{Lu}\.)+$/u.test(chain[0]!.text) && !isCapitalised(chain[1]!.text)) {
     chain.shift();
   }
@@ -89,7 +89,7 @@ const NOT_DESCRIPTIVE = /^(is|are|was|were|be|been|has|have|had|will|would|can|c
 
 function descriptiveWord(token: Token): boolean {
   if (!token.word) return token.text === '-';
-  const lower = token.text.toLowerCase();
+  const lower = token.lower;
   // Political labels are no part of the title ("pro-EU President").
   if (/^(pro|anti)-/.test(lower)) return false;
   if (DESCRIPTION_BOUNDARY.has(lower) || NOT_DESCRIPTIVE.test(lower) || capitalisedFunctionWords.has(lower) || /^\d/.test(lower)) return false;
@@ -111,7 +111,7 @@ export function descriptionBefore(text: string, nameStart: number): string | und
   const tokens = tokenizeUncached(text.slice(from, nameStart)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
   if (from > 0) tokens.shift();
   const last = tokens[tokens.length - 1];
-  if (!last?.word || !isRoleNoun(last.text) || isCapitalised(last.text) && !isTitleWord(last.text.toLowerCase())) return undefined;
+  if (!last?.word || !isRoleNoun(last.text) || isCapitalised(last.text) && !isTitleWord(last.lower)) return undefined;
   let first = tokens.length - 1;
   let words = 1;
   while (first > 0 && words < 6 && descriptiveWord(tokens[first - 1]!)) {
@@ -123,7 +123,7 @@ export function descriptionBefore(text: string, nameStart: number): string | und
     const before = tokens[i - 1];
     if (!before) return true;
     if (!before.word) return before.text !== '-';
-    const lower = before.text.toLowerCase();
+    const lower = before.lower;
     // "to" before a lowercase word opens an infinitive ("to re-nominate former Justice ...").
     if (lower === 'to' && !isCapitalised(tokens[i]!.text)) return false;
     return DESCRIPTION_BOUNDARY.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
@@ -198,12 +198,12 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
   const tokens = tokenizeUncached(phrase).filter((t) => t.word);
   if (!tokens.length || tokens.length > 22) return undefined;
-  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text) || APPOSITIVE_HEADS.has(t.text.toLowerCase()));
+  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text) || APPOSITIVE_HEADS.has(t.lower));
   if (headIndex < 0 || headIndex > 6) return undefined;
   // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
   // A passive clause is no title ("AirAsia, run by and owned by the parent company").
-  if (tokens.some((t, i) => i < headIndex && t.text.toLowerCase() === 'by')) return undefined;
-  if (tokens.some((t, i) => i < headIndex && /(ing|ed)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.text.toLowerCase()))) return undefined;
+  if (tokens.some((t, i) => i < headIndex && t.lower === 'by')) return undefined;
+  if (tokens.some((t, i) => i < headIndex && /(ing|ed)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.lower))) return undefined;
   return phrase || undefined;
 }
 
