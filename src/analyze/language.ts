@@ -27,7 +27,11 @@ for (const language of LANGUAGES) {
 
 /** Marker words an article needs before its language is judged: a headline alone says too little. */
 const MIN_MARKERS = 12;
-const WORD = /[\p{L}]+/gu;
+/** A longer run of letters is no marker word: it is skipped without being cut out of the text. */
+const LONGEST_MARKER = Math.max(...[...WORD_LANGUAGES.keys()].map((word) => word.length));
+const LETTER = /\p{L}/u;
+/** Per BMP code unit beyond ASCII: 0 not yet tested, 1 a letter, 2 not a letter. */
+const BMP_LETTERS = new Uint8Array(0x10000);
 
 /**
  * Returns the language whose marker words are commonest in the text, or undefined when the
@@ -37,8 +41,18 @@ const WORD = /[\p{L}]+/gu;
 export function detectLanguage(text: string): Language | undefined {
   const counts = new Map<Language, number>();
   let total = 0;
-  for (const match of text.slice(0, 3000).toLowerCase().matchAll(WORD)) {
-    const languages = WORD_LANGUAGES.get(match[0]);
+  const sample = text.slice(0, 3000).toLowerCase();
+  // The runs of letters (\p{L}+) found by hand: a Unicode pattern's match objects cost more than the lookups.
+  for (let i = 0; i < sample.length; ) {
+    const width = letterWidth(sample, i);
+    if (!width) {
+      i += sample.codePointAt(i)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    for (let w = width; w; w = letterWidth(sample, i)) i += w;
+    if (i - start > LONGEST_MARKER) continue;
+    const languages = WORD_LANGUAGES.get(sample.slice(start, i));
     if (!languages) continue;
     total++;
     // A word shared by several languages ("que", "de") counts for each, by a share.
@@ -54,4 +68,16 @@ export function detectLanguage(text: string): Language | undefined {
     }
   }
   return best;
+}
+
+/** The length in code units of the letter at `i` (2 for a letter beyond the BMP), or 0 for no letter. */
+function letterWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (!BMP_LETTERS[c]) BMP_LETTERS[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return BMP_LETTERS[c] === 1 ? 1 : 0;
 }

@@ -26,6 +26,14 @@ const PHOTO_CREDIT = /[.;]?\s*[^.;]*\/\s*[^./]*$/;
 // An alternation, not a class: a joiner inside a class reads as a joined character to linters.
 const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
+/** Whitespace other than single spaces: a tab, a line break, two spaces in a row. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/** The text with every run of whitespace as one space; most paragraphs already are, and are returned as they are. */
+function singleSpaced(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /**
  * Analyses one article: its language, sentences, then entities (people with roles and aliases, organisations,
  * places), then quotes with their speakers, then key points. This is the one place where the
@@ -34,7 +42,7 @@ const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
  * text every offset refers to.
  */
 export function analyzeArticle(article: Article, context: AnalysisContext = {}): Analysis {
-  const paragraphs = article.paragraphs.map((p) => normaliseQuoteMarks(p.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())).filter(Boolean);
+  const paragraphs = article.paragraphs.map((p) => normaliseQuoteMarks(singleSpaced(p.replace(INVISIBLE, '')).trim())).filter(Boolean);
   const known = context.knownPeople ?? [];
   const sentences = splitSentences(paragraphs);
   // Photo captions were cleaned out of the text, but they name people with their full titles.
