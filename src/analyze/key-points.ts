@@ -27,7 +27,7 @@ export function selectKeyPoints(sentences: readonly Sentence[], mentions: readon
     const quoted = (quotesByParagraph.get(sentence.paragraph) ?? [])
       .filter((q) => sentence.text.includes(q.text.slice(0, 40)))
       .reduce((sum, q) => sum + Math.min(q.text.length, sentence.text.length), 0);
-    const words = sentence.text.split(/\s+/).length;
+    const words = whitespaceRuns(sentence.text) + 1; // = sentence.text.split(/\s+/).length, without the array
     let score = named * 2 + (/\d/.test(sentence.text) ? 1 : 0) + 6 / (1 + sentence.paragraph) + 2 / (1 + index);
     if (quoted > sentence.text.length / 2) score -= 4;
     if (words < 6 || words > 60 || sentence.text.endsWith('?')) score -= 5;
@@ -39,3 +39,18 @@ export function selectKeyPoints(sentences: readonly Sentence[], mentions: readon
     .slice(0, limit)
     .map((s) => s.text);
 }
+
+/** How many runs of whitespace (\s) the text holds. */
+function whitespaceRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITESPACE.test(text[i]!));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
+}
+
+const WHITESPACE = /\s/;

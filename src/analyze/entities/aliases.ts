@@ -67,8 +67,22 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
+const keyWordsByName = new Map<string, readonly string[]>();
+
 /** The name's words without titles, a possessive 's or Jr/Sr/II suffixes, each folded. */
 export function personKeyWords(name: string): string[] {
+  // Memoised: the same names are keyed again and again (every mention, every sort comparison).
+  let words = keyWordsByName.get(name);
+  if (words === undefined) {
+    words = personKeyWordsUncached(name);
+    if (keyWordsByName.size > 50_000) keyWordsByName.clear();
+    keyWordsByName.set(name, words);
+  }
+  // A copy: callers keep and may change their array.
+  return words.slice();
+}
+
+function personKeyWordsUncached(name: string): string[] {
   const words = name
     .replace(/['’]s\b/g, '')
     .split(/\s+/)

@@ -128,6 +128,11 @@ function nameLike(token: Token): boolean {
   return true;
 }
 
+/** "al-", "abu-": the hyphen of an Arabic article stands third or fourth, or `ARABIC_ARTICLE` cannot match. */
+function mayHaveArabicArticle(word: string): boolean {
+  return word.charCodeAt(2) === 45 || word.charCodeAt(3) === 45;
+}
+
 function onlySpaces(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -163,7 +168,8 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
           sentenceInitial: !before || /^[.!?:;"“”‘'([—–-]$/u.test(before.text),
         });
       }
-      current = [];
+      // Most tokens close nothing: keep the empty array rather than allocate one per token.
+      if (current.length) current = [];
     };
     let skipTo = -1;
     let bridged = false;
@@ -185,7 +191,7 @@ function collectRuns(paragraphs: readonly string[]): Run[] {
         bridged = true;
         return;
       }
-      const capital = token.word && (isCapitalised(token.text) || ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
+      const capital = token.word && (isCapitalised(token.text) || mayHaveArabicArticle(token.text) && ARABIC_ARTICLE.test(token.text)) && !/^\d/.test(token.text);
       const particle = token.word && current.length > 0 && PARTICLES.has(token.lower) && next !== undefined && next.word && isCapitalised(next.text);
       const suffix = current.length > 0 && SUFFIXES.has(token.lower);
       const adjacent = current.length === 0 || bridged || onlySpaces(text, current[current.length - 1]!.end, token.start);

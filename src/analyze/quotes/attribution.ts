@@ -242,7 +242,7 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'who') {
     if (pronoun === 'who') {
       // "Trump, who said ...", "Gerda Vos, the company's spokeswoman, who called it ...": the person before the clause.
-      const m = [...ctx.mentions].reverse().find((x) => {
+      const m = findLast(ctx.mentions, (x) => {
         if (x.paragraph !== paragraph || x.end > token.start || ctx.entities.get(x.entityId)?.type !== 'person') return false;
         const between = text.slice(x.end, token.start);
         return /^\s*,(\s*[^,"“”.;]{1,80},)?\s*$/.test(between);
@@ -343,9 +343,7 @@ function inversionAllowed(tokens: readonly Token[], verbIndex: number): boolean 
  */
 function personBeforePhrase(ctx: Context, paragraph: number, subjectStart: number): Speaker | null {
   const text = ctx.paragraphs[paragraph]!;
-  const person = [...ctx.mentions]
-    .reverse()
-    .find((m) => m.paragraph === paragraph && m.end <= subjectStart && ctx.entities.get(m.entityId)?.type === 'person');
+  const person = findLast(ctx.mentions, (m) => m.paragraph === paragraph && m.end <= subjectStart && ctx.entities.get(m.entityId)?.type === 'person');
   if (!person) return null;
   const between = text.slice(person.end, subjectStart);
   if (between.length > 160 || !/^(\s*,[^"“”!?]*|\s+)\b(with|of|at|from|for|in|on)\s[^"“”!?]*$/.test(between)) return null;
@@ -624,9 +622,11 @@ const WORK_NOUN = /\b(book|books|film|movie|song|album|show|series|play|novel|do
 
 /** True for the title of a work in quotation marks ("his memoir "A Promised Land Revisited""): no one's words. */
 function isTitleOfWork(text: string, span: QuoteSpan): boolean {
+  // The noun before the quote first: it is short to test and rarely there.
+  if (!WORK_NOUN.test(text.slice(Math.max(0, span.start - 40), Math.max(0, span.start - 1)))) return false;
   const words = span.text.replace(/[.,!?]+$/, '').split(/\s+/);
   const titleCase = words.every((w) => isCapitalised(w) || /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by)$/.test(w) || !/\p{L}/u.test(w));
-  return titleCase && WORK_NOUN.test(text.slice(Math.max(0, span.start - 40), Math.max(0, span.start - 1)));
+  return titleCase;
 }
 
 /**
@@ -643,4 +643,10 @@ function fillForwardFromLaterCue(quotes: Quote[], spans: readonly QuoteSpan[]): 
       if (next.cue) quotes[i]!.cue = next.cue;
     }
   }
+}
+
+/** The last item that passes the test, without copying and reversing the list (`findLast` needs ES2023). */
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
 }
