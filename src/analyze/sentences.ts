@@ -1,3 +1,4 @@
+import { nameCharsStart } from './tokens.ts';
 import type { Sentence } from './types.ts';
 
 /** Abbreviations after which a period never ends a sentence (titles and the like). */
@@ -110,7 +111,8 @@ function endsSentence(text: string, markAt: number, end: number, next: number): 
   if (!startsUpper) return false;
   const run = text.slice(markAt, end);
   if (run.startsWith('...') || run.startsWith('…')) return true;
-  const word = /([\p{L}.'’-]+)\.$/u.exec(text.slice(Math.max(0, markAt - 40), markAt + 1))?.[1] ?? '';
+  // The word before the stop: /([\p{L}.'’-]+)\.$/u on the 40 characters before it.
+  const word = text.slice(nameCharsStart(text, Math.max(0, markAt - 40), markAt), markAt);
   const bare = word.toLowerCase().replace(/^[^\p{L}]+/u, '');
   if (!bare) return true;
   if (TITLE_ABBREVIATIONS.has(bare)) return false;

@@ -138,3 +138,31 @@ function endsLikePossessive(word: string): boolean {
   const last = word.charCodeAt(word.length - 1);
   return last === 115 || last === 39 || last === 8217;
 }
+
+const NAME_CHAR = /^[\p{L}.'’-]$/u;
+
+/**
+ * Where the run of letters, periods, apostrophes and hyphens that ends at `end` begins, not
+ * before `from`: the group of /([\p{L}.'’-]+)$/u on text.slice(from, end), found by stepping
+ * back from the end (a pattern anchored at the end is tried from every start).
+ */
+export function nameCharsStart(text: string, from: number, end: number): number {
+  let at = end;
+  while (at > from) {
+    const c = text.charCodeAt(at - 1);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 39 || c === 45) at--;
+      else break;
+    } else if (c >= 0xdc00 && c <= 0xdfff && at - 2 >= from && isHighSurrogate(text.charCodeAt(at - 2))) {
+      // A letter beyond the BMP is one code point of two units.
+      if (NAME_CHAR.test(text.slice(at - 2, at))) at -= 2;
+      else break;
+    } else if (NAME_CHAR.test(text[at - 1]!)) at--;
+    else break;
+  }
+  return at;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}

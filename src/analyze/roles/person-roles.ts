@@ -1,6 +1,6 @@
 import { personKeyWords } from '../entities/aliases.ts';
 import { demonyms, formalTitles, honorifics, isPostNominal, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
-import { isCapitalised, withoutPossessive } from '../tokens.ts';
+import { isCapitalised, nameCharsStart, withoutPossessive } from '../tokens.ts';
 import type { Gender } from '../types.ts';
 import { isSpeechVerb } from '../quotes/speech-verbs.ts';
 import { creditRole, descriptionBefore, isRoleNoun, roleAfter, roleBefore, roleBeforeComma, roleInClause } from './role-phrases.ts';
@@ -104,7 +104,15 @@ export function pickRole(roles: readonly string[]): string | undefined {
   return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
 }
 
-const PREVIOUS_WORD = /([\p{L}.'’-]+)\s+$/u;
+/** The word before a name: /([\p{L}.'’-]+)\s+$/u on the 40 characters before it, or ''. */
+function previousWord(text: string, start: number): string {
+  const from = Math.max(0, start - 40);
+  let wordEnd = start;
+  while (wordEnd > from && SPACE.test(text[wordEnd - 1]!)) wordEnd--;
+  return wordEnd < start ? text.slice(nameCharsStart(text, from, wordEnd), wordEnd) : '';
+}
+
+const SPACE = /^\s$/u;
 
 /**
  * The role the words around one mention give, checking cheaply first whether a title can be
@@ -115,7 +123,7 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (text.charCodeAt(start - 1) === 91) start -= 1;
   // "Stephen Calderwood, MD, president of ...": the degrees are no role and the role follows them.
   if (text.charCodeAt(end) === 44) end += degreesLength(text, end);
-  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  const previous = previousWord(text, start);
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
   const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
