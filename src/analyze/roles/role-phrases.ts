@@ -219,7 +219,7 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   // The clause right before the comma; the description starts at one of its determiners or at
   // a possessive, the first one whose head is a role noun ("quoted the head of the search
   // and rescue agency", "charges against Sudan's president").
-  const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, window.search(/[^.;:!?]*$/)));
+  const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, afterLastStop(window)));
   const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|another|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
   for (const start of starts) {
     const phrase = clause.slice(start).trim().replace(/^(the|a|an)\s+/i, '');
@@ -236,6 +236,18 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
     return phrase;
   }
   return undefined;
+}
+
+/**
+ * Where the text's last run free of . ; : ! ? begins: window.search(/[^.;:!?]*$/) without
+ * trying the pattern from every start.
+ */
+function afterLastStop(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '.' || c === ';' || c === ':' || c === '!' || c === '?') return i + 1;
+  }
+  return 0;
 }
 
 /** Verbs that say what somebody does for a living ("who advises the minister", "covers the White House"). */
