@@ -2,7 +2,7 @@ import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { Article } from '../ingest/article.ts';
+import type { Article, ToArticle } from '../ingest/article.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
 import { loadInputs } from '../ingest/inputs.ts';
 import type { SaveResult, Store } from '../store/store.ts';
@@ -21,6 +21,8 @@ export interface IngestContext {
    * (`AnalysisPool.analyze` runs it on worker threads; a test passes a fake).
    */
   analyze?: Analyze;
+  /** How a page or feed item becomes an Article; `AnalysisPool.toArticle` cleans on worker threads. */
+  toArticle?: ToArticle;
 }
 
 /** One article's analysis, on this thread or (returning a promise) elsewhere. */
@@ -123,6 +125,7 @@ export async function ingestInputs(inputs: string[], context: IngestContext, opt
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowPrivateUrls === undefined ? {} : { allowPrivateUrls: options.allowPrivateUrls }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(context.toArticle ? { toArticle: context.toArticle } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(storing ? { validatorsFor } : {}),
   });

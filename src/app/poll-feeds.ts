@@ -3,7 +3,7 @@ import { analyzeArticle } from '../analyze/pipeline.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { FeedHealth, FeedRecord, Store } from '../store/store.ts';
 import type { Analysis } from '../analyze/types.ts';
-import type { Article, RawDocument } from '../ingest/article.ts';
+import type { Article, RawDocument, ToArticle } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
 import { asIngestError } from '../ingest/feeds/errors.ts';
 import { articleFromFeedItem, teaserArticle } from '../ingest/feeds/full-article.ts';
@@ -31,6 +31,8 @@ export interface PollOptions {
    * passes its worker pool's, so reading feeds never waits behind analysis.
    */
   analyze?: Analyze;
+  /** How a page or feed item becomes an Article; `AnalysisPool.toArticle` cleans on worker threads. */
+  toArticle?: ToArticle;
   /** Poll failing feeds too, however recently they were tried (a manual "poll now"). */
   force?: boolean;
   /** What earlier polls saw; by default one per store, kept for the life of the process. */
@@ -105,6 +107,7 @@ interface PollContext {
   maxAgeMs: number;
   fullArticles: boolean;
   analyze: Analyze;
+  toArticle: ToArticle;
   memory: PollMemory;
 }
 
@@ -118,9 +121,9 @@ async function freshArticle(raw: RawDocument, context: PollContext): Promise<Art
   if (isTeaser(raw.html)) {
     // A stored full text stays; a stored teaser is worth another try at the page.
     if (stored && stored.title === raw.title && !stored.teaserOnly) return undefined;
-    return context.fullArticles ? articleFromFeedItem(raw, context.http.get) : teaserArticle(raw);
+    return context.fullArticles ? articleFromFeedItem(raw, context.http.get, context.toArticle) : teaserArticle(raw);
   }
-  const article = documentToArticle(raw);
+  const article = await context.toArticle(raw);
   if (stored && normalisedText(stored) === normalisedText(article)) return undefined;
   return article;
 }
@@ -305,6 +308,7 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     maxAgeMs: (options.maxAgeDays ?? defaultFeedMaxAgeDays) * day,
     fullArticles: options.fullArticles ?? true,
     analyze: options.analyze ?? ((article) => analyzeArticle(article)),
+    toArticle: options.toArticle ?? documentToArticle,
     memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;

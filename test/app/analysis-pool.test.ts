@@ -3,8 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import { createAnalysisPool } from '../../src/app/analysis-pool.ts';
 import { readDocumentFile } from '../../src/ingest/document-file.ts';
-import { documentToArticle } from '../../src/ingest/extract/clean.ts';
+import { documentToArticle, EmptyArticleError } from '../../src/ingest/extract/clean.ts';
 
+const page = resolve(import.meta.dirname, '../../../shared/fixtures/pages/newspaper/reuters.com2/source.html');
 const seed = resolve(import.meta.dirname, '../../../shared/fixtures/seeds/articles/000_1e144d6f0b5b1d8e.json');
 
 describe('analysis pool', () => {
@@ -15,6 +16,17 @@ describe('analysis pool', () => {
     const article = documentToArticle(readDocumentFile(seed));
     expect(await pool.analyze(article)).toEqual(analyzeArticle(article));
   }, 60_000);
+
+  it('GIVEN a real news page THEN a pool thread cleans it into exactly the article this thread makes', async () => {
+    const raw = readDocumentFile(page);
+    expect(await pool.toArticle(raw)).toEqual(documentToArticle(raw));
+  }, 60_000);
+
+  it('GIVEN a document with no text THEN the pool refuses it with the same coded error as this thread', async () => {
+    const empty = pool.toArticle({ id: 'feeds/harbour.xml#3', title: '' });
+    await expect(empty).rejects.toBeInstanceOf(EmptyArticleError);
+    await expect(empty).rejects.toMatchObject({ code: 'E_EMPTY_ARTICLE', message: expect.stringContaining('feeds/harbour.xml#3') });
+  });
 
   it('GIVEN a closed pool THEN analyze says so instead of hanging', async () => {
     const closed = createAnalysisPool({ threads: 1 });
