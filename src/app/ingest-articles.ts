@@ -40,29 +40,40 @@ export async function ingestArticles(
   options: { store?: boolean; onStored?: (article: Article, saved: SaveResult) => void } = {},
 ): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
-  const outcomes = await Promise.allSettled(articles.map(async (article) => analyze(article)));
+  // Handed over at once; read back in order, so a batch is stored while later ones are analysed.
+  const outcomes = articles.map(async (article) => analyze(article)).map((analysis) =>
+    analysis.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+    ),
+  );
   const analyses: Analysis[] = [];
-  for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.status === 'rejected') {
-      context.log.warn(`${articles[index]!.id}: skipped, analysis failed: ${(outcome.reason as Error).message}`);
-      continue;
-    }
-    analyses.push(outcome.value);
-  }
-  if (options.store === false) return analyses;
-  for (let start = 0; start < analyses.length; start += storeBatchSize) {
-    const batch = analyses.slice(start, start + storeBatchSize);
+  let batch: Analysis[] = [];
+  const storeBatch = async () => {
     for (const [index, saved] of (await saveAnalysesApart(batch, context.store)).entries()) {
       const article = batch[index]!.article;
       if (saved instanceof Error) context.log.warn(`${article.id}: not stored: ${saved.message}`);
       else options.onStored?.(article, saved);
     }
+    batch = [];
+  };
+  for (const [index, pending] of outcomes.entries()) {
+    const outcome = await pending;
+    if ('error' in outcome) {
+      context.log.warn(`${articles[index]!.id}: skipped, analysis failed: ${outcome.error.message}`);
+      continue;
+    }
+    analyses.push(outcome.value);
+    if (options.store === false) continue;
+    batch.push(outcome.value);
+    if (batch.length >= storeBatchSize) await storeBatch();
   }
+  if (batch.length > 0) await storeBatch();
   return analyses;
 }
 
 /** Articles stored per transaction: one commit (and one full-text index flush) per batch, not per article. */
-const storeBatchSize = 250;
+const storeBatchSize = 100;
 
 /**
  * Stores analyses in one transaction. When that fails, each is tried on its own, so one bad

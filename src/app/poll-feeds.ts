@@ -12,6 +12,7 @@ import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/
 import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
 import { saveAnalysesApart, type Analyze } from './ingest-articles.ts';
+import { mapInParallel } from '../core/in-parallel.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -33,6 +34,8 @@ export interface PollOptions {
   analyze?: Analyze;
   /** How a page or feed item becomes an Article; `AnalysisPool.toArticle` cleans on worker threads. */
   toArticle?: ToArticle;
+  /** Feeds read at once (default 32): what a poll holds in memory grows with it, not with the number of feeds. */
+  parallelFeeds?: number;
   /** Poll failing feeds too, however recently they were tried (a manual "poll now"). */
   force?: boolean;
   /** What earlier polls saw; by default one per store, kept for the life of the process. */
@@ -296,6 +299,8 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
 
 const pollsInFlight = new WeakMap<Store, Promise<PollReport>>();
 
+const defaultParallelFeeds = 32;
+
 async function pollOnce(store: Store, options: PollOptions): Promise<PollReport> {
   const clock = options.clock ?? systemClock;
   const ownHttp = options.http
@@ -328,15 +333,17 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
   let done = 0;
   const counts = { new: 0, failing: 0 };
   try {
-    const feeds = await Promise.all(
-      records.map(async (record) => {
+    const feeds = await mapInParallel(
+      records,
+      options.parallelFeeds ?? defaultParallelFeeds,
+      async (record) => {
         const result = await pollOne(record, context);
         done++;
         counts.new += result.new;
         if (result.health === 'failing') counts.failing++;
         options.onProgress?.(done, records.length, counts);
         return result;
-      }),
+      },
     );
     const sum = (pick: (result: FeedPollResult) => number) => feeds.reduce((total, result) => total + pick(result), 0);
     return {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { Article, ToArticle } from './article.ts';
+import { mapInParallel } from '../core/in-parallel.ts';
 import { decodeBytes } from './http/charset.ts';
 import { documentToArticle } from './extract/clean.ts';
 import { readDocumentFile } from './document-file.ts';
@@ -235,19 +236,14 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
 
   // Inputs load side by side (URLs wait on the network, and the HTTP client keeps its own
   // limits), but results keep the order the inputs were given in.
-  const results: LoadResult[] = new Array(inputs.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      const input = inputs[index]!;
-      results[index] = await loadOne(input);
-      options.onProgress?.(++done, inputs.length, input);
-    }
-  };
+  let results: LoadResult[];
   try {
-    await Promise.all(Array.from({ length: Math.min(parallelInputs, inputs.length) }, worker));
+    results = await mapInParallel(inputs, parallelInputs, async (input) => {
+      const result = await loadOne(input);
+      options.onProgress?.(++done, inputs.length, input);
+      return result;
+    });
   } finally {
     await ownClient?.close();
   }
