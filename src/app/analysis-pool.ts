@@ -12,12 +12,15 @@ import type { Analysis } from '../analyze/types.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
 import { EmptyArticleError } from '../ingest/extract/empty-article.ts';
 import type { CleaningOutcome } from './analysis-worker.ts';
+import type { BuildStoryOptions, BuiltStory } from '../stories/build-story.ts';
 
 export interface AnalysisPool {
   /** The article's analysis, computed on a pool thread: the same value analyzeArticle returns. */
   analyze(article: Article): Promise<Analysis>;
   /** The cleaned article for a page or feed item, made on a pool thread: what documentToArticle returns. */
   toArticle(raw: RawDocument): Promise<Article>;
+  /** One story built from its cluster on a pool thread: what buildStory returns. */
+  buildStory(cluster: Analysis[], options: BuildStoryOptions): Promise<BuiltStory>;
   /** At most this many articles are analysed at once. */
   readonly threads: number;
   /** Ends the threads; analyses still running are rejected. */
@@ -70,6 +73,9 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     threads,
     async analyze(article) {
       return (await running()).run(article) as Promise<Analysis>;
+    },
+    async buildStory(cluster, options) {
+      return (await running()).run({ cluster, options }, { name: 'buildStory' }) as Promise<BuiltStory>;
     },
     async toArticle(raw) {
       const outcome = (await (await running()).run(raw, { name: 'toArticle' })) as CleaningOutcome;

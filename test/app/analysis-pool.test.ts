@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import { createAnalysisPool } from '../../src/app/analysis-pool.ts';
+import { buildDigest, buildDigestWith } from '../../src/digest/build.ts';
 import { readDocumentFile } from '../../src/ingest/document-file.ts';
 import { documentToArticle, EmptyArticleError } from '../../src/ingest/extract/clean.ts';
 
@@ -27,6 +29,17 @@ describe('analysis pool', () => {
     await expect(empty).rejects.toBeInstanceOf(EmptyArticleError);
     await expect(empty).rejects.toMatchObject({ code: 'E_EMPTY_ARTICLE', message: expect.stringContaining('feeds/harbour.xml#3') });
   });
+
+  it('GIVEN the seed articles THEN stories built on pool threads make exactly the digest built here', async () => {
+    const folder = resolve(import.meta.dirname, '../../../shared/fixtures/seeds/articles');
+    const analyses = readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => analyzeArticle(documentToArticle(readDocumentFile(resolve(folder, name)))));
+    const options = { now: new Date('2026-03-02T09:00:00Z') };
+    const here = buildDigest(analyses, options);
+    expect(here.stories.some((story) => story.articles.length > 1)).toBe(true);
+    expect(await buildDigestWith(analyses, options, pool.buildStory)).toEqual(here);
+  }, 120_000);
 
   it('GIVEN a closed pool THEN analyze says so instead of hanging', async () => {
     const closed = createAnalysisPool({ threads: 1 });
