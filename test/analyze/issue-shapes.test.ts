@@ -220,3 +220,31 @@ describe('people that are the organisation closing a description', () => {
     expect(people(paragraphs)).toEqual(['Michael Green', 'Robert Peck', 'Tom Miller']);
   });
 });
+
+describe('roles that are no description of the person', () => {
+  it('GIVEN a description whose head is another titled person ("Sen. Ted Cruz", "coach Mike Ditka") THEN it is no role', () => {
+    expect(headPhrase('Sen. Ted Cruz')).toBe('');
+    expect(headPhrase('legendary Chicago Bears coach Mike Ditka')).toBe('');
+    expect(headPhrase('New Jersey Gov. Chris Christie and Donald Trump')).toBe('');
+    expect(headPhrase('Nobel Prize-winning former NIH director under President Bill Clinton')).toBe('Nobel Prize-winning former NIH director under President Bill Clinton');
+  });
+
+  it('GIVEN a description cut after a joining word ("author of", "chief of staff at the time and", "former") THEN the dangling word goes', () => {
+    expect(headPhrase('his chief of staff at the time and')).toBe('his chief of staff at the time');
+    expect(headPhrase('author of')).toBe('author');
+    expect(headPhrase('former')).toBe('');
+    expect(headPhrase('nominee and wins the election')).toBe('nominee');
+  });
+
+  it('GIVEN a standing in a race ("leads Mr. Trump in national polls") or a sentence ("you\'re a lawyer") THEN no role, while "leads the Council of Economic Advisers" stays', () => {
+    expect(headPhrase('leads Mr. Trump in national polls by a three-point margin')).toBe('');
+    expect(headPhrase('leads by 7 points among female voters')).toBe('');
+    expect(headPhrase("you're a lawyer")).toBe('');
+    expect(headPhrase("leads Mr. Obama's Council of Economic Advisers")).toBe("leads Mr. Obama's Council of Economic Advisers");
+  });
+
+  it('GIVEN "Hillary Clinton, who leads Mr. Trump in national polls," in an article THEN she gets no role from it', () => {
+    const a = analyze(['Hillary Clinton, who leads Mr. Trump in national polls by a three-point margin, spoke in Ohio on Monday.']);
+    expect(person(a, 'Hillary Clinton')?.role).toBeUndefined();
+  });
+});
