@@ -26,12 +26,6 @@ export interface IngestContext {
 /** One article's analysis, on this thread or (returning a promise) elsewhere. */
 export type Analyze = (article: Article) => Analysis | Promise<Analysis>;
 
-/** One article through the pipeline and into the store; what the store made of it. */
-export async function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): Promise<{ analysis: Analysis; saved: SaveResult }> {
-  const analysis = await (context.analyze ?? analyzeArticle)(article);
-  return { analysis, saved: await context.store.saveAnalysis(analysis) };
-}
-
 /**
  * Analyses every article and, unless `store` is false, stores it, in the order given. With an
  * asynchronous `analyze` (a worker pool) all articles are handed over at once and analysed in
@@ -47,21 +41,45 @@ export async function ingestArticles(
   const outcomes = await Promise.allSettled(articles.map(async (article) => analyze(article)));
   const analyses: Analysis[] = [];
   for (const [index, outcome] of outcomes.entries()) {
-    const article = articles[index]!;
     if (outcome.status === 'rejected') {
-      context.log.warn(`${article.id}: skipped, analysis failed: ${(outcome.reason as Error).message}`);
+      context.log.warn(`${articles[index]!.id}: skipped, analysis failed: ${(outcome.reason as Error).message}`);
       continue;
     }
-    const analysis = outcome.value;
-    analyses.push(analysis);
-    if (options.store === false) continue;
-    try {
-      options.onStored?.(article, await context.store.saveAnalysis(analysis));
-    } catch (error) {
-      context.log.warn(`${article.id}: not stored: ${(error as Error).message}`);
+    analyses.push(outcome.value);
+  }
+  if (options.store === false) return analyses;
+  for (let start = 0; start < analyses.length; start += storeBatchSize) {
+    const batch = analyses.slice(start, start + storeBatchSize);
+    for (const [index, saved] of (await saveAnalysesApart(batch, context.store)).entries()) {
+      const article = batch[index]!.article;
+      if (saved instanceof Error) context.log.warn(`${article.id}: not stored: ${saved.message}`);
+      else options.onStored?.(article, saved);
     }
   }
   return analyses;
+}
+
+/** Articles stored per transaction: one commit (and one full-text index flush) per batch, not per article. */
+const storeBatchSize = 250;
+
+/**
+ * Stores analyses in one transaction. When that fails, each is tried on its own, so one bad
+ * article costs only itself; its place in the result holds the error that stopped it.
+ */
+export async function saveAnalysesApart(analyses: readonly Analysis[], store: Store): Promise<Array<SaveResult | Error>> {
+  try {
+    return await store.saveAnalyses(analyses);
+  } catch {
+    const results: Array<SaveResult | Error> = [];
+    for (const analysis of analyses) {
+      try {
+        results.push(await store.saveAnalysis(analysis));
+      } catch (error) {
+        results.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  }
 }
 
 export interface IngestInputsOptions extends FetchSettings {

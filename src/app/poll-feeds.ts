@@ -1,7 +1,8 @@
 import { defaultFeedMaxAgeDays } from '../ingest/feeds/dates.ts';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
-import type { FeedHealth, FeedRecord, SaveStatus, Store } from '../store/store.ts';
+import type { FeedHealth, FeedRecord, Store } from '../store/store.ts';
+import type { Analysis } from '../analyze/types.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
 import { asIngestError } from '../ingest/feeds/errors.ts';
@@ -10,7 +11,7 @@ import { feedItemToDocument, isTeaser } from '../ingest/feeds/items.ts';
 import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/parse.ts';
 import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
-import { ingestArticle, type Analyze } from './ingest-articles.ts';
+import { saveAnalysesApart, type Analyze } from './ingest-articles.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -159,37 +160,54 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
   const articles = await Promise.allSettled(
     changed.map(({ item }, index) => freshArticle(feedItemToDocument(item, feed, { feedName: record.url, index, feedUrl: record.url, now }), context)),
   );
+  const toAnalyse: Array<{ article: Article; change: (typeof changed)[number] }> = [];
   for (const [index, outcome] of articles.entries()) {
-    const { key, fingerprint } = changed[index]!;
+    const change = changed[index]!;
     if (outcome.status === 'rejected') {
       result.skipped++;
-      noteItemError(result, changed[index]!.item, outcome.reason);
+      noteItemError(result, change.item, outcome.reason);
       settled = false;
-      continue;
-    }
-    if (!outcome.value) {
+    } else if (!outcome.value) {
       result.duplicates++;
-      context.memory.remember(key, fingerprint);
+      context.memory.remember(change.key, change.fingerprint);
+    } else {
+      toAnalyse.push({ article: outcome.value, change });
+    }
+  }
+  // The feed's articles are analysed side by side and stored in one transaction.
+  const analysed = await Promise.allSettled(toAnalyse.map(async ({ article }) => context.analyze(article)));
+  const toStore: Array<{ analysis: Analysis; article: Article; change: (typeof changed)[number] }> = [];
+  for (const [index, outcome] of analysed.entries()) {
+    const { article, change } = toAnalyse[index]!;
+    if (outcome.status === 'fulfilled') {
+      toStore.push({ analysis: outcome.value, article, change });
       continue;
     }
-    let status: SaveStatus;
-    try {
-      status = (await ingestArticle(outcome.value, context)).saved.status;
-    } catch (error) {
+    result.skipped++;
+    noteItemError(result, change.item, outcome.reason);
+    settled = false;
+  }
+  const saved = await saveAnalysesApart(
+    toStore.map(({ analysis }) => analysis),
+    context.store,
+  );
+  for (const [index, outcome] of saved.entries()) {
+    const { article, change } = toStore[index]!;
+    if (outcome instanceof Error) {
       result.skipped++;
-      noteItemError(result, changed[index]!.item, error);
+      noteItemError(result, change.item, outcome);
       settled = false;
       continue;
     }
-    if (status === 'new') result.new++;
-    else if (status === 'updated') result.updated++;
+    if (outcome.status === 'new') result.new++;
+    else if (outcome.status === 'updated') result.updated++;
     else result.duplicates++;
     // A teaser-only article is not remembered, so the next poll tries its page again.
-    if (outcome.value.teaserOnly) {
-      context.memory.noteTeaserTry(key, fingerprint);
+    if (article.teaserOnly) {
+      context.memory.noteTeaserTry(change.key, change.fingerprint);
       settled = false;
     } else {
-      context.memory.remember(key, fingerprint);
+      context.memory.remember(change.key, change.fingerprint);
     }
   }
   return settled;
