@@ -9,11 +9,18 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import type { Analysis } from '../analyze/types.ts';
-import type { Article } from '../ingest/article.ts';
+import type { Article, RawDocument } from '../ingest/article.ts';
+import { EmptyArticleError } from '../ingest/extract/empty-article.ts';
+import type { CleaningOutcome } from './analysis-worker.ts';
+import type { BuildStoryOptions, BuiltStory } from '../stories/build-story.ts';
 
 export interface AnalysisPool {
   /** The article's analysis, computed on a pool thread: the same value analyzeArticle returns. */
   analyze(article: Article): Promise<Analysis>;
+  /** The cleaned article for a page or feed item, made on a pool thread: what documentToArticle returns. */
+  toArticle(raw: RawDocument): Promise<Article>;
+  /** One story built from its cluster on a pool thread: what buildStory returns. */
+  buildStory(cluster: Analysis[], options: BuildStoryOptions): Promise<BuiltStory>;
   /** At most this many articles are analysed at once. */
   readonly threads: number;
   /** Ends the threads; analyses still running are rejected. */
@@ -57,12 +64,23 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       execArgv: workerExecArgv(),
     });
   };
+  const running = (): Promise<Piscina> => {
+    if (closed) throw new Error('the analysis pool is closed');
+    pool ??= start();
+    return pool;
+  };
   return {
     threads,
     async analyze(article) {
-      if (closed) throw new Error('the analysis pool is closed');
-      pool ??= start();
-      return (await pool).run(article) as Promise<Analysis>;
+      return (await running()).run(article) as Promise<Analysis>;
+    },
+    async buildStory(cluster, options) {
+      return (await running()).run({ cluster, options }, { name: 'buildStory' }) as Promise<BuiltStory>;
+    },
+    async toArticle(raw) {
+      const outcome = (await (await running()).run(raw, { name: 'toArticle' })) as CleaningOutcome;
+      if ('emptyArticle' in outcome) throw new EmptyArticleError(outcome.emptyArticle);
+      return outcome.article;
     },
     async close() {
       closed = true;

@@ -9,7 +9,8 @@ import type { BriefingSink, Schedule } from '../schedule/types.ts';
 import type { Store } from '../store/store.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
 import { ingestInputs, type Analyze } from './ingest-articles.ts';
-import { pollFeeds } from './poll-feeds.ts';
+import { pollFeeds, type PollOptions } from './poll-feeds.ts';
+import type { ToArticle } from '../ingest/article.ts';
 import { Scheduler, type FiringOutcome } from './scheduler.ts';
 import { briefingFromLedger } from './build-briefing.ts';
 import { withStoredNames } from './stored-names.ts';
@@ -22,6 +23,17 @@ export interface BotDeps {
   log: Logger;
   /** The analysis step; by default startBot runs it on a worker pool of its own. */
   analyze?: Analyze;
+  /** Cleaning pages and feed items into articles; by default on that same pool. */
+  toArticle?: ToArticle;
+}
+
+/** The poll settings every poll of the bot shares: its analysis and cleaning, limits and clock. */
+function pollSettings(deps: BotDeps): PollOptions {
+  return {
+    ...(deps.analyze ? { analyze: deps.analyze } : {}),
+    ...(deps.toArticle ? { toArticle: deps.toArticle } : {}),
+    allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock,
+  };
 }
 
 export interface BotOptions {
@@ -68,7 +80,7 @@ async function ingestLocalFeeds(deps: BotDeps, paths: string[]) {
 export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): Promise<void> {
   const urls = schedule.feeds.filter(isUrl);
   if (urls.length) {
-    await pollFeeds(deps.store, { feeds: urls, ...(deps.analyze ? { analyze: deps.analyze } : {}), allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
+    await pollFeeds(deps.store, { ...pollSettings(deps), feeds: urls });
   }
   await ingestLocalFeeds(deps, schedule.feeds.filter((feed) => !isUrl(feed)));
 }
@@ -77,7 +89,7 @@ export async function refreshScheduleFeeds(deps: BotDeps, schedule: Schedule): P
 async function pollFeedJob(deps: BotDeps, url: string): Promise<void> {
   // A feed removed after its poll was planned stays removed.
   if (!(await deps.store.getFeed(url))) return;
-  const report = await pollFeeds(deps.store, { feeds: [url], ...(deps.analyze ? { analyze: deps.analyze } : {}), allowPrivateUrls: deps.config.allowPrivateUrls, limits: deps.config.httpLimits, maxAgeDays: deps.config.feedMaxAgeDays, clock: deps.clock });
+  const report = await pollFeeds(deps.store, { ...pollSettings(deps), feeds: [url] });
   for (const feed of report.feeds) if (feed.skipped) deps.log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);
 }
 
@@ -101,8 +113,8 @@ export async function postDefinitionNow(deps: BotDeps, definitionPath: string, s
  */
 export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<RunningBot> {
   let pool: AnalysisPool | undefined;
-  const analyze = botDeps.analyze ?? (pool = createAnalysisPool()).analyze;
-  const deps: BotDeps = { ...botDeps, analyze };
+  if (!botDeps.analyze) pool = createAnalysisPool();
+  const deps: BotDeps = pool ? { ...botDeps, analyze: pool.analyze, toArticle: botDeps.toArticle ?? pool.toArticle } : botDeps;
   const { store, clock, log, config } = deps;
   let roles: QueueRoles | undefined;
   const scheduler = new Scheduler({
@@ -131,7 +143,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
   }
   const catchUp = await scheduler.start();
   const poll = () =>
-    pollFeeds(store, { analyze, allowPrivateUrls: config.allowPrivateUrls, limits: config.httpLimits, maxAgeDays: config.feedMaxAgeDays, clock })
+    pollFeeds(store, pollSettings(deps))
       .then((report) => {
         log.debug(`poll: ${report.new} new, ${report.failing} failing`);
         for (const feed of report.feeds) if (feed.skipped) log.warn(`${feed.url}: ${feed.skipped} item(s) skipped: ${feed.itemErrors.join('; ')}`);

@@ -65,10 +65,10 @@ export async function briefingFromLedger(
   ledgerKey: string,
   target: string,
   now: Date,
-  build: (previous: { points: string[]; at: string } | undefined) => Digest,
+  build: (previous: { points: string[]; at: string } | undefined) => Digest | Promise<Digest>,
 ): Promise<Digest> {
   const last = await store.lastPostedRun(ledgerKey);
-  const digest = build(last === undefined ? undefined : { points: last.points, at: last.scheduledFor });
+  const digest = await build(last === undefined ? undefined : { points: last.points, at: last.scheduledFor });
   const at = now.toISOString();
   await store.claimRun({ id: `${ledgerKey}@${at}>${target}`, scheduleId: ledgerKey, scheduledFor: at, target, status: 'posted', messageIds: [], points: digestPoints(digest) });
   return digest;

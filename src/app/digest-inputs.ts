@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Clock } from '../core/clock.ts';
 import { NewsbotError } from '../core/errors.ts';
-import { buildDigest } from '../digest/build.ts';
+import { buildDigest, buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
 import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
@@ -20,13 +20,18 @@ export interface DigestInputsOptions extends FetchSettings {
   onProgress?: (done: number, total: number, input: string) => void;
 }
 
+export interface DigestContext extends IngestContext {
+  /** Builds the stories side by side (`AnalysisPool.buildStory`); default one after another here. */
+  buildStory?: StoryBuilder;
+}
+
 /**
  * A briefing from inputs given on the command line (files, folders, feeds, URLs or a
  * digests/NAME.yaml): load -> analyse -> store -> build. "New since the last briefing" for the
  * same inputs comes from the run ledger, so it survives restarts. Throws E_USAGE when every
  * input failed.
  */
-export async function digestInputs(inputs: string[], context: IngestContext, options: DigestInputsOptions): Promise<Digest> {
+export async function digestInputs(inputs: string[], context: DigestContext, options: DigestInputsOptions): Promise<Digest> {
   let maxStories = options.maxStories;
   let title: string | undefined;
   let filters: StoryFilters | undefined;
@@ -56,20 +61,22 @@ export async function digestInputs(inputs: string[], context: IngestContext, opt
   const { store } = context;
   const ledgerKey = 'cli:' + expanded.map((input) => (/^https?:/i.test(input) ? input : resolve(input))).sort().join('|');
   const now = options.clock.now();
-  const build = (previous: { points: string[]; at: string } | undefined): Digest => {
-    const built = buildDigest(oncePerLink(analyses), {
+  const build = async (previous: { points: string[]; at: string } | undefined): Promise<Digest> => {
+    const digestOptions: BuildDigestOptions = {
       now,
       // Filters drop stories before the cap, so a filtered briefing still gets up to maxStories.
       ...(maxStories && !filters ? { maxStories } : {}),
       ...(previous ? { previousPoints: previous.points, previousAt: previous.at } : {}),
       ...(title ? { title } : {}),
       ...(options.since ? { since: options.since } : {}),
-    });
+    };
+    const unique = oncePerLink(analyses);
+    const built = context.buildStory ? await buildDigestWith(unique, digestOptions, context.buildStory) : buildDigest(unique, digestOptions);
     if (!filters) return built;
     const kept = built.stories.filter((story) => storyPasses(story, filters));
     return { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };
   };
-  const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : build(undefined);
+  const digest = options.store ? await briefingFromLedger(store, ledgerKey, 'stdout', now, build) : await build(undefined);
   return withStoredNames(digest, store);
 }
 

@@ -2,7 +2,7 @@ import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { Article } from '../ingest/article.ts';
+import type { Article, ToArticle } from '../ingest/article.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
 import { loadInputs } from '../ingest/inputs.ts';
 import type { SaveResult, Store } from '../store/store.ts';
@@ -21,16 +21,12 @@ export interface IngestContext {
    * (`AnalysisPool.analyze` runs it on worker threads; a test passes a fake).
    */
   analyze?: Analyze;
+  /** How a page or feed item becomes an Article; `AnalysisPool.toArticle` cleans on worker threads. */
+  toArticle?: ToArticle;
 }
 
 /** One article's analysis, on this thread or (returning a promise) elsewhere. */
 export type Analyze = (article: Article) => Analysis | Promise<Analysis>;
-
-/** One article through the pipeline and into the store; what the store made of it. */
-export async function ingestArticle(article: Article, context: Pick<IngestContext, 'store' | 'analyze'>): Promise<{ analysis: Analysis; saved: SaveResult }> {
-  const analysis = await (context.analyze ?? analyzeArticle)(article);
-  return { analysis, saved: await context.store.saveAnalysis(analysis) };
-}
 
 /**
  * Analyses every article and, unless `store` is false, stores it, in the order given. With an
@@ -44,24 +40,59 @@ export async function ingestArticles(
   options: { store?: boolean; onStored?: (article: Article, saved: SaveResult) => void } = {},
 ): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
-  const outcomes = await Promise.allSettled(articles.map(async (article) => analyze(article)));
+  // Handed over at once; read back in order, so a batch is stored while later ones are analysed.
+  const outcomes = articles.map(async (article) => analyze(article)).map((analysis) =>
+    analysis.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+    ),
+  );
   const analyses: Analysis[] = [];
-  for (const [index, outcome] of outcomes.entries()) {
-    const article = articles[index]!;
-    if (outcome.status === 'rejected') {
-      context.log.warn(`${article.id}: skipped, analysis failed: ${(outcome.reason as Error).message}`);
+  let batch: Analysis[] = [];
+  const storeBatch = async () => {
+    for (const [index, saved] of (await saveAnalysesApart(batch, context.store)).entries()) {
+      const article = batch[index]!.article;
+      if (saved instanceof Error) context.log.warn(`${article.id}: not stored: ${saved.message}`);
+      else options.onStored?.(article, saved);
+    }
+    batch = [];
+  };
+  for (const [index, pending] of outcomes.entries()) {
+    const outcome = await pending;
+    if ('error' in outcome) {
+      context.log.warn(`${articles[index]!.id}: skipped, analysis failed: ${outcome.error.message}`);
       continue;
     }
-    const analysis = outcome.value;
-    analyses.push(analysis);
+    analyses.push(outcome.value);
     if (options.store === false) continue;
-    try {
-      options.onStored?.(article, await context.store.saveAnalysis(analysis));
-    } catch (error) {
-      context.log.warn(`${article.id}: not stored: ${(error as Error).message}`);
-    }
+    batch.push(outcome.value);
+    if (batch.length >= storeBatchSize) await storeBatch();
   }
+  if (batch.length > 0) await storeBatch();
   return analyses;
+}
+
+/** Articles stored per transaction: one commit (and one full-text index flush) per batch, not per article. */
+const storeBatchSize = 100;
+
+/**
+ * Stores analyses in one transaction. When that fails, each is tried on its own, so one bad
+ * article costs only itself; its place in the result holds the error that stopped it.
+ */
+export async function saveAnalysesApart(analyses: readonly Analysis[], store: Store): Promise<Array<SaveResult | Error>> {
+  try {
+    return await store.saveAnalyses(analyses);
+  } catch {
+    const results: Array<SaveResult | Error> = [];
+    for (const analysis of analyses) {
+      try {
+        results.push(await store.saveAnalysis(analysis));
+      } catch (error) {
+        results.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  }
 }
 
 export interface IngestInputsOptions extends FetchSettings {
@@ -105,6 +136,7 @@ export async function ingestInputs(inputs: string[], context: IngestContext, opt
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowPrivateUrls === undefined ? {} : { allowPrivateUrls: options.allowPrivateUrls }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(context.toArticle ? { toArticle: context.toArticle } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(storing ? { validatorsFor } : {}),
   });

@@ -1,8 +1,9 @@
 import { defaultFeedMaxAgeDays } from '../ingest/feeds/dates.ts';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
-import type { FeedHealth, FeedRecord, SaveStatus, Store } from '../store/store.ts';
-import type { Article, RawDocument } from '../ingest/article.ts';
+import type { FeedHealth, FeedRecord, Store } from '../store/store.ts';
+import type { Analysis } from '../analyze/types.ts';
+import type { Article, RawDocument, ToArticle } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
 import { asIngestError } from '../ingest/feeds/errors.ts';
 import { articleFromFeedItem, teaserArticle } from '../ingest/feeds/full-article.ts';
@@ -10,7 +11,8 @@ import { feedItemToDocument, isTeaser } from '../ingest/feeds/items.ts';
 import { parseFeedBytes, type FeedItem, type ParsedFeed } from '../ingest/feeds/parse.ts';
 import { createHttpClient, type HttpClient } from '../ingest/http/fetch.ts';
 import type { HttpLimits } from '../ingest/http/limits.ts';
-import { ingestArticle, type Analyze } from './ingest-articles.ts';
+import { saveAnalysesApart, type Analyze } from './ingest-articles.ts';
+import { mapInParallel } from '../core/in-parallel.ts';
 import { itemFingerprint, memoryFor, memoryKey, type PollMemory } from './poll-memory.ts';
 
 export interface PollOptions {
@@ -30,6 +32,10 @@ export interface PollOptions {
    * passes its worker pool's, so reading feeds never waits behind analysis.
    */
   analyze?: Analyze;
+  /** How a page or feed item becomes an Article; `AnalysisPool.toArticle` cleans on worker threads. */
+  toArticle?: ToArticle;
+  /** Feeds read at once (default 32): what a poll holds in memory grows with it, not with the number of feeds. */
+  parallelFeeds?: number;
   /** Poll failing feeds too, however recently they were tried (a manual "poll now"). */
   force?: boolean;
   /** What earlier polls saw; by default one per store, kept for the life of the process. */
@@ -104,6 +110,7 @@ interface PollContext {
   maxAgeMs: number;
   fullArticles: boolean;
   analyze: Analyze;
+  toArticle: ToArticle;
   memory: PollMemory;
 }
 
@@ -117,9 +124,9 @@ async function freshArticle(raw: RawDocument, context: PollContext): Promise<Art
   if (isTeaser(raw.html)) {
     // A stored full text stays; a stored teaser is worth another try at the page.
     if (stored && stored.title === raw.title && !stored.teaserOnly) return undefined;
-    return context.fullArticles ? articleFromFeedItem(raw, context.http.get) : teaserArticle(raw);
+    return context.fullArticles ? articleFromFeedItem(raw, context.http.get, context.toArticle) : teaserArticle(raw);
   }
-  const article = documentToArticle(raw);
+  const article = await context.toArticle(raw);
   if (stored && normalisedText(stored) === normalisedText(article)) return undefined;
   return article;
 }
@@ -159,37 +166,54 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
   const articles = await Promise.allSettled(
     changed.map(({ item }, index) => freshArticle(feedItemToDocument(item, feed, { feedName: record.url, index, feedUrl: record.url, now }), context)),
   );
+  const toAnalyse: Array<{ article: Article; change: (typeof changed)[number] }> = [];
   for (const [index, outcome] of articles.entries()) {
-    const { key, fingerprint } = changed[index]!;
+    const change = changed[index]!;
     if (outcome.status === 'rejected') {
       result.skipped++;
-      noteItemError(result, changed[index]!.item, outcome.reason);
+      noteItemError(result, change.item, outcome.reason);
       settled = false;
-      continue;
-    }
-    if (!outcome.value) {
+    } else if (!outcome.value) {
       result.duplicates++;
-      context.memory.remember(key, fingerprint);
+      context.memory.remember(change.key, change.fingerprint);
+    } else {
+      toAnalyse.push({ article: outcome.value, change });
+    }
+  }
+  // The feed's articles are analysed side by side and stored in one transaction.
+  const analysed = await Promise.allSettled(toAnalyse.map(async ({ article }) => context.analyze(article)));
+  const toStore: Array<{ analysis: Analysis; article: Article; change: (typeof changed)[number] }> = [];
+  for (const [index, outcome] of analysed.entries()) {
+    const { article, change } = toAnalyse[index]!;
+    if (outcome.status === 'fulfilled') {
+      toStore.push({ analysis: outcome.value, article, change });
       continue;
     }
-    let status: SaveStatus;
-    try {
-      status = (await ingestArticle(outcome.value, context)).saved.status;
-    } catch (error) {
+    result.skipped++;
+    noteItemError(result, change.item, outcome.reason);
+    settled = false;
+  }
+  const saved = await saveAnalysesApart(
+    toStore.map(({ analysis }) => analysis),
+    context.store,
+  );
+  for (const [index, outcome] of saved.entries()) {
+    const { article, change } = toStore[index]!;
+    if (outcome instanceof Error) {
       result.skipped++;
-      noteItemError(result, changed[index]!.item, error);
+      noteItemError(result, change.item, outcome);
       settled = false;
       continue;
     }
-    if (status === 'new') result.new++;
-    else if (status === 'updated') result.updated++;
+    if (outcome.status === 'new') result.new++;
+    else if (outcome.status === 'updated') result.updated++;
     else result.duplicates++;
     // A teaser-only article is not remembered, so the next poll tries its page again.
-    if (outcome.value.teaserOnly) {
-      context.memory.noteTeaserTry(key, fingerprint);
+    if (article.teaserOnly) {
+      context.memory.noteTeaserTry(change.key, change.fingerprint);
       settled = false;
     } else {
-      context.memory.remember(key, fingerprint);
+      context.memory.remember(change.key, change.fingerprint);
     }
   }
   return settled;
@@ -275,6 +299,8 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
 
 const pollsInFlight = new WeakMap<Store, Promise<PollReport>>();
 
+const defaultParallelFeeds = 32;
+
 async function pollOnce(store: Store, options: PollOptions): Promise<PollReport> {
   const clock = options.clock ?? systemClock;
   const ownHttp = options.http
@@ -287,6 +313,7 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
     maxAgeMs: (options.maxAgeDays ?? defaultFeedMaxAgeDays) * day,
     fullArticles: options.fullArticles ?? true,
     analyze: options.analyze ?? ((article) => analyzeArticle(article)),
+    toArticle: options.toArticle ?? documentToArticle,
     memory: options.memory ?? memoryFor(store),
   };
   const wanted = options.feeds ? new Set(options.feeds) : undefined;
@@ -306,15 +333,17 @@ async function pollOnce(store: Store, options: PollOptions): Promise<PollReport>
   let done = 0;
   const counts = { new: 0, failing: 0 };
   try {
-    const feeds = await Promise.all(
-      records.map(async (record) => {
+    const feeds = await mapInParallel(
+      records,
+      options.parallelFeeds ?? defaultParallelFeeds,
+      async (record) => {
         const result = await pollOne(record, context);
         done++;
         counts.new += result.new;
         if (result.health === 'failing') counts.failing++;
         options.onProgress?.(done, records.length, counts);
         return result;
-      }),
+      },
     );
     const sum = (pick: (result: FeedPollResult) => number) => feeds.reduce((total, result) => total + pick(result), 0);
     return {

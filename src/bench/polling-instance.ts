@@ -43,7 +43,7 @@ async function run(setup: InstanceSetup): Promise<void> {
     expireSeconds: 300,
     listFeeds: async () => [],
     pollFeed: async (url) => {
-      await pollFeeds(store, { feeds: [url], allowPrivateUrls: true, memory, fullArticles: false, analyze: pool.analyze });
+      await pollFeeds(store, { feeds: [url], allowPrivateUrls: true, memory, fullArticles: false, analyze: pool.analyze, toArticle: pool.toArticle });
       send({ polled: url });
     },
     runFiring: async () => undefined,

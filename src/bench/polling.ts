@@ -147,14 +147,14 @@ export async function benchPolling(): Promise<Record<string, unknown>> {
 
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const report = await pollFeeds(store, { allowPrivateUrls: true, memory, fullArticles: false, analyze: pool.analyze });
+    const report = await pollFeeds(store, { allowPrivateUrls: true, memory, fullArticles: false, analyze: pool.analyze, toArticle: pool.toArticle });
     const cpu = process.cpuUsage(cpuBefore);
     const seconds = (performance.now() - started) / 1000;
 
     const coldStore = openStore(join(dir, 'cold.db'));
     for (let feed = FEEDS - COLD_FEEDS; feed < FEEDS; feed++) await coldStore.addFeed({ url: urlOf(feed) });
     const coldStarted = performance.now();
-    const cold = await pollFeeds(coldStore, { allowPrivateUrls: true, fullArticles: false, analyze: pool.analyze });
+    const cold = await pollFeeds(coldStore, { allowPrivateUrls: true, fullArticles: false, analyze: pool.analyze, toArticle: pool.toArticle });
     const coldSeconds = (performance.now() - coldStarted) / 1000;
     await coldStore.close();
 

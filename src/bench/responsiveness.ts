@@ -48,7 +48,7 @@ export async function benchResponsiveness(): Promise<Record<string, unknown>> {
       const started = performance.now();
       delay.enable();
       const asking = ask();
-      const report = await pollFeeds(store, { allowPrivateUrls: true, fullArticles: false, ...(pool ? { analyze: pool.analyze } : {}) });
+      const report = await pollFeeds(store, { allowPrivateUrls: true, fullArticles: false, ...(pool ? { analyze: pool.analyze, toArticle: pool.toArticle } : {}) });
       polling = false;
       await asking;
       delay.disable();

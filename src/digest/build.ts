@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/types.ts';
-import { buildStory, type BuiltStory } from '../stories/build-story.ts';
+import { buildStory, type BuildStoryOptions, type BuiltStory } from '../stories/build-story.ts';
 import { articleTime, clusterArticles } from '../stories/cluster/story-clusters.ts';
 import type { Story } from '../stories/types.ts';
 import type { Digest } from './types.ts';
@@ -34,6 +34,24 @@ const HOUR = 3_600_000;
  * Single-article stories are listed too, unless `maxStories` cuts them off.
  */
 export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): Digest {
+  const { clusters, storyOptions } = planStories(analyses, options);
+  return rankedDigest(
+    clusters.map((cluster) => buildStory(cluster, storyOptions)),
+    options,
+  );
+}
+
+/** Builds one story from its cluster: `buildStory` here, or on a worker thread. */
+export type StoryBuilder = (cluster: Analysis[], options: BuildStoryOptions) => BuiltStory | Promise<BuiltStory>;
+
+/** `buildDigest` with the stories built by `build`, side by side (a worker pool builds several at once). */
+export async function buildDigestWith(analyses: Analysis[], options: BuildDigestOptions, build: StoryBuilder): Promise<Digest> {
+  const { clusters, storyOptions } = planStories(analyses, options);
+  return rankedDigest(await Promise.all(clusters.map(async (cluster) => build(cluster, storyOptions))), options);
+}
+
+/** The clusters the digest tells, and what each story is built with. */
+function planStories(analyses: Analysis[], options: BuildDigestOptions): { clusters: Analysis[][]; storyOptions: BuildStoryOptions } {
   const since = options.since === undefined ? Number.NaN : Date.parse(options.since);
   const kept = Number.isFinite(since)
     ? analyses.filter((a) => {
@@ -42,7 +60,7 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
       })
     : analyses;
   const clusters = clusterArticles(dedupeById(kept), options.quietHours === undefined ? {} : { quietHours: options.quietHours });
-  const storyOptions = {
+  const storyOptions: BuildStoryOptions = {
     ...(options.previousPoints === undefined ? {} : { previousPoints: options.previousPoints }),
     ...(options.previousAt === undefined ? {} : { previousAt: options.previousAt }),
   };
@@ -53,8 +71,12 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
       (!focus || cluster.some((a) => focus.has(a.article.id))) &&
       (!Number.isFinite(freshSince) || cluster.some((a) => !(articleTime(a, Number.NaN) < freshSince))),
   );
-  const ranked = wanted
-    .map((cluster) => buildStory(cluster, storyOptions))
+  return { clusters: wanted, storyOptions };
+}
+
+/** The built stories ranked, capped and titled as the digest prints them. */
+function rankedDigest(built: BuiltStory[], options: BuildDigestOptions): Digest {
+  const ranked = built
     .map((story) => ({ story, score: rankScore(story, options.now) }))
     .sort((a, b) => b.score - a.score || (b.story.updatedAt ?? '').localeCompare(a.story.updatedAt ?? '') || a.story.id.localeCompare(b.story.id))
     .map(({ story }) => printable(story));

@@ -36,3 +36,9 @@ export interface RawDocument {
   /** A whole HTML page or an HTML fragment (feed content). */
   html?: string;
 }
+
+/**
+ * Makes the Article of a fetched page or feed item: `documentToArticle` on this thread, or
+ * (returning a promise) on a worker thread, as the analysis pool does.
+ */
+export type ToArticle = (raw: RawDocument) => Article | Promise<Article>;

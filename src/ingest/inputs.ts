@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { systemClock, type Clock } from '../core/clock.ts';
-import type { Article } from './article.ts';
+import type { Article, ToArticle } from './article.ts';
+import { mapInParallel } from '../core/in-parallel.ts';
 import { decodeBytes } from './http/charset.ts';
 import { documentToArticle } from './extract/clean.ts';
 import { readDocumentFile } from './document-file.ts';
@@ -21,6 +22,8 @@ export interface LoadOptions {
   allowPrivateUrls?: boolean;
   /** Fetch the page behind feed items that carry only a teaser (URL feeds only). Default true. */
   fullArticles?: boolean;
+  /** How a page or feed item becomes an Article; default `documentToArticle` on this thread. */
+  toArticle?: ToArticle;
   /** The input is one article (`newsbot analyze`): a feed gives only its first item. */
   single?: boolean;
   clock?: Clock;
@@ -129,6 +132,7 @@ interface FeedSource {
  */
 export async function loadInputs(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const clock = options.clock ?? systemClock;
+  const toArticle = options.toArticle ?? documentToArticle;
   let ownClient: ReturnType<typeof createHttpClient> | undefined;
   const http: HttpGet = options.http ?? ((url, request) => {
     ownClient ??= createHttpClient({ ...options.limits, ...(options.allowPrivateUrls === undefined ? {} : { allowPrivate: options.allowPrivateUrls }) });
@@ -146,7 +150,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
     const results = await Promise.allSettled(
       items.map(async (item, index) => {
         const raw = feedItemToDocument(item, feed, { feedName: name, index, now, ...(feedUrl ? { feedUrl } : {}) });
-        return fetchPages ? articleFromFeedItem(raw, http) : documentToArticle(raw);
+        return fetchPages ? articleFromFeedItem(raw, http, toArticle) : toArticle(raw);
       }),
     );
     const failures: string[] = [];
@@ -169,7 +173,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
       // A feed file is its own feed: its path is what `ArticleQuery.feeds` matches.
       await addFeed(out, { name: path, feed, feedUrl: path }, false);
     } else {
-      out.articles.push(documentToArticle(readDocumentFile(path)));
+      out.articles.push(await toArticle(readDocumentFile(path)));
     }
   };
 
@@ -190,7 +194,7 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
       unread = await addFeed(out, { name: url, feed, feedUrl: url }, options.fullArticles ?? true);
     } else {
       const html = decodeBytes(response.body, response.contentType).text;
-      out.articles.push(documentToArticle({ id: url, url: response.url, html }));
+      out.articles.push(await toArticle({ id: url, url: response.url, html }));
     }
     fetched.articleIds = out.articles.slice(before).map((article) => article.id);
     // A read that lost items (a linked page that did not answer) is not one a 304 should stand for.
@@ -232,19 +236,14 @@ export async function loadInputs(inputs: string[], options: LoadOptions = {}): P
 
   // Inputs load side by side (URLs wait on the network, and the HTTP client keeps its own
   // limits), but results keep the order the inputs were given in.
-  const results: LoadResult[] = new Array(inputs.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      const input = inputs[index]!;
-      results[index] = await loadOne(input);
-      options.onProgress?.(++done, inputs.length, input);
-    }
-  };
+  let results: LoadResult[];
   try {
-    await Promise.all(Array.from({ length: Math.min(parallelInputs, inputs.length) }, worker));
+    results = await mapInParallel(inputs, parallelInputs, async (input) => {
+      const result = await loadOne(input);
+      options.onProgress?.(++done, inputs.length, input);
+      return result;
+    });
   } finally {
     await ownClient?.close();
   }

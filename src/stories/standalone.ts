@@ -107,6 +107,8 @@ function capitalise(text: string): string {
 }
 
 function containsWord(text: string, form: string): boolean {
+  // Most forms are absent; a plain search is far cheaper than compiling the word-bounded pattern.
+  if (!text.includes(form)) return false;
   const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(text);
 }

@@ -147,3 +147,104 @@ describe('roles are titles trimmed to their head phrase', () => {
     expect(person(a, 'Michael Carver')?.role).toBeUndefined();
   });
 });
+
+describe('speakers with other names inside the attribution', () => {
+  it('GIVEN "NAME, who ... against OTHER NAME, said" THEN the name before the clause speaks, not the one closing it', () => {
+    const a = analyze([
+      'Jason Kander, who is running against Missouri Republican Roy Blunt, said in a statement that "Washington dysfunction has stopped Congress from acting."',
+      'Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, "I think our country does plenty of killing also."',
+      'Ms Khairunisa\'s father, Haidar Fauzi, has said "she was a kind and gentle girl who loved her work."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Washington dysfunction has stopped', 'Jason Kander'],
+      ['I think our country', 'Trump'],
+      ['she was a kind', 'Haidar Fauzi'],
+    ]);
+  });
+
+  it('GIVEN a quote finished by the writer\'s words ("..." that Sanders can catch Clinton, said X) THEN X speaks', () => {
+    const a = analyze(['"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf, a Democratic strategist.']);
+    expect(fullQuotes(a)).toEqual([['He can assert it,', 'Steve Elmendorf']]);
+  });
+
+  it('GIVEN a party-and-state tag, a day or a dash clause between speaker and verb THEN the speaker is still found', () => {
+    const a = analyze([
+      '"There has been a lot of talk in the last 24 hours," Senate Majority Leader Mitch McConnell, R-Ky., said.',
+      'Reince Priebus on Thursday told Fox News: "Both of them are meeting up next week to talk."',
+      'A former presidential candidate -- John McCain, who lost the 2008 election to Obama -- said the president "offered no changes to his strategy."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['There has been a', 'Mitch McConnell'],
+      ['Both of them are', 'Reince Priebus'],
+      ['offered no changes to', 'John McCain'],
+    ]);
+  });
+
+  it('GIVEN "X said, adding, "..."" after a sentence that names others THEN the participle keeps the speaker of its sentence', () => {
+    const a = analyze(['Ryan and Trump will meet sometime next week, Sean Spicer said, adding, "They need to sit down and have a good talk."']);
+    expect(fullQuotes(a)).toEqual([['They need to sit', 'Sean Spicer']]);
+  });
+
+  it('GIVEN an opening clause with a pronoun ("When asked whom she supported, Ms. Sherry smiled and said") THEN the subject after it speaks', () => {
+    const a = analyze([
+      'Megyn Kelly, a star anchor at Fox News, questioned his respect for women.',
+      'When asked whom she supported, Ms. Sherry smiled and said, "I\'m waiting for Michael Bloomberg to get in the race."',
+    ]);
+    expect(fullQuotes(a)).toEqual([["I'm waiting for Michael", 'Sherry']]);
+  });
+
+  it('GIVEN a quote followed by "until OTHER said" THEN the later clause is not its attribution', () => {
+    const a = analyze(['Jason Sims says he was "kind of riding the fence for weeks" until Nikki Haley said she was backing the senator.']);
+    expect(fullQuotes(a)).toEqual([['kind of riding the', 'Jason Sims']]);
+  });
+
+  it('GIVEN "said Air Force 1st Lt. Tyler Livingston" THEN the person speaks, not the service', () => {
+    const a = analyze(['"I really don\'t understand how a better candidate didn\'t jump in," said Air Force 1st Lt. Tyler Livingston.']);
+    expect(fullQuotes(a)).toEqual([['I really don\'t understand', 'Tyler Livingston']]);
+    expect(people(['"I really don\'t understand how a better candidate didn\'t jump in," said Air Force 1st Lt. Tyler Livingston.'])).toEqual(['Tyler Livingston']);
+  });
+});
+
+describe('people that are the organisation closing a description', () => {
+  it('GIVEN "NAME, <job> at ORG, said" THEN ORG is no person and NAME speaks', () => {
+    const paragraphs = [
+      'Michael Green, associate professor of history at the University of Nevada-Las Vegas, said Iowa has "more of a historical resonance than this state."',
+      '"If current trends continue, it\'s inevitable that Twitter will get acquired," Robert Peck, managing director and analyst at SunTrust Robinson Humphrey, told me.',
+      'But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that "its political influence will inevitably strengthen," too.',
+    ];
+    expect(fullQuotes(analyze(paragraphs))).toEqual([
+      ['more of a historical', 'Michael Green'],
+      ['If current trends continue,', 'Robert Peck'],
+      ['its political influence will', 'Tom Miller'],
+    ]);
+    expect(people(paragraphs)).toEqual(['Michael Green', 'Robert Peck', 'Tom Miller']);
+  });
+});
+
+describe('roles that are no description of the person', () => {
+  it('GIVEN a description whose head is another titled person ("Sen. Ted Cruz", "coach Mike Ditka") THEN it is no role', () => {
+    expect(headPhrase('Sen. Ted Cruz')).toBe('');
+    expect(headPhrase('legendary Chicago Bears coach Mike Ditka')).toBe('');
+    expect(headPhrase('New Jersey Gov. Chris Christie and Donald Trump')).toBe('');
+    expect(headPhrase('Nobel Prize-winning former NIH director under President Bill Clinton')).toBe('Nobel Prize-winning former NIH director under President Bill Clinton');
+  });
+
+  it('GIVEN a description cut after a joining word ("author of", "chief of staff at the time and", "former") THEN the dangling word goes', () => {
+    expect(headPhrase('his chief of staff at the time and')).toBe('his chief of staff at the time');
+    expect(headPhrase('author of')).toBe('author');
+    expect(headPhrase('former')).toBe('');
+    expect(headPhrase('nominee and wins the election')).toBe('nominee');
+  });
+
+  it('GIVEN a standing in a race ("leads Mr. Trump in national polls") or a sentence ("you\'re a lawyer") THEN no role, while "leads the Council of Economic Advisers" stays', () => {
+    expect(headPhrase('leads Mr. Trump in national polls by a three-point margin')).toBe('');
+    expect(headPhrase('leads by 7 points among female voters')).toBe('');
+    expect(headPhrase("you're a lawyer")).toBe('');
+    expect(headPhrase("leads Mr. Obama's Council of Economic Advisers")).toBe("leads Mr. Obama's Council of Economic Advisers");
+  });
+
+  it('GIVEN "Hillary Clinton, who leads Mr. Trump in national polls," in an article THEN she gets no role from it', () => {
+    const a = analyze(['Hillary Clinton, who leads Mr. Trump in national polls by a three-point margin, spoke in Ohio on Monday.']);
+    expect(person(a, 'Hillary Clinton')?.role).toBeUndefined();
+  });
+});

@@ -335,17 +335,35 @@ function classify(run: Run): Classified {
   }
   // "told The Daily Beast", "asked the New York Times": the listener after the verb is no speaker,
   // and "The ..." opens the name of a body, not of a person.
-  const namedAfterVerb = isSpeechVerb(run.prevWord) && name.length <= 4 && !LISTENER_VERBS.has(run.prevWord) && tokens === run.tokens;
+  // "said Air Force 1st Lt. Tyler Livingston": the name after the verb runs on to the person.
+  const runsOn = FOLLOWED_BY_MORE.test(run.text.slice(run.tokens[run.tokens.length - 1]!.end, run.tokens[run.tokens.length - 1]!.end + 3));
+  const namedAfterVerb = isSpeechVerb(run.prevWord) && name.length <= 4 && !LISTENER_VERBS.has(run.prevWord) && tokens === run.tokens && !runsOn;
+  // "Michael Green, a professor at the University of Nevada-Las Vegas, said", "at a firm called
+  // Gavekal Dragonomics, argues": the body closing a description speaks for nobody; the person
+  // before the description does.
+  const closesDescription = !personTitle && (APPOSITIVE_OPENERS.has(run.prevWord) || orgWords.has(run.prevWord)
+    || (NAMING_WORDS.has(run.prevWord) && (orgWords.has(run.prevPrevWord.toLowerCase()) || FIRM_NOUNS.has(run.prevPrevWord.toLowerCase()))) || /['’]s$/.test(run.prevWord))
+    && run.text.charCodeAt(run.tokens[run.tokens.length - 1]!.end) === 44;
   const evidence =
     personTitle ||
     namedAfterVerb ||
-    NAMING_WORDS.has(run.prevWord) ||
     isFirstName(name[0]!.text) ||
-    lastNames.has(lower(name[name.length - 1]!)) ||
-    run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x))) ||
-    run.followedBySpeechOrAge;
+    (!closesDescription && (
+      NAMING_WORDS.has(run.prevWord) ||
+      lastNames.has(lower(name[name.length - 1]!)) ||
+      run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x))) ||
+      run.followedBySpeechOrAge));
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
+
+/** A number or another capitalised word right after a run: the name goes on ("Air Force 1st Lt."). */
+const FOLLOWED_BY_MORE = /^\s+[\d\p{Lu}]/u;
+
+/** Common nouns for a business that names follow ("a consulting firm called ..."). */
+const FIRM_NOUNS = new Set(['firm', 'company', 'consultancy', 'startup', 'start-up', 'outfit', 'group', 'charity', 'tank', 'business', 'brand', 'label', 'band']);
+
+/** Words after which a run of capitalised words names a body or place at the end of a description. */
+const APPOSITIVE_OPENERS = new Set(['at', 'of', 'for', 'from', 'with', 'in', 'on', 'by']);
 
 /** "Sir", "Dame", "Lord" and "Lady" go with a given name ("Sir Keith"), not a surname. */
 function firstNameTitle(title: readonly Token[]): boolean {

@@ -203,6 +203,16 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
 
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
+/** The words between a comma and the name after it: at most a title ("father, Dr.", ", spokesman"). */
+const APPOSED_NAME = /,\s*((?:[\p{L}.'’-]+\s+){0,3})$/u;
+
+/** True when a name follows its comma with nothing but title words in between (", Dr.", ", spokesman"). */
+function apposedName(before: string): boolean {
+  const m = APPOSED_NAME.exec(before);
+  if (!m) return false;
+  return m[1]!.split(/\s+/).every((w) => !w || isCapitalised(w) || isRoleNoun(w) || titleNouns.has(w.toLowerCase()));
+}
+
 /** The subject printed before a speech verb: a name, a pronoun or a description, skipping adverbs and one ", who ...," clause. */
 function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[], verbIndex: number): { start: number; speaker: Speaker | null } | null {
   const text = ctx.paragraphs[paragraph]!;
@@ -210,17 +220,23 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   if (i >= 1 && tokens[i]!.text === ',') {
     // "Ms Khairunisa's father, Haidar Fauzi, has said": the name closing the clause speaks.
     const named = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.end === tokens[i - 1]!.end);
-    if (named && ctx.entities.get(named.entityId)?.type === 'person') {
+    // Only a name set off by commas of its own: in "Jason Kander, who is running against Roy
+    // Blunt, said" the name closing a relative clause is its object, not the speaker.
+    if (named && ctx.entities.get(named.entityId)?.type === 'person' && apposedName(text.slice(Math.max(0, named.start - 40), named.start))) {
       const entity = ctx.entities.get(named.entityId)!;
       return { start: named.start, speaker: { name: entity.name, entityId: entity.id } };
     }
   }
-  if (i >= 0 && tokens[i]!.text === ',') {
+  const dash = i >= 1 && isDash(tokens[i]!.text) && tokens[i - 1]!.end <= tokens[i]!.start - 1 || (i >= 2 && tokens[i]!.text === '-' && tokens[i - 1]!.text === '-');
+  if (i >= 0 && (tokens[i]!.text === ',' || dash)) {
     // A clause between commas ("The wartime leader, who has a packed itinerary ..., stressed",
-    // "Sen. Dawn Addiego, for example, said"): jump to the comma that opens it.
+    // "Sen. Dawn Addiego, for example, said") or dashes ("John McCain, who lost to Obama --
+    // said"): jump to the comma or dash that opens it.
     let j = i - 1;
-    while (j >= 0 && tokens[j]!.text !== ',' && !/^[.!?"“”;:]$/.test(tokens[j]!.text)) j--;
-    if (j < 0 || tokens[j]!.text !== ',' || i - j > 25) return null;
+    if (dash && tokens[j]?.text === '-') j--;
+    while (j >= 0 && tokens[j]!.text !== ',' && !isDash(tokens[j]!.text) && !/^[.!?"“”;:]$/.test(tokens[j]!.text)) j--;
+    if (j < 0 || !(tokens[j]!.text === ',' || isDash(tokens[j]!.text)) || i - j > 25) return null;
+    if (tokens[j]!.text === '-' && tokens[j - 1]?.text === '-') j--;
     i = skipBack(tokens, j - 1);
   }
   if (i < 0) return null;
@@ -298,7 +314,13 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
   const sentence = ctx.sentences[sentenceAt(ctx, paragraph, verb.start)];
   const from = sentence && sentence.paragraph === paragraph ? sentence.start : 0;
   let firstOrg: { start: number; speaker: Speaker | null } | null = null;
-  for (let i = 0; i < verbIndex; i++) {
+  // "When asked whom she supported, Ms. Sherry smiled and said": the opening clause holds no subject.
+  let clauseEnd = -1;
+  const opener = tokens.findIndex((t) => t.start >= from && t.word);
+  if (opener >= 0 && opener < verbIndex && SUBORDINATORS.test(tokens[opener]!.text)) {
+    clauseEnd = tokens.findIndex((t, k) => k > opener && k < verbIndex && t.text === ',');
+  }
+  for (let i = Math.max(0, clauseEnd + 1); i < verbIndex; i++) {
     const token = tokens[i]!;
     if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
     const lower = token.lower;
@@ -311,11 +333,24 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
   return firstOrg;
 }
 
+/** Words that open a subordinate clause, whose names are not the sentence's subject. */
+const SUBORDINATORS = /^(when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite)$/i;
+
 /** Steps back over adverbs ("also", "later") and a bracket ("(R-Warren)") before a verb. */
 function skipBack(tokens: readonly Token[], from: number): number {
   let i = from;
   for (;;) {
-    while (i >= 0 && tokens[i]!.word && SPEECH_ADVERBS.has(tokens[i]!.lower)) i--;
+    while (i >= 0 && tokens[i]!.word && (SPEECH_ADVERBS.has(tokens[i]!.lower) || WEEKDAY.test(tokens[i]!.text))) i--;
+    // "Priebus on Thursday told": a day between the speaker and the verb.
+    if (i >= 0 && tokens[i]!.lower === 'on' && WEEKDAY.test(tokens[i + 1]?.text ?? '')) {
+      i--;
+      continue;
+    }
+    // "Mitch McConnell, R-Ky., said": a party-and-state tag set off by commas.
+    if (i >= 5 && tokens[i]!.text === ',' && partyTagBefore(tokens, i)) {
+      i = partyTagBefore(tokens, i);
+      continue;
+    }
     if (i >= 0 && tokens[i]!.text === ')') {
       let j = i - 1;
       while (j >= 0 && tokens[j]!.text !== '(' && i - j < 12) j--;
@@ -327,13 +362,43 @@ function skipBack(tokens: readonly Token[], from: number): number {
   }
 }
 
+/** A dash that sets off a clause ("—", "–", or one of the two hyphens of "--"). */
+function isDash(text: string): boolean {
+  return text === '—' || text === '–' || text === '-';
+}
+
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** "R-Ky", "D-N.Y", "I-Vt": a lawmaker's party and state as one token. */
+const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]{0,12}$/u;
+
+/**
+ * For a comma closing ", R-Ky.," (the tokens "," "R-Ky" "." ","), the index of the word
+ * before the tag's opening comma; 0 when no party tag ends there.
+ */
+function partyTagBefore(tokens: readonly Token[], comma: number): number {
+  let k = comma - 1;
+  if (tokens[k]?.text === '.') k--;
+  if (!tokens[k]?.word || !PARTY_TAG.test(tokens[k]!.text) || tokens[k - 1]?.text !== ',') return 0;
+  return k - 2;
+}
+
 /** True when the words before the verb allow the speaker to follow it: `"...," said X`, `— said X`. */
 function inversionAllowed(tokens: readonly Token[], verbIndex: number): boolean {
   const j = skipBack(tokens, verbIndex - 1);
   if (j < 0) return true;
   const t = tokens[j]!.text;
   if (/^["”“'’»]$/.test(t) || t === '—' || t === '–') return true;
-  return t === ',' && j > 0 && /^["”»]$/.test(tokens[j - 1]!.text);
+  if (t !== ',' || j < 1) return false;
+  if (/^["”»]$/.test(tokens[j - 1]!.text)) return true;
+  // '"It seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf': a quote
+  // finished by the writer's words still takes the speaker after the verb.
+  for (let k = j - 1; k >= 0 && k > j - 30; k--) {
+    const text = tokens[k]!.text;
+    if (/^[.!?;:]$/.test(text)) return false;
+    if (text === '”' || (text === '"' && k > 0 && tokens[k - 1]!.end === tokens[k]!.start)) return true;
+  }
+  return false;
 }
 
 /**
@@ -376,7 +441,7 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
     if (m && entity?.type === 'person') return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     if (m && entity?.type === 'org') firstOrg ??= { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     const w = tokens[j]!.text;
-    if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w)) break;
+    if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w) && !ORDINAL.test(w)) break;
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
     j++;
   }
@@ -398,6 +463,17 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
   return null;
 }
 
+/** "Spicer said, adding, "..."": a participle continues the finite speech verb before it in its sentence. */
+function finiteCueBefore(ctx: Context, paragraph: number, at: number): { start: number; speaker: Speaker | null } | null {
+  const last = ctx.cuesSoFar[ctx.cuesSoFar.length - 1];
+  if (!last || last.paragraph !== paragraph || !last.finite || !last.speaker || last.verbStart >= at) return null;
+  if (sentenceAt(ctx, paragraph, last.verbStart) !== sentenceAt(ctx, paragraph, at)) return null;
+  return { start: last.start, speaker: last.speaker };
+}
+
+/** "1st", "22nd": part of a rank ("Air Force 1st Lt. Tyler Livingston"). */
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
+
 /** Every speech cue of the article outside quotation marks, in reading order. */
 function findCues(ctx: Context): Cue[] {
   const cues = ctx.cuesSoFar;
@@ -412,7 +488,7 @@ function findCues(ctx: Context): Cue[] {
       if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
       const participle = word.endsWith('ing');
-      const before = according ? null : participle ? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
+      const before = according ? null : participle ? finiteCueBefore(ctx, paragraph, token.start) ?? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
       const after = before?.speaker || participle || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
       if (!chosen) return;
@@ -426,6 +502,8 @@ function findCues(ctx: Context): Cue[] {
 
 function gapIsAttribution(text: string): boolean {
   const rest = attributionGap(text);
+  // '"kind of riding the fence" until Haley said ...': a new clause, somebody else's speech.
+  if (SUBORDINATORS.test(rest.split(/\s/, 1)[0]!)) return false;
   return !/[.!?"“”]/.test(rest) && rest.length < 140;
 }
 

@@ -1,5 +1,5 @@
 import { personKeyWords } from '../entities/aliases.ts';
-import { demonyms, formalTitles, honorifics, isPostNominal, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
+import { demonyms, formalTitles, honorifics, isFirstName, isPostNominal, isTitle, orgWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
 import { isCapitalised, nameCharsStart, withoutPossessive } from '../tokens.ts';
 import type { Gender } from '../types.ts';
 import { isSpeechVerb } from '../quotes/speech-verbs.ts';
@@ -37,16 +37,50 @@ const CREDIT_ROLE = /^((additional\s+)?(reporting|writing|editing|research|trans
 /** Verbs that say what somebody does for a living: their clause is the role ("advises the minister"). */
 const ROLE_VERB_CLAUSE = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|directs|represents|teaches|coaches|owns|edits|works)\b/i;
 
+/** "nominee and wins the election": a second verb phrase joined to the title is no part of it. */
+const TRAILING_CLAUSE = /\s+and\s+(?:wins|won|leads|led|says|said|has|had|is|was|will|would|lost|loses|runs|ran)\b.*$/i;
+
 /** Participles that open a title rather than a clause. */
 const TITLE_PARTICIPLES = new Set(['managing', 'acting', 'presiding', 'outgoing', 'incoming', 'ruling', 'leading', 'founding', 'visiting',
   'reigning', 'sitting', 'serving', 'governing', 'consulting', 'supervising', 'retiring', 'practising', 'practicing', 'polling', 'ranking',
   'commanding', 'contributing', 'reporting', 'editing', 'writing', 'striking', 'working', 'touring', 'winning', 'losing', 'running']);
 
+/** Words a description cannot end in: "his chief of staff at the time and", "author of", "former". */
+const DANGLING_END = /(?:\s+|^)(?:and|or|but|of|for|to|in|at|with|from|by|the|a|an|former|then|ex|who|which|that)$/i;
+
+/** "leads in polls", "leads Trump by 7 points": a standing in a race, not a job. */
+const RACE_STANDING = /\b(?:polls?|points?|delegates|race|field|margin|votes?|percent|primar(?:y|ies)|caucus(?:es)?)\b|%/i;
+
+/** "you're a lawyer", "It's a reminder": a sentence of its own, not a description. */
+const PRONOUN_OPENING = /^(?:i|you|we|they|it|he|she|there|this|that)(?:\s|['’])/i;
+
+const NAME_PREPOSITIONS = new Set(['of', 'to', 'for', 'under', 'with', 'by', 'from', 'at', 'against', 'on', 'in', 'about', 'behind', 'beside']);
+
+/**
+ * True when a description names somebody else as its head ("Sen. Ted Cruz", "legendary Chicago
+ * Bears coach Mike Ditka", "entrepreneur Maya Penn and ..."): a given name with a capitalised
+ * word after it that no preposition governs ("adviser to President Bill Clinton" is fine).
+ */
+function namesAnotherPerson(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!isFirstName(words[i]!) || !isCapitalised(words[i + 1]!) || /['’]s?$/.test(words[i + 1]!)) continue;
+    let k = i - 1;
+    while (k >= 0 && !NAME_PREPOSITIONS.has(words[k]!.toLowerCase())) k--;
+    if (k < 0) return true;
+  }
+  return false;
+}
+
 export function headPhrase(role: string): string {
+  role = role.replace(TRAILING_CLAUSE, '');
+  while (DANGLING_END.test(role)) role = role.replace(DANGLING_END, '');
   const words = role.split(/\s+/).filter(Boolean);
   if (!words.length) return '';
+  if (PRONOUN_OPENING.test(role)) return '';
   // Credit lines are verbs by nature ("Writing by", "contributed to this report").
-  if (CREDIT_ROLE.test(role) || ROLE_VERB_CLAUSE.test(role)) return role;
+  if (CREDIT_ROLE.test(role)) return role;
+  if (ROLE_VERB_CLAUSE.test(role)) return RACE_STANDING.test(role) ? '' : role;
+  if (namesAnotherPerson(words)) return '';
   const first = words[0]!.toLowerCase();
   if (verbForms.has(first) && !titleModifiers.has(first) && !titleNouns.has(first)) return '';
   // "demanding President ... make a pledge": a participle opens a clause, unless it is one of the

@@ -1,14 +1,9 @@
 import type { Article, RawDocument } from '../article.ts';
 import { splitBoilerplate } from './boilerplate.ts';
 import { extractHtml } from './html.ts';
-import { NewsbotError } from '../../core/errors.ts';
+import { EmptyArticleError } from './empty-article.ts';
 
-/** A document that holds no text at all; the message names it. */
-export class EmptyArticleError extends NewsbotError<'E_EMPTY_ARTICLE'> {
-  constructor(message: string) {
-    super('E_EMPTY_ARTICLE', message);
-  }
-}
+export { EmptyArticleError };
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -1,4 +1,4 @@
-import type { Article, RawDocument } from '../article.ts';
+import type { Article, RawDocument, ToArticle } from '../article.ts';
 import { decodeBytes } from '../http/charset.ts';
 import { documentToArticle } from '../extract/clean.ts';
 import { fragmentText, isTeaser, withoutReadMore } from './items.ts';
@@ -16,8 +16,8 @@ function wordCount(paragraphs: string[]): number {
  * fetched and its main text used; when the page is unreachable, not HTML, paywalled or gives
  * too little text, the teaser is kept and the Article is marked `teaserOnly`.
  */
-export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | undefined): Promise<Article> {
-  if (!isTeaser(raw.html)) return documentToArticle(raw);
+export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | undefined, toArticle: ToArticle = documentToArticle): Promise<Article> {
+  if (!isTeaser(raw.html)) return toArticle(raw);
   const teaserWords = fragmentText(raw.html ?? raw.text ?? '').split(' ').filter(Boolean).length;
   if (http && raw.url && /^https?:/i.test(raw.url)) {
     try {
@@ -25,7 +25,7 @@ export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | unde
       const isHtml = !page.contentType || /html|xml/i.test(page.contentType);
       if (isHtml && page.body.length > 0) {
         const html = decodeBytes(page.body, page.contentType).text;
-        const article = documentToArticle({ ...raw, html });
+        const article = await toArticle({ ...raw, html });
         const words = wordCount(article.paragraphs);
         if (words >= minimumPageWords && words > teaserWords) return article;
       }
