@@ -24,7 +24,7 @@ function loadedAtStart(entries: string[]): Map<string, string> {
 }
 
 describe('what every newsbot start loads', () => {
-  it('GIVEN `newsbot --help` or `newsbot ask` THEN neither the HTTP and feed stack, the HTML parser, the PostgreSQL driver, the YAML reader nor zod's method build is loaded before a command asks for it', () => {
+  it('GIVEN `newsbot --help` or `newsbot ask` THEN neither the HTTP and feed stack, the HTML parser, the PostgreSQL driver, the YAML reader nor the method build of zod is loaded before a command asks for it', () => {
     // The entry, and what `ask` loads to answer a slash command: the runtime and the commands.
     const loaded = loadedAtStart(['adapters/main.ts', 'src/cli/runtime.ts', 'src/commands/index.ts']);
     const heavy = ['undici', 'linkedom', '@mozilla/readability', 'rss-parser', 'fast-xml-parser', 'pg', 'pg-boss', 'discord.js', '@slack/bolt', 'piscina', 'yaml', 'zod'];
