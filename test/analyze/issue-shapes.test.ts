@@ -48,6 +48,20 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN "said <Name> campaign spokesman <Name>" (a name, then a title, then a name) THEN the person after the title speaks', () => {
+    const a = analyze([
+      'Governor Mike Huckabee has given paid speeches since he left office.',
+      '"Any candidate working in the private sector needs to make money," said Huckabee campaign spokesman Hogan Gidley.',
+      '"This is the first time a candidate has asked a foreign power for help," said Clinton’s top foreign policy aide Jake Sullivan.',
+      '"We will be in Ohio and Iowa all week long," said Dana Ortiz on Tuesday.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Any candidate working in', 'Hogan Gidley'],
+      ['This is the first', 'Jake Sullivan'],
+      ['We will be in', 'Dana Ortiz'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',

@@ -437,16 +437,35 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
   // spokesman Tommy Pigott"), else the first organisation there.
   let j = i;
   let firstOrg: { end: number; speaker: Speaker } | null = null;
-  while (j < tokens.length && j < i + 8 && tokens[j]!.word) {
+  // "said Huckabee campaign spokesman Hogan Gidley", "said Clinton's top aide Jake Sullivan": a
+  // name before a title says whose aide it is; the person named after the title speaks.
+  let firstPerson: { end: number; speaker: Speaker } | null = null;
+  let titleAfterPerson = false;
+  while (j < tokens.length && j < i + 10 && tokens[j]!.word) {
     const m = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((x) => x.start === tokens[j]!.start);
     const entity = m && ctx.entities.get(m.entityId);
-    if (m && entity?.type === 'person') return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+    if (m && entity?.type === 'person') {
+      const found = { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+      if (!firstPerson) {
+        firstPerson = found;
+        while (j + 1 < tokens.length && tokens[j + 1]!.start < m.end) j++;
+        j++;
+        continue;
+      }
+      return titleAfterPerson ? found : firstPerson;
+    }
     if (m && entity?.type === 'org') firstOrg ??= { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     const w = tokens[j]!.text;
+    if (firstPerson) {
+      const lower = w.toLowerCase();
+      if (titleNouns.has(lower) || isRoleNoun(lower)) titleAfterPerson = true;
+      else if (!titleAfterPerson && !isCapitalised(w) && !PREMODIFIER.test(lower)) break;
+    }
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w) && !ORDINAL.test(w)) break;
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
     j++;
   }
+  if (firstPerson) return firstPerson;
   if (firstOrg) return firstOrg;
   if (DETERMINERS.has(lowerFirst)) {
     let k = i + 1;
@@ -472,6 +491,9 @@ function finiteCueBefore(ctx: Context, paragraph: number, at: number): { start: 
   if (sentenceAt(ctx, paragraph, last.verbStart) !== sentenceAt(ctx, paragraph, at)) return null;
   return { start: last.start, speaker: last.speaker };
 }
+
+/** Lowercase words that may stand between a name and a title ("Clinton's top foreign policy aide"). */
+const PREMODIFIER = /^(top|senior|chief|deputy|former|longtime|campaign|policy|foreign|press|national|state|communications|digital|political|legal|economic|former|then|vice|assistant|executive|general|managing)$/;
 
 /** "1st", "22nd": part of a rank ("Air Force 1st Lt. Tyler Livingston"). */
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
