@@ -62,6 +62,28 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN "According to the Daily Caller, “...”" (the source before the quote) THEN the outlet is the speaker', () => {
+    const a = analyze([
+      'Emails show that the reporter took directions from a State Department staffer.',
+      'According to the Daily Caller, “Labott also coordinated with Reines to post a favorable quote from the testimony.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([['Labott also coordinated with', 'Daily Caller']]);
+  });
+
+  it('GIVEN a body named by whose it is ("Powell’s office said") or a name closing in a heading word ("Human Rights Watch said") THEN that body speaks', () => {
+    const a = analyze([
+      'Colin Powell served as secretary of state from 2001 to 2005.',
+      '“He did write former Secretary Clinton an email memo describing his use of the account,” Powell’s office said in a statement.',
+      '"Prisoners were beaten with cables in at least three facilities," Human Rights Watch said on Monday.',
+      'Judicial Watch stated in a release that the declaration “suggests the hidden email was found in September 2014.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['He did write former', 'Powell’s office'],
+      ['Prisoners were beaten with', 'Human Rights Watch'],
+      ['suggests the hidden email', 'Judicial Watch'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',

@@ -201,6 +201,9 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
 }
 
 
+/** "Powell's", "Sanders'": a possessive name. */
+const POSSESSIVE = /(['’]s|s['’])$/;
+
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
 /** The words between a comma and the name after it: at most a title ("father, Dr.", ", spokesman"). */
@@ -278,6 +281,11 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     if (entity.type === 'place') return null;
     return { start: mention.start, speaker: { name: entity.name, entityId: entity.id } };
   }
+  // "Powell's office said", "Clinton's campaign said": a body named by whose it is speaks as itself.
+  const possessor = tokens[i - 1];
+  if (possessor?.word && ORG_NOUNS.has(token.norm) && POSSESSIVE.test(possessor.text) && isCapitalised(possessor.text)) {
+    return { start: possessor.start, speaker: { name: text.slice(possessor.start, token.end) } };
+  }
   // A description: walk back to its determiner ("the State Department spokesman").
   let k = i;
   while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
@@ -299,10 +307,18 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   return null;
 }
 
+/**
+ * Heading words ("Watch:", "Analysis") that also close the names of bodies: "Human Rights Watch",
+ * "Judicial Watch" speak; a bare "Watch" opens a heading.
+ */
+const NAME_CLOSING_HEADINGS = new Set(['watch', 'analysis', 'support', 'opinion', 'update']);
+
 /** True for a capitalised phrase that can name a speaker: no sentence openers, days or places. */
 function plainName(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
-  return !words.some((w) => capitalisedFunctionWords.has(w)) && !places.has(name.toLowerCase()) && !words.some((w) => places.has(w));
+  const last = words.length - 1;
+  const functionWord = (w: string, i: number): boolean => capitalisedFunctionWords.has(w) && !(i === last && i > 0 && NAME_CLOSING_HEADINGS.has(w));
+  return !words.some(functionWord) && !places.has(name.toLowerCase()) && !words.some((w) => places.has(w));
 }
 
 /**
@@ -511,7 +527,7 @@ function findCues(ctx: Context): Cue[] {
       if (!according && !isSpeechVerb(word)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
-      const participle = word.endsWith('ing');
+      const participle = !according && word.endsWith('ing');
       const before = according ? null : participle ? finiteCueBefore(ctx, paragraph, token.start) ?? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
       const after = before?.speaker || participle || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
