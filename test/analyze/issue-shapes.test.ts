@@ -84,6 +84,31 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN a quote led in by a colon and no speech verb ("pollster Daron Shaw: “...”", "X delivered a message to Trump: “...”") THEN the lead-in names the speaker', () => {
+    const a = analyze([
+      'Craig Robinson said the field had failed to compete in Iowa.',
+      'The timing of Bernie Sanders’ surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates beating establishment candidates have seen the biggest boost.”',
+      'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It is time to quit attacking various people and get on message."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Lesser-known candidates beating establishment', 'Daron Shaw'],
+      ['It is time to', 'Mitch McConnell'],
+    ]);
+  });
+
+  it('GIVEN "X agreed." and then a quote opening the next sentence THEN X, not the previous paragraph\'s speaker, said it', () => {
+    const a = analyze([
+      '"The others have failed to do what is necessary to compete there," said Craig Robinson, editor of a local site.',
+      'Iowa State University’s Dianne Bystrom agreed. "Mainstream Republicans are running out of time to find an alternative."',
+      'Or maybe Jeb Bush, digital consultant Phil Musser says. "Several surveys suggest a second look is occurring."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['The others have failed', 'Craig Robinson'],
+      ['Mainstream Republicans are running', 'Dianne Bystrom'],
+      ['Several surveys suggest a', 'Phil Musser'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',

@@ -95,6 +95,61 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   return { name: entity.name, entityId: entity.id };
 }
 
+/** A colon, then the quote's opening mark: '... fired back: "', "Pollster Daron Shaw: ''". */
+const COLON_BEFORE_QUOTE = /:\s*(?:''|["“])$/;
+
+/** Words that open a lead-in clause whose names are not its subject ("When Trump suggested ..., Rubio"). */
+const LEAD_CLAUSE_OPENER = /^(when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite|in|at|on|for|with|to|during|speaking|responding|referring|writing)$/i;
+
+/**
+ * Who leads into a quote with a colon when no speech verb does ("Republican pollster Daron Shaw:
+ * "...", "When Trump suggested a deal, Rubio fired back forcefully: "...""): the person named
+ * right before the colon, else the first person of the main clause; null when none.
+ */
+function colonLeadPerson(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
+  const text = ctx.paragraphs[paragraph]!;
+  const before = text.slice(Math.max(0, quoteStart - 4), quoteStart);
+  if (!COLON_BEFORE_QUOTE.test(before)) return null;
+  const colon = text.lastIndexOf(':', quoteStart - 1);
+  const sentence = ctx.sentences[sentenceAt(ctx, paragraph, colon)];
+  if (!sentence || sentence.paragraph !== paragraph) return null;
+  let from = sentence.start;
+  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, colon));
+  if (opener && LEAD_CLAUSE_OPENER.test(opener[1]!)) {
+    const comma = text.indexOf(',', from);
+    if (comma < 0 || comma > colon) return null;
+    from = comma + 1;
+  }
+  const people = (ctx.mentionsByParagraph.get(paragraph) ?? []).filter(
+    (m) => m.start >= from && m.end <= colon && ctx.entities.get(m.entityId)?.type === 'person' && !insideQuote(ctx, paragraph, m.start),
+  );
+  if (!people.length) return null;
+  // The name closing the lead speaks when it stands alone or after its title ("- Carl Bialik:",
+  // "Republican pollster Daron Shaw:"), not as an object ("delivered a message to Trump:").
+  const last = people[people.length - 1]!;
+  const word = /(\p{L}[\p{L}.'’-]*)\s*$/u.exec(text.slice(from, last.start))?.[1];
+  const titled = !word || isCapitalised(word) || isRoleNoun(word.toLowerCase()) || titleNouns.has(word.toLowerCase());
+  const chosen = titled && /^[\s)]*$/.test(text.slice(last.end, colon)) ? last : people[0]!;
+  const entity = ctx.entities.get(chosen.entityId)!;
+  return { name: entity.name, entityId: entity.id };
+}
+
+/**
+ * The speaker of a cue in the sentence right before a quote of the same paragraph ("Dianne Bystrom
+ * agreed. "..."", "digital consultant Phil Musser says. "...""), or null.
+ */
+function previousSentenceSpeaker(ctx: Context, paragraphCues: readonly Cue[], paragraph: number, quoteStart: number): Speaker | null {
+  const quoteSentence = sentenceAt(ctx, paragraph, quoteStart);
+  // Only a quote that opens its sentence: in 'X has positioned her agenda around "..."' X leads.
+  const opening = ctx.sentences[quoteSentence];
+  if (!opening || opening.paragraph !== paragraph || quoteStart - opening.start > 2) return null;
+  const cue = [...paragraphCues].reverse().find((c) => c.end <= quoteStart);
+  if (!cue?.speaker || !cue.finite || insideQuote(ctx, paragraph, cue.verbStart)) return null;
+  const cueSentence = sentenceAt(ctx, paragraph, cue.verbStart);
+  const previous = quoteSentence - 1;
+  return cueSentence === previous || (cueSentence === quoteSentence && COLON_BEFORE_QUOTE.test(ctx.paragraphs[paragraph]!.slice(cue.end, quoteStart))) ? cue.speaker : null;
+}
+
 /** The person mentioned first (the subject) in each sentence, walking back from a point. */
 function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
   const current = sentenceAt(ctx, paragraph, at);
@@ -650,7 +705,7 @@ export function attributeQuotes(
       if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
         // "But for Parata and his family the deaths are personal. "It's very emotional."": the
         // one person the sentence leading into the quote is about speaks, not the last speaker.
-        const lead = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
+        const lead = i === 0 ? previousSentenceSpeaker(ctx, paragraphCues, paragraph, span.start) ?? colonLeadPerson(ctx, paragraph, span.start) ?? soleLeadingPerson(ctx, paragraph, span.start) : null;
         a.speaker = lead ?? inherited;
         if (lead) a.cue = undefined;
         else if (lastCue) a.cue = lastCue;
