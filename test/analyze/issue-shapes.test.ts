@@ -144,6 +144,29 @@ describe('speakers in the shapes news prints them', () => {
 });
 
 describe('people need evidence', () => {
+  it('GIVEN a firm or a brand named like a person ("a Con Edison worker", "the D.A. Davidson brokerage", "Con Edison, which ...", "Con Edison officials say") THEN it is no person, and a given name keeps a person whose brand follows', () => {
+    const names = people([
+      'A Con Edison worker repaired underground cables this month in Flushing, Queens.',
+      'Winter brings breakages. Con Edison, which maintains 4,300 miles of gas mains, recorded 750 leaks.',
+      'For days after a storm, Con Edison officials say, they deal with scores of fires.',
+      'The growth has been steady, said Tom Forte, a managing director at the D.A. Davidson brokerage.',
+      'Volunteers knocked on doors for the Bernie Sanders campaign all weekend.',
+      'She earned the greatest honour of all: a Margaret Hamilton Lego minifigure.',
+    ]);
+    expect(names).toEqual(expect.arrayContaining(['Tom Forte', 'Bernie Sanders', 'Margaret Hamilton']));
+    expect(names).not.toEqual(expect.arrayContaining(['Con Edison']));
+    expect(names.filter((n) => /Davidson|Edison|Lego/.test(n))).toEqual([]);
+  });
+
+  it('GIVEN "an optometrist Apple had on-site" (a clause after "a"/"an" and a noun), a lone letter ("X") or a plural ("Searchers says") THEN none of them is a person', () => {
+    const names = people([
+      'I handed my glasses to an optometrist Apple had on-site, and a demo of the Apple Vision Pro followed.',
+      'As promised, the Xbox One X is the most powerful console, and X is where the company posted it.',
+      '04.00 Searchers says they have seen a sonar image of the aircraft.',
+    ]);
+    expect(names).toEqual([]);
+  });
+
   it('GIVEN a description ("Kent County Republican", "the Virginia Democrat") THEN it is no person, and the name beside it is', () => {
     expect(people(['The Kent County Republican said the count was fair.', 'Delia Marsh, a Virginia Democrat, said the count was not.'])).toEqual(['Delia Marsh']);
   });
