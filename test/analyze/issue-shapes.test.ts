@@ -109,6 +109,16 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN "As John Cornyn, the No. 2 in the leadership, put it, “...”" THEN the one who put it speaks, not the last speaker', () => {
+    const a = analyze([
+      'Majority Leader Mitch McConnell said he would not agree to "a perfunctory sit-down with anyone" this year. As John Cornyn, the No. 2 in the GOP leadership, put it, "This person will not be confirmed, so there is no reason to pretend."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['a perfunctory sit-down with', 'Mitch McConnell'],
+      ['This person will not', 'John Cornyn'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',

@@ -578,13 +578,15 @@ function findCues(ctx: Context): Cue[] {
       if (!token.word) return;
       const word = token.text.toLowerCase();
       const according = word === 'according' && tokens[index + 1]?.text.toLowerCase() === 'to';
+      // "As John Cornyn put it: "..."": the idiom speaks like a verb of saying.
+      const putIt = (word === 'put' || word === 'puts') && tokens[index + 1]?.text.toLowerCase() === 'it';
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
-      if (!according && !isSpeechVerb(word)) return;
+      if (!according && !putIt && !isSpeechVerb(word)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
       const participle = !according && word.endsWith('ing');
       const before = according ? null : participle ? finiteCueBefore(ctx, paragraph, token.start) ?? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
-      const after = before?.speaker || participle || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
+      const after = before?.speaker || participle || putIt || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
       if (!chosen) return;
       const start = before && chosen === before ? before.start : token.start;
