@@ -119,6 +119,21 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN a lead-in paragraph that opens with a new person and no speech verb ("Valastro praised Christie’s leadership. / “...”") THEN that person speaks, not the earlier speaker; a description ("X is the attorney who ...") does not', () => {
+    const a = analyze([
+      '"We will win this state and then we will win the nomination," John Kasich said at a rally in Concord.',
+      'Buddy Valastro praised Chris Christie’s leadership in the aftermath of Hurricane Sandy.',
+      '“We need someone who is going to cut through it and bring people together.”',
+      'Angela Corey is the state attorney who charged him with murder.',
+      '"It has recently been returned to me by the Department of Justice."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We will win this', 'John Kasich'],
+      ['We need someone who', 'Buddy Valastro'],
+      ['It has recently been', 'Buddy Valastro'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',

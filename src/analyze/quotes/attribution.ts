@@ -150,6 +150,29 @@ function previousSentenceSpeaker(ctx: Context, paragraphCues: readonly Cue[], pa
   return cueSentence === previous || (cueSentence === quoteSentence && COLON_BEFORE_QUOTE.test(ctx.paragraphs[paragraph]!.slice(cue.end, quoteStart))) ? cue.speaker : null;
 }
 
+const LEAD_AGE = /^(\d{1,3}-year-old\s+)?$/;
+const LEAD_VERB = /^\s+(?!(?:is|was|are|were|has|had|will|would)\b)\p{Ll}/u;
+
+/**
+ * The person a short lead-in paragraph opens with, when it has no quote and no speech cue and a
+ * quote paragraph follows ("Valastro praised Christie's leadership after Hurricane Sandy. / "We
+ * need someone ...""): the subject of the lead-in speaks. Null otherwise.
+ */
+function leadParagraphSubject(ctx: Context, paragraph: number, cues: readonly Cue[]): Speaker | null {
+  const lead = paragraph - 1;
+  if (lead < 0 || ctx.spansByParagraph.has(lead) || cues.some((c) => c.paragraph === lead)) return null;
+  const text = ctx.paragraphs[lead]!;
+  if (text.length > 300) return null;
+  const first = (ctx.mentionsByParagraph.get(lead) ?? [])[0];
+  const entity = first && ctx.entities.get(first.entityId);
+  if (!entity || entity.type !== 'person') return null;
+  // The name opens the paragraph (after at most an age: "17-year-old Jared Potts") and its verb
+  // follows at once: the name is the subject ("Polls show Clinton up" is about somebody else).
+  // A description ("Angela Corey is the attorney who charged him") says nothing of who speaks next.
+  if (!LEAD_AGE.test(text.slice(0, first.start)) || !LEAD_VERB.test(text.slice(first.end, first.end + 12))) return null;
+  return { name: entity.name, entityId: entity.id };
+}
+
 /** The person mentioned first (the subject) in each sentence, walking back from a point. */
 function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
   const current = sentenceAt(ctx, paragraph, at);
@@ -708,8 +731,9 @@ export function attributeQuotes(
         // "But for Parata and his family the deaths are personal. "It's very emotional."": the
         // one person the sentence leading into the quote is about speaks, not the last speaker.
         const lead = i === 0 ? previousSentenceSpeaker(ctx, paragraphCues, paragraph, span.start) ?? colonLeadPerson(ctx, paragraph, span.start) ?? soleLeadingPerson(ctx, paragraph, span.start) : null;
-        a.speaker = lead ?? inherited;
-        if (lead) a.cue = undefined;
+        const subject = !lead && i === 0 && span.start <= 2 && !carried ? leadParagraphSubject(ctx, paragraph, cues) : null;
+        a.speaker = lead ?? subject ?? inherited;
+        if (lead || subject) a.cue = undefined;
         else if (lastCue) a.cue = lastCue;
       }
       const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
