@@ -1,27 +1,35 @@
-import { z } from 'zod';
+// zod's functional build: the same validation, a third fewer modules to load at every start.
+import { z } from 'zod/mini';
 import { defaultFeedMaxAgeDays } from './ingest/feeds/dates.ts';
 import { defaultHttpLimits, type HttpLimits } from './ingest/http/limits.ts';
 import { isValidTimeZone } from './schedule/timezone.ts';
 import { NewsbotError } from './core/errors.ts';
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
+const optionalText = z.pipe(
+  z.optional(z.string().check(z.trim())),
+  z.transform((value: string | undefined) => (value === '' ? undefined : value)),
+);
+
+/** An optional variable that, when set, must be text matching `pattern`, read by `read`. */
+function optionalMatching<T>(pattern: RegExp, message: string, read: (text: string) => T, ...checks: Array<[(value: T) => boolean, string]>) {
+  const value = z.pipe(
+    z.string().check(z.regex(pattern, message)),
+    z.transform(read),
+  );
+  const checked = checks.length === 0 ? value : value.check(...checks.map(([holds, why]) => z.refine<T>(holds, why)));
+  return z.pipe(optionalText, z.optional(checked));
+}
 
 /** An optional whole number of at least `least`; the message names the default. */
 function wholeNumber(least: number, fallback: number) {
   const message = `must be a whole number of at least ${least} (default ${fallback}); fix or unset it`;
-  return optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, message)
-      .transform(Number)
-      .refine((value) => value >= least, message)
-      .optional(),
-  );
+  return optionalMatching(/^\d+$/, message, Number, [(value) => value >= least, message]);
 }
+
+const optionalUrl = (message: string) => z.pipe(optionalText, z.optional(z.url({ message })));
+const optionalPattern = (pattern: RegExp, message: string) => optionalMatching(pattern, message, (text) => text);
+const shardCountMessage = 'must be a whole number of at least 1, or auto (Discord recommends the count)';
+const feedAgeMessage = `must be a positive number of days (default ${defaultFeedMaxAgeDays})`;
 
 /** How long a queued job may run before another instance presumes it lost and retries it. */
 const defaultJobExpireSeconds = 300;
@@ -30,21 +38,21 @@ const defaultPollIntervalMinutes = 15;
 const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText,
-  DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DISCORD_API_URL: optionalUrl('must be a URL such as http://127.0.0.1:8080/api'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api/' }).optional()),
-  SLACK_PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number such as 3000').transform(Number).optional()),
+  SLACK_API_URL: optionalUrl('must be a URL such as http://127.0.0.1:8080/api/'),
+  SLACK_PORT: optionalMatching(/^\d{1,5}$/, 'must be a port number such as 3000', Number),
   SLACK_ADMIN_USER_IDS: optionalText,
   NEWSBOT_DB: optionalText,
-  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL such as postgres://newsbot@127.0.0.1:5432/newsbot').optional()),
-  NEWSBOT_QUEUE_SCHEMA: optionalText.pipe(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _, such as pgboss').optional()),
+  DATABASE_URL: optionalPattern(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL such as postgres://newsbot@127.0.0.1:5432/newsbot'),
+  NEWSBOT_QUEUE_SCHEMA: optionalPattern(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _, such as pgboss'),
   NEWSBOT_JOB_EXPIRE_SECONDS: wholeNumber(1, defaultJobExpireSeconds),
   NEWSBOT_POLL_INTERVAL_MINUTES: wholeNumber(1, defaultPollIntervalMinutes),
   NEWSBOT_TZ: optionalText,
   NEWSBOT_ALLOW_PRIVATE_URLS: optionalText,
-  LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  LOG_LEVEL: z.pipe(optionalText, z.optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'must be one of debug, info, warn, error, silent' }))),
   NEWSBOT_HTTP_CONNECT_TIMEOUT_MS: wholeNumber(1, defaultHttpLimits.connectTimeoutMs),
   NEWSBOT_HTTP_TIMEOUT_MS: wholeNumber(1, defaultHttpLimits.totalTimeoutMs),
   NEWSBOT_HTTP_MAX_BYTES: wholeNumber(1, defaultHttpLimits.maxBytes),
@@ -55,32 +63,15 @@ const envSchema = z.object({
   NEWSBOT_HTTP_BACKOFF_MS: wholeNumber(1, defaultHttpLimits.backoffBaseMs),
   NEWSBOT_HTTP_BACKOFF_MAX_MS: wholeNumber(1, defaultHttpLimits.backoffMaxMs),
   // Set by discord.js's ShardingManager in each shard's process: the shard ids it runs.
-  SHARDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, such as 0,1')
-      .transform((text) => text.split(',').map(Number))
-      .optional(),
-  ),
+  SHARDS: optionalMatching(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, such as 0,1', (text) => text.split(',').map(Number)),
   // `auto` (or more than one) in the environment of `newsbot serve` starts a ShardingManager.
-  SHARD_COUNT: optionalText.pipe(
-    z
-      .string()
-      .regex(/^(auto|\d+)$/, 'must be a whole number of at least 1, or auto (Discord recommends the count)')
-      .transform((text) => (text === 'auto' ? ('auto' as const) : Number(text)))
-      .refine((count) => count === 'auto' || count >= 1, 'must be a whole number of at least 1, or auto (Discord recommends the count)')
-      .optional(),
-  ),
+  SHARD_COUNT: optionalMatching(/^(auto|\d+)$/, shardCountMessage, (text) => (text === 'auto' ? ('auto' as const) : Number(text)), [
+    (count) => count === 'auto' || count >= 1,
+    shardCountMessage,
+  ]),
   // Set by discord.js's ShardingManager in the processes it spawns.
   SHARDING_MANAGER: optionalText,
-  NEWSBOT_FEED_MAX_AGE_DAYS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+(\.\d+)?$/, `must be a positive number of days (default ${defaultFeedMaxAgeDays})`)
-      .transform(Number)
-      .refine((days) => days > 0, `must be a positive number of days (default ${defaultFeedMaxAgeDays})`)
-      .optional(),
-  ),
+  NEWSBOT_FEED_MAX_AGE_DAYS: optionalMatching(/^\d+(\.\d+)?$/, feedAgeMessage, Number, [(days) => days > 0, feedAgeMessage]),
 });
 
 export interface Config {

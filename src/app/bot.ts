@@ -12,7 +12,7 @@ import { ingestInputs, type Analyze } from './ingest-articles.ts';
 import { pollFeeds, type PollOptions } from './poll-feeds.ts';
 import type { ToArticle } from '../ingest/article.ts';
 import { Scheduler, type FiringOutcome } from './scheduler.ts';
-import { briefingFromLedger } from './build-briefing.ts';
+import { briefingFromLedger, buildBriefing } from './build-briefing.ts';
 import { withStoredNames } from './stored-names.ts';
 
 /** What the running bot is built from; the entry point wires it. */
@@ -108,8 +108,9 @@ export async function postDefinitionNow(deps: BotDeps, definitionPath: string, s
 
 /**
  * Starts the scheduler (with catch-up) and, when asked, the periodic poll of every stored feed.
- * Articles are analysed on a worker pool (unless `deps.analyze` says otherwise), so this thread
- * keeps to I/O, the store and chat; `stop()` ends the pool too.
+ * Articles are cleaned and analysed, and briefings' stories built, on a worker pool (unless
+ * `deps.analyze` says otherwise), so this thread keeps to I/O, the store and chat; `stop()` ends
+ * the pool too.
  */
 export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<RunningBot> {
   let pool: AnalysisPool | undefined;
@@ -125,6 +126,7 @@ export async function startBot(botDeps: BotDeps, options: BotOptions): Promise<R
     defaultTimezone: config.timezone,
     logger: log,
     refreshFeeds: (schedule) => refreshScheduleFeeds(deps, schedule),
+    ...(pool ? { build: (store: Store, schedule: Schedule, now: Date) => buildBriefing(store, schedule, now, pool.buildStory) } : {}),
     ...(options.schedulesChangeElsewhere ? { schedulesChangeElsewhere: true } : {}),
     ...(options.queue ? { dispatch: (scheduleId: string, scheduledFor: Date) => roles!.dispatchFiring(scheduleId, scheduledFor) } : {}),
   });

@@ -1,4 +1,4 @@
-import { buildDigest } from '../digest/build.ts';
+import { buildDigest, buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
 import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
@@ -24,14 +24,14 @@ const threadLookbackMs = DEFAULT_QUIET_HOURS * 3_600_000;
  * an article since the last briefing are kept, and "new" leaves out every point the briefings
  * of those days said. Each story goes by its lasting id (see keepStoryIds).
  */
-export async function buildBriefing(store: Store, schedule: Schedule, now: Date): Promise<Digest> {
+export async function buildBriefing(store: Store, schedule: Schedule, now: Date, buildStory?: StoryBuilder): Promise<Digest> {
   const previous = await store.lastPostedRun(schedule.id);
   const since = previous?.scheduledFor ?? new Date(now.getTime() - firstBriefingLookbackMs).toISOString();
   const threaded = schedule.threads === true;
   const windowStart = threaded ? new Date(Date.parse(since) - threadLookbackMs).toISOString() : since;
   const analyses = await store.listAnalyses({ since: windowStart, until: now.toISOString(), ...(schedule.feeds.length > 0 ? { feeds: schedule.feeds } : {}) });
   const previousPoints = threaded ? await pointsPostedSince(store, schedule.id, windowStart) : previous?.points;
-  const built = buildDigest(analyses, {
+  const digestOptions: BuildDigestOptions = {
     now,
     since: windowStart,
     ...(threaded ? { freshSince: since } : {}),
@@ -39,7 +39,9 @@ export async function buildBriefing(store: Store, schedule: Schedule, now: Date)
     ...(schedule.filters ? {} : { maxStories: schedule.maxStories }),
     title: schedule.title,
     ...(previous && previousPoints ? { previousPoints, previousAt: previous.scheduledFor } : {}),
-  });
+  };
+  // On the bot's pool the stories are built off the thread that answers chat.
+  const built = buildStory ? await buildDigestWith(analyses, digestOptions, buildStory) : buildDigest(analyses, digestOptions);
   const notices = await feedNotices(store, schedule, now, previous?.scheduledFor);
   const named = await withStoredNames(notices.length > 0 ? { ...built, notices } : built, store);
   const digest = schedule.filters

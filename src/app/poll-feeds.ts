@@ -1,7 +1,7 @@
 import { defaultFeedMaxAgeDays } from '../ingest/feeds/dates.ts';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
-import type { FeedHealth, FeedRecord, Store } from '../store/store.ts';
+import type { FeedHealth, FeedRecord, SaveResult, Store } from '../store/store.ts';
 import type { Analysis } from '../analyze/types.ts';
 import type { Article, RawDocument, ToArticle } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
@@ -133,6 +133,9 @@ async function freshArticle(raw: RawDocument, context: PollContext): Promise<Art
 
 const maxItemErrors = 5;
 
+/** Articles per store transaction while polling: few enough that one write never holds the thread for long. */
+const storeChunk = 16;
+
 function noteItemError(result: FeedPollResult, item: FeedItem, error: unknown): void {
   if (result.itemErrors.length >= maxItemErrors) return;
   const name = item.link ?? item.guid ?? item.title ?? 'an item';
@@ -193,10 +196,12 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
     noteItemError(result, change.item, outcome.reason);
     settled = false;
   }
-  const saved = await saveAnalysesApart(
-    toStore.map(({ analysis }) => analysis),
-    context.store,
-  );
+  const saved: Array<SaveResult | Error> = [];
+  for (let start = 0; start < toStore.length; start += storeChunk) {
+    // Between transactions, chat and timers get the thread: a long feed is not one long block.
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    saved.push(...(await saveAnalysesApart(toStore.slice(start, start + storeChunk).map(({ analysis }) => analysis), context.store)));
+  }
   for (const [index, outcome] of saved.entries()) {
     const { article, change } = toStore[index]!;
     if (outcome instanceof Error) {

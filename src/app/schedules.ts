@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.ts';
-import { loadDigestFiles, type DigestFileError, type DigestFileOptions } from '../schedule/digest-files.ts';
+import type { DigestFileError, DigestFileOptions } from '../schedule/digest-files.ts';
 import type { Schedule } from '../schedule/types.ts';
 
 /**
@@ -7,6 +7,8 @@ import type { Schedule } from '../schedule/types.ts';
  * the same id) and schedules made in chat. Returns the broken files beside them.
  */
 export async function listAllSchedules(store: Store, digestsDir: string, options: DigestFileOptions = {}): Promise<{ schedules: Schedule[]; errors: DigestFileError[] }> {
+  // Loaded here: the YAML reader and its schema are needed only when digests/ is read.
+  const { loadDigestFiles } = await import('../schedule/digest-files.ts');
   const files = loadDigestFiles(digestsDir, options);
   const fileIds = new Set(files.schedules.map((s) => s.id));
   const stored = await store.listSchedules();

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { analyzeArticle } from '../analyze/pipeline.ts';
+import { createAnalysisPool } from '../app/analysis-pool.ts';
 import type { Article } from '../ingest/article.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -87,6 +89,8 @@ export async function benchAnalyze(): Promise<Record<string, unknown>> {
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = cpuSecondsSince(cpuStarted);
 
+  const pooled = await poolThroughput(articles, bytes);
+
   const { default: nlp } = await import('compromise');
   const slice = articles.slice(0, BASELINE_ARTICLES);
   const sliceBytes = bytesOf(slice);
@@ -109,7 +113,9 @@ export async function benchAnalyze(): Promise<Record<string, unknown>> {
       mbPerCpuSecond: round(bytes / 1e6 / cpuSeconds),
       articlesPerSecond: Math.round(articles.length / seconds),
       articlesPerCpuSecond: Math.round(articles.length / cpuSeconds),
+      targetMbPerSecond: 2,
     },
+    pool: pooled,
     compromise: {
       articles: slice.length,
       seconds: round(baseSeconds),
@@ -120,6 +126,28 @@ export async function benchAnalyze(): Promise<Record<string, unknown>> {
       articlesPerCpuSecond: Math.round(slice.length / baseCpuSeconds),
     },
   };
+}
+
+/**
+ * The same corpus through the analysis pool, as the bot and `digest` run it: one thread, then
+ * one per core; `scaling` is how many times faster the second is (the cores' count at best).
+ */
+async function poolThroughput(articles: Article[], bytes: number): Promise<Record<string, number>> {
+  const run = async (threads: number): Promise<number> => {
+    const pool = createAnalysisPool({ threads });
+    try {
+      await Promise.all(articles.slice(0, threads * 10).map((a) => pool.analyze(a)));
+      const started = performance.now();
+      await Promise.all(articles.map((a) => pool.analyze(a)));
+      return (performance.now() - started) / 1000;
+    } finally {
+      await pool.close();
+    }
+  };
+  const cores = availableParallelism();
+  const one = await run(1);
+  const all = await run(cores);
+  return { threads: cores, oneThreadMbPerSecond: round(bytes / 1e6 / one), allThreadsMbPerSecond: round(bytes / 1e6 / all), scaling: round(one / all) };
 }
 
 /** CPU time of this process since `from` (user + system): per-core cost, whatever else the machine runs. */

@@ -24,10 +24,10 @@ function loadedAtStart(entries: string[]): Map<string, string> {
 }
 
 describe('what every newsbot start loads', () => {
-  it('GIVEN `newsbot --help` or `newsbot ask` THEN neither the HTTP and feed stack, the HTML parser nor the PostgreSQL driver is loaded before a command asks for it', () => {
+  it('GIVEN `newsbot --help` or `newsbot ask` THEN neither the HTTP and feed stack, the HTML parser, the PostgreSQL driver, the YAML reader nor the method build of zod is loaded before a command asks for it', () => {
     // The entry, and what `ask` loads to answer a slash command: the runtime and the commands.
     const loaded = loadedAtStart(['adapters/main.ts', 'src/cli/runtime.ts', 'src/commands/index.ts']);
-    const heavy = ['undici', 'linkedom', '@mozilla/readability', 'rss-parser', 'fast-xml-parser', 'pg', 'pg-boss', 'discord.js', '@slack/bolt', 'piscina'];
+    const heavy = ['undici', 'linkedom', '@mozilla/readability', 'rss-parser', 'fast-xml-parser', 'pg', 'pg-boss', 'discord.js', '@slack/bolt', 'piscina', 'yaml', 'zod'];
     expect(heavy.filter((name) => loaded.has(name)).map((name) => `${name} (from ${loaded.get(name)})`)).toEqual([]);
   });
 });
