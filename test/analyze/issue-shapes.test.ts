@@ -48,6 +48,92 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN "said <Name> campaign spokesman <Name>" (a name, then a title, then a name) THEN the person after the title speaks', () => {
+    const a = analyze([
+      'Governor Mike Huckabee has given paid speeches since he left office.',
+      '"Any candidate working in the private sector needs to make money," said Huckabee campaign spokesman Hogan Gidley.',
+      '"This is the first time a candidate has asked a foreign power for help," said Clinton’s top foreign policy aide Jake Sullivan.',
+      '"We will be in Ohio and Iowa all week long," said Dana Ortiz on Tuesday.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Any candidate working in', 'Hogan Gidley'],
+      ['This is the first', 'Jake Sullivan'],
+      ['We will be in', 'Dana Ortiz'],
+    ]);
+  });
+
+  it('GIVEN "According to the Daily Caller, “...”" (the source before the quote) THEN the outlet is the speaker', () => {
+    const a = analyze([
+      'Emails show that the reporter took directions from a State Department staffer.',
+      'According to the Daily Caller, “Labott also coordinated with Reines to post a favorable quote from the testimony.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([['Labott also coordinated with', 'Daily Caller']]);
+  });
+
+  it('GIVEN a body named by whose it is ("Powell’s office said") or a name closing in a heading word ("Human Rights Watch said") THEN that body speaks', () => {
+    const a = analyze([
+      'Colin Powell served as secretary of state from 2001 to 2005.',
+      '“He did write former Secretary Clinton an email memo describing his use of the account,” Powell’s office said in a statement.',
+      '"Prisoners were beaten with cables in at least three facilities," Human Rights Watch said on Monday.',
+      'Judicial Watch stated in a release that the declaration “suggests the hidden email was found in September 2014.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['He did write former', 'Powell’s office'],
+      ['Prisoners were beaten with', 'Human Rights Watch'],
+      ['suggests the hidden email', 'Judicial Watch'],
+    ]);
+  });
+
+  it('GIVEN a quote led in by a colon and no speech verb ("pollster Daron Shaw: “...”", "X delivered a message to Trump: “...”") THEN the lead-in names the speaker', () => {
+    const a = analyze([
+      'Craig Robinson said the field had failed to compete in Iowa.',
+      'The timing of Bernie Sanders’ surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates beating establishment candidates have seen the biggest boost.”',
+      'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It is time to quit attacking various people and get on message."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Lesser-known candidates beating establishment', 'Daron Shaw'],
+      ['It is time to', 'Mitch McConnell'],
+    ]);
+  });
+
+  it('GIVEN "X agreed." and then a quote opening the next sentence THEN X, not the previous paragraph\'s speaker, said it', () => {
+    const a = analyze([
+      '"The others have failed to do what is necessary to compete there," said Craig Robinson, editor of a local site.',
+      'Iowa State University’s Dianne Bystrom agreed. "Mainstream Republicans are running out of time to find an alternative."',
+      'Or maybe Jeb Bush, digital consultant Phil Musser says. "Several surveys suggest a second look is occurring."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['The others have failed', 'Craig Robinson'],
+      ['Mainstream Republicans are running', 'Dianne Bystrom'],
+      ['Several surveys suggest a', 'Phil Musser'],
+    ]);
+  });
+
+  it('GIVEN "As John Cornyn, the No. 2 in the leadership, put it, “...”" THEN the one who put it speaks, not the last speaker', () => {
+    const a = analyze([
+      'Majority Leader Mitch McConnell said he would not agree to "a perfunctory sit-down with anyone" this year. As John Cornyn, the No. 2 in the GOP leadership, put it, "This person will not be confirmed, so there is no reason to pretend."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['a perfunctory sit-down with', 'Mitch McConnell'],
+      ['This person will not', 'John Cornyn'],
+    ]);
+  });
+
+  it('GIVEN a lead-in paragraph that opens with a new person and no speech verb ("Valastro praised Christie’s leadership. / “...”") THEN that person speaks, not the earlier speaker; a description ("X is the attorney who ...") does not', () => {
+    const a = analyze([
+      '"We will win this state and then we will win the nomination," John Kasich said at a rally in Concord.',
+      'Buddy Valastro praised Chris Christie’s leadership in the aftermath of Hurricane Sandy.',
+      '“We need someone who is going to cut through it and bring people together.”',
+      'Angela Corey is the state attorney who charged him with murder.',
+      '"It has recently been returned to me by the Department of Justice."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We will win this', 'John Kasich'],
+      ['We need someone who', 'Buddy Valastro'],
+      ['It has recently been', 'Buddy Valastro'],
+    ]);
+  });
+
   it('GIVEN an organisation or a document as speaker ("the Security Council said", "the RNC statement") THEN the body is the speaker', () => {
     const a = analyze([
       '"We will not accept any delay in the ceasefire talks," the Security Council said in a statement on Friday.',
@@ -83,6 +169,29 @@ describe('speakers in the shapes news prints them', () => {
 });
 
 describe('people need evidence', () => {
+  it('GIVEN a firm or a brand named like a person ("a Con Edison worker", "the D.A. Davidson brokerage", "Con Edison, which ...", "Con Edison officials say") THEN it is no person, and a given name keeps a person whose brand follows', () => {
+    const names = people([
+      'A Con Edison worker repaired underground cables this month in Flushing, Queens.',
+      'Winter brings breakages. Con Edison, which maintains 4,300 miles of gas mains, recorded 750 leaks.',
+      'For days after a storm, Con Edison officials say, they deal with scores of fires.',
+      'The growth has been steady, said Tom Forte, a managing director at the D.A. Davidson brokerage.',
+      'Volunteers knocked on doors for the Bernie Sanders campaign all weekend.',
+      'She earned the greatest honour of all: a Margaret Hamilton Lego minifigure.',
+    ]);
+    expect(names).toEqual(expect.arrayContaining(['Tom Forte', 'Bernie Sanders', 'Margaret Hamilton']));
+    expect(names).not.toEqual(expect.arrayContaining(['Con Edison']));
+    expect(names.filter((n) => /Davidson|Edison|Lego/.test(n))).toEqual([]);
+  });
+
+  it('GIVEN "an optometrist Apple had on-site" (a clause after "a"/"an" and a noun), a lone letter ("X") or a plural ("Searchers says") THEN none of them is a person', () => {
+    const names = people([
+      'I handed my glasses to an optometrist Apple had on-site, and a demo of the Apple Vision Pro followed.',
+      'As promised, the Xbox One X is the most powerful console, and X is where the company posted it.',
+      '04.00 Searchers says they have seen a sonar image of the aircraft.',
+    ]);
+    expect(names).toEqual([]);
+  });
+
   it('GIVEN a description ("Kent County Republican", "the Virginia Democrat") THEN it is no person, and the name beside it is', () => {
     expect(people(['The Kent County Republican said the count was fair.', 'Delia Marsh, a Virginia Democrat, said the count was not.'])).toEqual(['Delia Marsh']);
   });

@@ -18,6 +18,7 @@ import {
   titleModifiers,
   titleNouns,
   isPostNominal,
+  verbForms,
 } from '../lexicon.ts';
 import { creditRole, isRoleNoun, roleAfter, roleBeforeComma } from '../roles/role-phrases.ts';
 import { pickRole, rolesAround, withRelativeNamed } from '../roles/person-roles.ts';
@@ -242,11 +243,31 @@ function loneSpeakerIsPerson(run: Run, word: string): boolean {
   if (BODY_PRONOUN.test(after)) return false;
   if (PERSONAL_PRONOUN.test(after)) return true;
   if (isFirstName(word) || lastNames.has(word)) return true;
+  // "Searchers says", "Pollsters agree": a plural of a noun for people who do something.
+  if (word.endsWith('s') && isRoleNoun(word)) return false;
   // Plurals of common nouns ("Experts", "Republicans") and sentence openers are no names.
   // '"...," Yohannes said': the inverted attribution after a quote names who said it.
   if (run.afterQuote) return true;
   if (run.sentenceInitial || /[^s]s$/.test(word) && run.nextWords[0] !== undefined && /^(say|have|are|were|argue|warn|claim|believe|think)$/.test(run.nextWords[0])) return false;
   return true;
+}
+
+const INDEFINITE = /^(a|an)$/i;
+const WHICH_AFTER = /^,\s+which\b/;
+/** Plural nouns for the people of a firm or body ("Con Edison officials", "Goldman Sachs bankers"). */
+const STAFF_NOUNS = new Set(['officials', 'executives', 'employees', 'staff', 'staffers', 'workers', 'spokesmen', 'representatives',
+  'engineers', 'analysts', 'bankers', 'lawyers', 'managers', 'shareholders', 'customers', 'investors', 'researchers', 'scientists']);
+const ARTICLE = /^(a|an|the)$/;
+/** Words after a name that go on with the sentence, not a noun the name modifies. */
+const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should',
+  'who', 'whom', 'whose', 'which', 'that', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'as', 'also', 'himself', 'herself']);
+
+/** True when a lowercase noun follows the run at once ("the D.A. Davidson brokerage"), not a verb or a clause. */
+function modifiesNoun(run: Run): boolean {
+  const end = run.tokens[run.tokens.length - 1]!.end;
+  const next = run.nextWords[0];
+  if (!next || run.text.charCodeAt(end) !== 32 || !/^\p{Ll}/u.test(run.text.slice(end + 1, end + 2))) return false;
+  return !CLAUSE_WORDS.has(next) && !isSpeechVerb(next) && !/(ed|ing)$/.test(next) && !(/s$/.test(next) && verbForms.has(next));
 }
 
 /** A title proper or an honorific ("President", "Sen.", "Vice-President"), not any person noun. */
@@ -317,7 +338,28 @@ function classify(run: Run): Classified {
   }
   gender ??= name.length > 1 ? genderOfFirstName(name[0]!.text) : undefined;
   // A title in lowercase right before the name counts too ("spokesman Yohannes").
-  const personTitle = title.some((t) => isFormalTitle(lower(t))) || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens);
+  // "an optometrist Apple had on-site": after "a"/"an" and a noun, the name opens a clause.
+  const personTitle = title.some((t) => isFormalTitle(lower(t)))
+    || (titleNouns.has(run.prevWord) && !title.length && tokens === run.tokens && !INDEFINITE.test(run.prevPrevWord));
+  // "a Con Edison worker", "the D.A. Davidson brokerage", "a Margaret Hamilton Lego minifigure": a
+  // name between an article and a common noun modifies the noun; it is a firm or a brand there.
+  // A given name keeps it a person's ("the Bernie Sanders campaign"), whose brand may close the run.
+  const afterArticle = ARTICLE.test(run.prevWord) || (tokens !== run.tokens && ARTICLE.test(lower(run.tokens[0]!)));
+  // "Con Edison officials say": a firm's people, when no given name makes the run somebody's.
+  if (name.length > 1 && !personTitle && STAFF_NOUNS.has(run.nextWords[0] ?? '') && modifiesNoun(run) && !isFirstName(name[0]!.text)) {
+    return { kind: 'unknown', tokens: [], title: [] };
+  }
+  if (name.length > 1 && !personTitle && afterArticle && modifiesNoun(run)) {
+    if (!isFirstName(name[0]!.text)) return { kind: 'unknown', tokens: [], title: [] };
+    while (name.length > 2 && !lastNames.has(lower(name[name.length - 1]!))) name = name.slice(0, -1);
+  }
+  // "Con Edison, which maintains ...": "which" after a sentence's subject speaks of a body, never
+  // of a person (after "a speech by Bill Clinton, which" it may be the speech).
+  if (!personTitle && run.sentenceInitial && WHICH_AFTER.test(run.text.slice(run.tokens[run.tokens.length - 1]!.end, run.tokens[run.tokens.length - 1]!.end + 8))) {
+    return { kind: 'org', tokens: name, title: [] };
+  }
+  // "X" (the network), a lone letter, is no one's name.
+  if (name.length === 1 && name[0]!.text.length === 1) return { kind: 'unknown', tokens: [], title: [] };
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
   if (name.length === 1) {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a

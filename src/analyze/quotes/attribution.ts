@@ -95,6 +95,84 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   return { name: entity.name, entityId: entity.id };
 }
 
+/** A colon, then the quote's opening mark: '... fired back: "', "Pollster Daron Shaw: ''". */
+const COLON_BEFORE_QUOTE = /:\s*(?:''|["“])$/;
+
+/** Words that open a lead-in clause whose names are not its subject ("When Trump suggested ..., Rubio"). */
+const LEAD_CLAUSE_OPENER = /^(when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite|in|at|on|for|with|to|during|speaking|responding|referring|writing)$/i;
+
+/**
+ * Who leads into a quote with a colon when no speech verb does ("Republican pollster Daron Shaw:
+ * "...", "When Trump suggested a deal, Rubio fired back forcefully: "...""): the person named
+ * right before the colon, else the first person of the main clause; null when none.
+ */
+function colonLeadPerson(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
+  const text = ctx.paragraphs[paragraph]!;
+  const before = text.slice(Math.max(0, quoteStart - 4), quoteStart);
+  if (!COLON_BEFORE_QUOTE.test(before)) return null;
+  const colon = text.lastIndexOf(':', quoteStart - 1);
+  const sentence = ctx.sentences[sentenceAt(ctx, paragraph, colon)];
+  if (!sentence || sentence.paragraph !== paragraph) return null;
+  let from = sentence.start;
+  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, colon));
+  if (opener && LEAD_CLAUSE_OPENER.test(opener[1]!)) {
+    const comma = text.indexOf(',', from);
+    if (comma < 0 || comma > colon) return null;
+    from = comma + 1;
+  }
+  const people = (ctx.mentionsByParagraph.get(paragraph) ?? []).filter(
+    (m) => m.start >= from && m.end <= colon && ctx.entities.get(m.entityId)?.type === 'person' && !insideQuote(ctx, paragraph, m.start),
+  );
+  if (!people.length) return null;
+  // The name closing the lead speaks when it stands alone or after its title ("- Carl Bialik:",
+  // "Republican pollster Daron Shaw:"), not as an object ("delivered a message to Trump:").
+  const last = people[people.length - 1]!;
+  const word = /(\p{L}[\p{L}.'’-]*)\s*$/u.exec(text.slice(from, last.start))?.[1];
+  const titled = !word || isCapitalised(word) || isRoleNoun(word.toLowerCase()) || titleNouns.has(word.toLowerCase());
+  const chosen = titled && /^[\s)]*$/.test(text.slice(last.end, colon)) ? last : people[0]!;
+  const entity = ctx.entities.get(chosen.entityId)!;
+  return { name: entity.name, entityId: entity.id };
+}
+
+/**
+ * The speaker of a cue in the sentence right before a quote of the same paragraph ("Dianne Bystrom
+ * agreed. "..."", "digital consultant Phil Musser says. "...""), or null.
+ */
+function previousSentenceSpeaker(ctx: Context, paragraphCues: readonly Cue[], paragraph: number, quoteStart: number): Speaker | null {
+  const quoteSentence = sentenceAt(ctx, paragraph, quoteStart);
+  // Only a quote that opens its sentence: in 'X has positioned her agenda around "..."' X leads.
+  const opening = ctx.sentences[quoteSentence];
+  if (!opening || opening.paragraph !== paragraph || quoteStart - opening.start > 2) return null;
+  const cue = [...paragraphCues].reverse().find((c) => c.end <= quoteStart);
+  if (!cue?.speaker || !cue.finite || insideQuote(ctx, paragraph, cue.verbStart)) return null;
+  const cueSentence = sentenceAt(ctx, paragraph, cue.verbStart);
+  const previous = quoteSentence - 1;
+  return cueSentence === previous || (cueSentence === quoteSentence && COLON_BEFORE_QUOTE.test(ctx.paragraphs[paragraph]!.slice(cue.end, quoteStart))) ? cue.speaker : null;
+}
+
+const LEAD_AGE = /^(\d{1,3}-year-old\s+)?$/;
+const LEAD_VERB = /^\s+(?!(?:is|was|are|were|has|had|will|would)\b)\p{Ll}/u;
+
+/**
+ * The person a short lead-in paragraph opens with, when it has no quote and no speech cue and a
+ * quote paragraph follows ("Valastro praised Christie's leadership after Hurricane Sandy. / "We
+ * need someone ...""): the subject of the lead-in speaks. Null otherwise.
+ */
+function leadParagraphSubject(ctx: Context, paragraph: number, cues: readonly Cue[]): Speaker | null {
+  const lead = paragraph - 1;
+  if (lead < 0 || ctx.spansByParagraph.has(lead) || cues.some((c) => c.paragraph === lead)) return null;
+  const text = ctx.paragraphs[lead]!;
+  if (text.length > 300) return null;
+  const first = (ctx.mentionsByParagraph.get(lead) ?? [])[0];
+  const entity = first && ctx.entities.get(first.entityId);
+  if (!entity || entity.type !== 'person') return null;
+  // The name opens the paragraph (after at most an age: "17-year-old Jared Potts") and its verb
+  // follows at once: the name is the subject ("Polls show Clinton up" is about somebody else).
+  // A description ("Angela Corey is the attorney who charged him") says nothing of who speaks next.
+  if (!LEAD_AGE.test(text.slice(0, first.start)) || !LEAD_VERB.test(text.slice(first.end, first.end + 12))) return null;
+  return { name: entity.name, entityId: entity.id };
+}
+
 /** The person mentioned first (the subject) in each sentence, walking back from a point. */
 function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (entity: Entity) => boolean): Speaker | null {
   const current = sentenceAt(ctx, paragraph, at);
@@ -201,6 +279,9 @@ function resolveDescription(ctx: Context, paragraph: number, at: number, descrip
 }
 
 
+/** "Powell's", "Sanders'": a possessive name. */
+const POSSESSIVE = /(['’]s|s['’])$/;
+
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
 /** The words between a comma and the name after it: at most a title ("father, Dr.", ", spokesman"). */
@@ -278,6 +359,11 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     if (entity.type === 'place') return null;
     return { start: mention.start, speaker: { name: entity.name, entityId: entity.id } };
   }
+  // "Powell's office said", "Clinton's campaign said": a body named by whose it is speaks as itself.
+  const possessor = tokens[i - 1];
+  if (possessor?.word && ORG_NOUNS.has(token.norm) && POSSESSIVE.test(possessor.text) && isCapitalised(possessor.text)) {
+    return { start: possessor.start, speaker: { name: text.slice(possessor.start, token.end) } };
+  }
   // A description: walk back to its determiner ("the State Department spokesman").
   let k = i;
   while (k >= 0 && k > i - 6 && tokens[k]!.word && !DETERMINERS.has(tokens[k]!.lower)) k--;
@@ -299,10 +385,18 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   return null;
 }
 
+/**
+ * Heading words ("Watch:", "Analysis") that also close the names of bodies: "Human Rights Watch",
+ * "Judicial Watch" speak; a bare "Watch" opens a heading.
+ */
+const NAME_CLOSING_HEADINGS = new Set(['watch', 'analysis', 'support', 'opinion', 'update']);
+
 /** True for a capitalised phrase that can name a speaker: no sentence openers, days or places. */
 function plainName(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
-  return !words.some((w) => capitalisedFunctionWords.has(w)) && !places.has(name.toLowerCase()) && !words.some((w) => places.has(w));
+  const last = words.length - 1;
+  const functionWord = (w: string, i: number): boolean => capitalisedFunctionWords.has(w) && !(i === last && i > 0 && NAME_CLOSING_HEADINGS.has(w));
+  return !words.some(functionWord) && !places.has(name.toLowerCase()) && !words.some((w) => places.has(w));
 }
 
 /**
@@ -435,16 +529,35 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
   // spokesman Tommy Pigott"), else the first organisation there.
   let j = i;
   let firstOrg: { end: number; speaker: Speaker } | null = null;
-  while (j < tokens.length && j < i + 8 && tokens[j]!.word) {
+  // "said Huckabee campaign spokesman Hogan Gidley", "said Clinton's top aide Jake Sullivan": a
+  // name before a title says whose aide it is; the person named after the title speaks.
+  let firstPerson: { end: number; speaker: Speaker } | null = null;
+  let titleAfterPerson = false;
+  while (j < tokens.length && j < i + 10 && tokens[j]!.word) {
     const m = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((x) => x.start === tokens[j]!.start);
     const entity = m && ctx.entities.get(m.entityId);
-    if (m && entity?.type === 'person') return { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+    if (m && entity?.type === 'person') {
+      const found = { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
+      if (!firstPerson) {
+        firstPerson = found;
+        while (j + 1 < tokens.length && tokens[j + 1]!.start < m.end) j++;
+        j++;
+        continue;
+      }
+      return titleAfterPerson ? found : firstPerson;
+    }
     if (m && entity?.type === 'org') firstOrg ??= { end: m.end, speaker: { name: entity.name, entityId: entity.id } };
     const w = tokens[j]!.text;
+    if (firstPerson) {
+      const lower = w.toLowerCase();
+      if (titleNouns.has(lower) || isRoleNoun(lower)) titleAfterPerson = true;
+      else if (!titleAfterPerson && !isCapitalised(w) && !PREMODIFIER.test(lower)) break;
+    }
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && !/^[\p{L}-]+$/u.test(w) && !ORDINAL.test(w)) break;
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
     j++;
   }
+  if (firstPerson) return firstPerson;
   if (firstOrg) return firstOrg;
   if (DETERMINERS.has(lowerFirst)) {
     let k = i + 1;
@@ -471,6 +584,9 @@ function finiteCueBefore(ctx: Context, paragraph: number, at: number): { start: 
   return { start: last.start, speaker: last.speaker };
 }
 
+/** Lowercase words that may stand between a name and a title ("Clinton's top foreign policy aide"). */
+const PREMODIFIER = /^(top|senior|chief|deputy|former|longtime|campaign|policy|foreign|press|national|state|communications|digital|political|legal|economic|former|then|vice|assistant|executive|general|managing)$/;
+
 /** "1st", "22nd": part of a rank ("Air Force 1st Lt. Tyler Livingston"). */
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
 
@@ -483,13 +599,15 @@ function findCues(ctx: Context): Cue[] {
       if (!token.word) return;
       const word = token.lower;
       const according = word === 'according' && tokens[index + 1]?.lower === 'to';
+      // "As John Cornyn put it: "..."": the idiom speaks like a verb of saying.
+      const putIt = (word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it';
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
-      if (!according && !isSpeechVerb(word)) return;
+      if (!according && !putIt && !isSpeechVerb(word)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
-      const participle = word.endsWith('ing');
+      const participle = !according && word.endsWith('ing');
       const before = according ? null : participle ? finiteCueBefore(ctx, paragraph, token.start) ?? sentenceSubject(ctx, paragraph, tokens, index) : subjectBefore(ctx, paragraph, tokens, index);
-      const after = before?.speaker || participle || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
+      const after = before?.speaker || participle || putIt || !(according || inversionAllowed(tokens, index)) ? null : subjectAfter(ctx, paragraph, tokens, index);
       const chosen = before?.speaker ? before : after?.speaker ? after : before ?? after;
       if (!chosen) return;
       const start = before && chosen === before ? before.start : token.start;
@@ -610,9 +728,10 @@ export function attributeQuotes(
       if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
         // "But for Parata and his family the deaths are personal. "It's very emotional."": the
         // one person the sentence leading into the quote is about speaks, not the last speaker.
-        const lead = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
-        a.speaker = lead ?? inherited;
-        if (lead) a.cue = undefined;
+        const lead = i === 0 ? previousSentenceSpeaker(ctx, paragraphCues, paragraph, span.start) ?? colonLeadPerson(ctx, paragraph, span.start) ?? soleLeadingPerson(ctx, paragraph, span.start) : null;
+        const subject = !lead && i === 0 && span.start <= 2 && !carried ? leadParagraphSubject(ctx, paragraph, cues) : null;
+        a.speaker = lead ?? subject ?? inherited;
+        if (lead || subject) a.cue = undefined;
         else if (lastCue) a.cue = lastCue;
       }
       const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
