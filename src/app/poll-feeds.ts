@@ -183,7 +183,7 @@ async function saveItems(feed: ParsedFeed, record: FeedRecord, context: PollCont
       toAnalyse.push({ article: outcome.value, change });
     }
   }
-  // The feed's articles are analysed side by side and stored in one transaction.
+  // The feed's articles are analysed side by side, then stored a few per transaction.
   const analysed = await Promise.allSettled(toAnalyse.map(async ({ article }) => context.analyze(article)));
   const toStore: Array<{ analysis: Analysis; article: Article; change: (typeof changed)[number] }> = [];
   for (const [index, outcome] of analysed.entries()) {
