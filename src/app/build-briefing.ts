@@ -1,4 +1,4 @@
-import { buildDigest, buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
+import { buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
 import { digestPoints } from '../digest/points.ts';
 import type { Digest } from '../digest/types.ts';
 import type { Store } from '../store/store.ts';
@@ -41,7 +41,7 @@ export async function buildBriefing(store: Store, schedule: Schedule, now: Date,
     ...(previous && previousPoints ? { previousPoints, previousAt: previous.scheduledFor } : {}),
   };
   // On the bot's pool the stories are built off the thread that answers chat.
-  const built = buildStory ? await buildDigestWith(analyses, digestOptions, buildStory) : buildDigest(analyses, digestOptions);
+  const built = await buildDigestWith(analyses, digestOptions, buildStory);
   const notices = await feedNotices(store, schedule, now, previous?.scheduledFor);
   const named = await withStoredNames(notices.length > 0 ? { ...built, notices } : built, store);
   const digest = schedule.filters

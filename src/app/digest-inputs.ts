@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Clock } from '../core/clock.ts';
 import { NewsbotError } from '../core/errors.ts';
-import { buildDigest, buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
+import { buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
 import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
@@ -70,8 +70,7 @@ export async function digestInputs(inputs: string[], context: DigestContext, opt
       ...(title ? { title } : {}),
       ...(options.since ? { since: options.since } : {}),
     };
-    const unique = oncePerLink(analyses);
-    const built = context.buildStory ? await buildDigestWith(unique, digestOptions, context.buildStory) : buildDigest(unique, digestOptions);
+    const built = await buildDigestWith(oncePerLink(analyses), digestOptions, context.buildStory);
     if (!filters) return built;
     const kept = built.stories.filter((story) => storyPasses(story, filters));
     return { ...built, stories: maxStories ? kept.slice(0, maxStories) : kept };

@@ -44,8 +44,8 @@ export function buildDigest(analyses: Analysis[], options: BuildDigestOptions): 
 /** Builds one story from its cluster: `buildStory` here, or on a worker thread. */
 export type StoryBuilder = (cluster: Analysis[], options: BuildStoryOptions) => BuiltStory | Promise<BuiltStory>;
 
-/** `buildDigest` with the stories built by `build`, side by side (a worker pool builds several at once). */
-export async function buildDigestWith(analyses: Analysis[], options: BuildDigestOptions, build: StoryBuilder): Promise<Digest> {
+/** `buildDigest` with the stories built by `build`, side by side (a worker pool builds several at once); by default here, one after another. */
+export async function buildDigestWith(analyses: Analysis[], options: BuildDigestOptions, build: StoryBuilder = buildStory): Promise<Digest> {
   const { clusters, storyOptions } = planStories(analyses, options);
   return rankedDigest(await Promise.all(clusters.map(async (cluster) => build(cluster, storyOptions))), options);
 }

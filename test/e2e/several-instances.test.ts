@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +8,7 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 import { describeWithPostgres, dropSchema, testDatabaseUrl, uniqueSchema } from '../helpers/postgres.ts';
 import { FakeSlackApi, signSlackRequest, slashCommandBody } from './fakes/slack-api.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 // The issue's drill: 200 briefings due in the same minute and 300 feeds, more than one instance
 // polls at once.
@@ -21,17 +21,6 @@ const schema = uniqueSchema('newsbot_fault');
 const queueSchema = `${schema}_jobs`;
 const signingSecret = 'fault-signing-secret';
 const databaseUrl = `${testDatabaseUrl}${testDatabaseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function paragraphs(subject: string): string {
   return [

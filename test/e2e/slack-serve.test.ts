@@ -1,24 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi, signSlackRequest, slashCommandBody } from './fakes/slack-api.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const signingSecret = 'serve-signing-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts what `npm start` runs (bin/newsbot.js serve) and resolves once its log shows `ready`.

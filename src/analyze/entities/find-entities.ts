@@ -393,7 +393,7 @@ function classify(run: Run): Classified {
     (!closesDescription && (
       NAMING_WORDS.has(run.prevWord) ||
       lastNames.has(lower(name[name.length - 1]!)) ||
-      run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x))) ||
+      speaks ||
       run.followedBySpeechOrAge));
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }

@@ -98,8 +98,12 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
 /** A colon, then the quote's opening mark: '... fired back: "', "Pollster Daron Shaw: ''". */
 const COLON_BEFORE_QUOTE = /:\s*(?:''|["“])$/;
 
-/** Words that open a lead-in clause whose names are not its subject ("When Trump suggested ..., Rubio"). */
-const LEAD_CLAUSE_OPENER = /^(when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite|in|at|on|for|with|to|during|speaking|responding|referring|writing)$/i;
+/** Words that open a subordinate clause, whose names are not the sentence's subject. */
+const SUBORDINATE_WORDS = 'when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite';
+const SUBORDINATORS = new RegExp(`^(${SUBORDINATE_WORDS})$`, 'i');
+
+/** Words that open a lead-in clause whose names are not its subject ("When Trump suggested ..., Rubio"): those and a few prepositions. */
+const LEAD_CLAUSE_OPENER = new RegExp(`^(${SUBORDINATE_WORDS}|in|at|on|for|with|to|during|speaking|responding|referring|writing)$`, 'i');
 
 /**
  * Who leads into a quote with a colon when no speech verb does ("Republican pollster Daron Shaw:
@@ -427,9 +431,6 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
   return firstOrg;
 }
 
-/** Words that open a subordinate clause, whose names are not the sentence's subject. */
-const SUBORDINATORS = /^(when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite)$/i;
-
 /** Steps back over adverbs ("also", "later") and a bracket ("(R-Warren)") before a verb. */
 function skipBack(tokens: readonly Token[], from: number): number {
   let i = from;
@@ -585,7 +586,7 @@ function finiteCueBefore(ctx: Context, paragraph: number, at: number): { start: 
 }
 
 /** Lowercase words that may stand between a name and a title ("Clinton's top foreign policy aide"). */
-const PREMODIFIER = /^(top|senior|chief|deputy|former|longtime|campaign|policy|foreign|press|national|state|communications|digital|political|legal|economic|former|then|vice|assistant|executive|general|managing)$/;
+const PREMODIFIER = /^(top|senior|chief|deputy|former|longtime|campaign|policy|foreign|press|national|state|communications|digital|political|legal|economic|then|vice|assistant|executive|general|managing)$/;
 
 /** "1st", "22nd": part of a rank ("Air Force 1st Lt. Tyler Livingston"). */
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
