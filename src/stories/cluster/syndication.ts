@@ -11,7 +11,9 @@ export const SYNDICATION_OVERLAP = 0.6;
  * reports are numbered by their first article.
  */
 export function independentReports(analyses: Analysis[]): number[] {
-  const shingles = analyses.map((analysis) => shingleSet(analysis.article.paragraphs.join(' ')));
+  // Made when first compared: a story of one article compares nothing.
+  const shingles: Array<Set<string> | undefined> = [];
+  const shinglesOf = (i: number): Set<string> => (shingles[i] ??= shingleSet(analyses[i]!.article.paragraphs.join(' ')));
   const parent = analyses.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] ?? i;
@@ -19,10 +21,9 @@ export function independentReports(analyses: Analysis[]): number[] {
   };
   for (let i = 0; i < analyses.length; i += 1) {
     for (let j = i + 1; j < analyses.length; j += 1) {
-      const a = shingles[i];
-      const b = shingles[j];
-      if (a === undefined || b === undefined) continue;
-      if (overlap(a, b) >= SYNDICATION_OVERLAP) parent[find(j)] = find(i);
+      // Already one report through another copy: joining them again changes nothing.
+      if (find(j) === find(i)) continue;
+      if (overlapReaches(shinglesOf(i), shinglesOf(j), SYNDICATION_OVERLAP)) parent[find(j)] = find(i);
     }
   }
   const numbers = new Map<number, number>();
@@ -40,15 +41,36 @@ export function independentReports(analyses: Analysis[]): number[] {
 function shingleSet(text: string): Set<string> {
   const tokens = words(text);
   const set = new Set<string>();
-  for (let i = 0; i + SHINGLE <= tokens.length; i += 1) set.add(tokens.slice(i, i + SHINGLE).join(' '));
+  if (tokens.length < SHINGLE) return set;
+  // Each shingle is a slice of the tokens joined once, not a join of its own.
+  const joined = tokens.join(' ');
+  const starts = new Int32Array(tokens.length + 1);
+  let offset = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    starts[i] = offset;
+    offset += tokens[i]!.length + 1;
+  }
+  starts[tokens.length] = offset;
+  for (let i = 0; i + SHINGLE <= tokens.length; i += 1) set.add(joined.slice(starts[i], starts[i + SHINGLE]! - 1));
   return set;
 }
 
-/** Overlap relative to the shorter text, so a trimmed copy still counts as the same report. */
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/**
+ * Whether the share of shared shingles, relative to the shorter text (so a trimmed copy still
+ * counts as the same report), reaches `share`. Stops counting once the answer is known.
+ */
+function overlapReaches(a: Set<string>, b: Set<string>, share: number): boolean {
+  if (a.size === 0 || b.size === 0) return 0 >= share;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const size = small.size;
   let shared = 0;
-  for (const item of small) if (large.has(item)) shared += 1;
-  return shared / small.size;
+  let left = size;
+  for (const item of small) {
+    left -= 1;
+    if (large.has(item)) {
+      shared += 1;
+      if (shared / size >= share) return true;
+    } else if ((shared + left) / size < share) return false;
+  }
+  return shared / size >= share;
 }
