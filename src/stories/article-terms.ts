@@ -62,11 +62,10 @@ function addNameKey(keys: Set<string>, word: string): void {
 
 /**
  * Terms of a text for similarity: name tokens become "@key" (so spelling variants meet),
- * other words their stems; stop words dropped.
+ * other words their stems; stop words dropped. `list` is `words(text)`, when the caller has it.
  */
-export function textTerms(text: string, nameKeys: ReadonlySet<string>, options: { maybeNames?: boolean } = {}): string[] {
+export function textTerms(text: string, nameKeys: ReadonlySet<string>, options: { maybeNames?: boolean } = {}, list: readonly string[] = words(text)): string[] {
   const out: string[] = numberTerms(text);
-  const list = words(text);
   // Which words were written with a capital: only needed to mark possible names.
   const capitalised = options.maybeNames ? capitalisedWords(text) : undefined;
   for (let i = 0; i < list.length; i += 1) {

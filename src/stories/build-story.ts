@@ -58,7 +58,7 @@ export function buildStory(cluster: Analysis[], options: BuildStoryOptions = {})
   const compared = comparedArticles(analyses, reports);
   const units = compared.flatMap((i) => {
     const analysis = analyses[i];
-    return analysis === undefined ? [] : sentenceUnits(analysis, reports[i] ?? i, storyNames, places).slice(0, MAX_UNITS_PER_ARTICLE);
+    return analysis === undefined ? [] : sentenceUnits(analysis, reports[i] ?? i, storyNames, places, MAX_UNITS_PER_ARTICLE);
   });
   weighUnits(units);
   const ranked = rankUnits(units);

@@ -59,13 +59,15 @@ const MAX_POINT_WORDS = 60;
 
 /**
  * The usable units of one article: its title and body sentences, without captions,
- * boilerplate, removed lines, or a paragraph that only repeats the title.
+ * boilerplate, removed lines, or a paragraph that only repeats the title. With `limit`, the
+ * first `limit` of them: the later sentences are not read.
  */
 export function sentenceUnits(
   analysis: Analysis,
   report: number,
   storyNames: ReadonlySet<string>,
   storyPlaces: ReadonlySet<string> = new Set(),
+  limit = Infinity,
 ): SentenceUnit[] {
   const article = analysis.article;
   const removed = new Set(article.removed.map(normalise));
@@ -84,6 +86,7 @@ export function sentenceUnits(
   const seen = new Set<string>([titleKey]);
   const people = namedPeople(analysis);
   for (const [index, sentence] of sentences.entries()) {
+    if (units.length >= limit) break;
     const printed = sentence.text.trim();
     const key = normalise(printed);
     if (key.length === 0 || seen.has(key) || removed.has(key)) continue;
@@ -158,7 +161,8 @@ function makeUnit(
   const places = new Set<string>();
   const figures = new Set<string>();
   const stems = new Set<string>();
-  for (const term of textTerms(text, storyNames)) {
+  const tokens = words(text);
+  for (const term of textTerms(text, storyNames, {}, tokens)) {
     if (term.startsWith('@')) {
       names.add(term);
       if (storyPlaces.has(term)) places.add(term);
@@ -168,7 +172,7 @@ function makeUnit(
     } else stems.add(term);
   }
   // Titles ("secretary", "minister") describe the actors, not what they did.
-  const titleStems = new Set(words(text).filter(isTitleWord).map(stem));
+  const titleStems = new Set(tokens.filter(isTitleWord).map(stem));
   const predicates = new Set([...stems].filter((term) => !term.startsWith('#') && !titleStems.has(term)));
   return {
     text,
@@ -186,7 +190,7 @@ function makeUnit(
     figures,
     stems,
     predicates,
-    times: timeExpressions(text),
+    times: timeExpressions(text, tokens),
     vector: new Map(),
     importance: 0,
   };

@@ -146,12 +146,13 @@ const MONTH_ABBREVIATIONS: Record<string, string> = {
  * The time expressions of a sentence as keys: calendar words ("wednesday", "july"), dates with
  * their day ("Sept. 24" -> "september" and "september-24"), and relative spans ("last week" ->
  * "last-week"). "This week" is left out: it holds any of its days. "May" and "march" count only
- * written as months, not as the verb.
+ * written as months, not as the verb. `tokens` is `words(text)`, when the caller has it.
  */
-export function timeExpressions(text: string): Set<string> {
+export function timeExpressions(text: string, tokens?: readonly string[]): Set<string> {
   const keys = new Set<string>();
   const folded = foldText(text);
-  for (const word of words(folded)) if (CALENDAR_WORDS.has(word) && !VERB_MONTHS.has(word)) keys.add(word);
+  // `words` folds first, so the words of the folded text are the text's own.
+  for (const word of tokens ?? words(folded)) if (CALENDAR_WORDS.has(word) && !VERB_MONTHS.has(word)) keys.add(word);
   for (const match of folded.matchAll(/\b(May|March)\b/g)) keys.add(match[1]!.toLowerCase());
   for (const match of folded.matchAll(MONTH_DAY)) {
     const month = monthName(match[1]!);
