@@ -47,7 +47,11 @@ export type StoryBuilder = (cluster: Analysis[], options: BuildStoryOptions) => 
 /** `buildDigest` with the stories built by `build`, side by side (a worker pool builds several at once); by default here, one after another. */
 export async function buildDigestWith(analyses: Analysis[], options: BuildDigestOptions, build: StoryBuilder = buildStory): Promise<Digest> {
   const { clusters, storyOptions } = planStories(analyses, options);
-  return rankedDigest(await Promise.all(clusters.map(async (cluster) => build(cluster, storyOptions))), options);
+  // The biggest stories are handed over first, so no thread is left with a long one at the end.
+  const built = new Array<Promise<BuiltStory>>(clusters.length);
+  const bySize = clusters.map((_, i) => i).sort((a, b) => clusters[b]!.length - clusters[a]!.length || a - b);
+  for (const i of bySize) built[i] = (async () => build(clusters[i]!, storyOptions))();
+  return rankedDigest(await Promise.all(built), options);
 }
 
 /** The clusters the digest tells, and what each story is built with. */
