@@ -11,18 +11,12 @@ import type { Piscina } from 'piscina';
 import type { Analysis } from '../analyze/types.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
 import { EmptyArticleError } from '../ingest/extract/empty-article.ts';
-import type { AnalysisForStories, CleaningOutcome } from './analysis-worker.ts';
-import { rememberClusterTerms } from '../stories/cluster/story-clusters.ts';
+import type { CleaningOutcome } from './analysis-worker.ts';
 import type { BuildStoryOptions, BuiltStory } from '../stories/build-story.ts';
 
 export interface AnalysisPool {
   /** The article's analysis, computed on a pool thread: the same value analyzeArticle returns. */
   analyze(article: Article): Promise<Analysis>;
-  /**
-   * `analyze` for a briefing built right after: the thread also makes the article's clustering
-   * terms, kept beside the analysis, so clustering (one thread, while the pool waits) has less to do.
-   */
-  analyzeForStories(article: Article): Promise<Analysis>;
   /** The cleaned article for a page or feed item, made on a pool thread: what documentToArticle returns. */
   toArticle(raw: RawDocument): Promise<Article>;
   /** One story built from its cluster on a pool thread: what buildStory returns. */
@@ -79,11 +73,6 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     threads,
     async analyze(article) {
       return (await running()).run(article) as Promise<Analysis>;
-    },
-    async analyzeForStories(article) {
-      const { analysis, clusterTerms } = (await (await running()).run(article, { name: 'analyzeForStories' })) as AnalysisForStories;
-      rememberClusterTerms(analysis, clusterTerms);
-      return analysis;
     },
     async buildStory(cluster, options) {
       return (await running()).run({ cluster, options }, { name: 'buildStory' }) as Promise<BuiltStory>;

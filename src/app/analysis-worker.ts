@@ -8,22 +8,10 @@ import { analyzeArticle } from '../analyze/pipeline.ts';
 import type { Analysis } from '../analyze/types.ts';
 import { documentToArticle, EmptyArticleError } from '../ingest/extract/clean.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
-import { clusterTerms, type ClusterTerms } from '../stories/cluster/story-clusters.ts';
 import { buildStory as buildStoryHere, type BuildStoryOptions, type BuiltStory } from '../stories/build-story.ts';
 
 export default function analyzeInWorker(article: Article): Analysis {
   return analyzeArticle(article);
-}
-
-/** An analysis with its clustering terms, made here while the article is at hand. */
-export interface AnalysisForStories {
-  analysis: Analysis;
-  clusterTerms: ClusterTerms;
-}
-
-export function analyzeForStories(article: Article): AnalysisForStories {
-  const analysis = analyzeArticle(article);
-  return { analysis, clusterTerms: clusterTerms(analysis) };
 }
 
 /** What `toArticle` sends back: the article, or the refusal (an error's class does not cross threads). */

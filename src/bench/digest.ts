@@ -29,7 +29,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
   const pool = THREADS === 0 ? undefined : createAnalysisPool(THREADS === undefined ? {} : { threads: THREADS });
   try {
     const started = performance.now();
-    const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyzeForStories, toArticle: pool.toArticle, buildStory: pool.buildStory } : {}) }, { clock: systemClock, store: true });
+    const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyze, toArticle: pool.toArticle, buildStory: pool.buildStory } : {}) }, { clock: systemClock, store: true });
     const seconds = (performance.now() - started) / 1000;
     await pool?.close();
 

@@ -4,7 +4,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/pipeline.ts';
 import { createAnalysisPool } from '../../src/app/analysis-pool.ts';
 import { buildDigest, buildDigestWith } from '../../src/digest/build.ts';
-import { profileArticle } from '../../src/stories/cluster/story-clusters.ts';
 import { readDocumentFile } from '../../src/ingest/document-file.ts';
 import { documentToArticle, EmptyArticleError } from '../../src/ingest/extract/clean.ts';
 
@@ -18,15 +17,6 @@ describe('analysis pool', () => {
   it('GIVEN a seed article THEN a pool thread returns exactly what the pipeline returns here', async () => {
     const article = documentToArticle(readDocumentFile(seed));
     expect(await pool.analyze(article)).toEqual(analyzeArticle(article));
-  }, 60_000);
-
-  it('GIVEN a seed article analysed for a briefing THEN the analysis is the same and its clustering terms are the ones made here', async () => {
-    const article = documentToArticle(readDocumentFile(seed));
-    const analysis = await pool.analyzeForStories(article);
-    expect(analysis).toEqual(analyzeArticle(article));
-    const prepared = profileArticle(analysis, 0);
-    expect(prepared.terms.length).toBeGreaterThan(100);
-    expect(prepared).toEqual(profileArticle(structuredClone(analysis), 0));
   }, 60_000);
 
   it('GIVEN a real news page THEN a pool thread cleans it into exactly the article this thread makes', async () => {

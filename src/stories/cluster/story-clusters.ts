@@ -165,18 +165,11 @@ export interface ArticleProfile {
   quoteKeys: Set<string>;
 }
 
-/** What one article brings to clustering whatever it is clustered with: its raw terms and quote keys. */
-export interface ClusterTerms {
-  /** Body terms, the headline's twice more, then the calendar days named. Read only: profiles share it. */
-  terms: string[];
-  quoteKeys: Set<string>;
-}
-
 /**
- * The article's clustering terms: body, the headline twice more (it says what the event is),
- * and the calendar days the article names; and the opening words of its whole quotes.
+ * Builds the profile's raw terms: body, the headline twice more (it says what the event is),
+ * and the calendar days the article names. The vector is filled by `weigh`.
  */
-export function clusterTerms(analysis: Analysis): ClusterTerms {
+export function profileArticle(analysis: Analysis, time: number): ArticleProfile {
   const names = articleNameKeys(analysis);
   const sentences = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
   const body = sentences.join(' ');
@@ -191,23 +184,6 @@ export function clusterTerms(analysis: Analysis): ClusterTerms {
     const key = words(quote.text).slice(0, 8).join(' ');
     if (key.split(' ').length >= 5) quoteKeys.add(key);
   }
-  return { terms, quoteKeys };
-}
-
-/** Clustering terms made beforehand (on the thread that analysed the article), by analysis. */
-const preparedTerms = new WeakMap<Analysis, ClusterTerms>();
-
-/**
- * Keeps `terms` (what `clusterTerms(analysis)` returns, made elsewhere) for when the analysis is
- * clustered, so the clustering thread does not make them again.
- */
-export function rememberClusterTerms(analysis: Analysis, terms: ClusterTerms): void {
-  preparedTerms.set(analysis, terms);
-}
-
-/** The article's profile with its raw terms; the vector is filled by `weigh`. */
-export function profileArticle(analysis: Analysis, time: number): ArticleProfile {
-  const { terms, quoteKeys } = preparedTerms.get(analysis) ?? clusterTerms(analysis);
   return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
 }
 
