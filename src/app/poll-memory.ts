@@ -18,7 +18,7 @@ export class PollMemory {
 
   remember(key: string, fingerprint: string): void {
     this.#seen.delete(key);
-    this.#seen.set(key, fingerprint);
+    this.#seen.set(ownCopy(key), fingerprint);
     // Maps iterate in insertion order, so the first key is the least recently seen.
     if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
   }
@@ -55,6 +55,16 @@ export class PollMemory {
   get size(): number {
     return this.#seen.size;
   }
+}
+
+/**
+ * The text in a string of its own. A key holds an item's guid or link, which V8 may keep as a
+ * slice of the whole feed document it was parsed from: remembered as it is, the key would keep
+ * every feed's body in memory for as long as its items are remembered.
+ */
+function ownCopy(text: string): string {
+  // Slicing a concatenation copies it into a new flat string first; the slice refers to that.
+  return (' ' + text).slice(1);
 }
 
 function bodyDigest(body: Uint8Array): string {
