@@ -47,6 +47,18 @@ export class PollMemory {
     this.remember(`teaser\n${key}`, `${fingerprint} ${this.teaserTries(key, fingerprint) + 1}`);
   }
 
+  /**
+   * True when this process has read the feed in full with this maximum item age: only then may it
+   * be asked conditionally, since items once skipped as too old come back only with a full read.
+   */
+  readWithMaxAge(feedUrl: string, maxAgeMs: number): boolean {
+    return this.isUnchanged(`max-age\n${feedUrl}`, String(maxAgeMs));
+  }
+
+  rememberMaxAge(feedUrl: string, maxAgeMs: number): void {
+    this.remember(`max-age\n${feedUrl}`, String(maxAgeMs));
+  }
+
   /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
   rememberItems(feedUrl: string, items: FeedItem[]): void {
     items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
