@@ -451,3 +451,12 @@ describe('people glued to the words around them', () => {
     expect(people(['“I’ve had a lot of people cancel,” Herschel Walker told TMZ Sports.'])).toEqual(['Herschel Walker']);
   });
 });
+
+describe('titles that run on through "of"', () => {
+  it('GIVEN "RNC Chief of Staff Katie Walsh" or "Minister of Finance Ana Souza" THEN the word after "of" ends the title and is no part of the name', () => {
+    const a = analyze(['That, RNC Chief of Staff Katie Walsh explained, is by design.', 'Minister of Finance Ana Souza said the budget would pass.']);
+    expect(person(a, 'Katie Walsh')?.role).toBe('RNC Chief of Staff');
+    expect(person(a, 'Ana Souza')?.role).toBe('Minister of Finance');
+    expect(people(['That, RNC Chief of Staff Katie Walsh explained, is by design.'])).toEqual(['Katie Walsh']);
+  });
+});

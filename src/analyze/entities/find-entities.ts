@@ -281,12 +281,18 @@ function isFormalTitle(word: string): boolean {
   return dash > 0 && formalTitles.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
 }
 
+/** "Chief of Staff Katie Walsh", "Minister of Defence Ana Lima": the word after "of" ends the title, not opens the name. */
+function endsTitle(run: Run, token: Token): boolean {
+  return token === run.tokens[0] && run.prevWord === 'of' && isTitle(run.prevPrevWord.toLowerCase());
+}
+
 /** Auxiliaries that open a question or a condition ("Is Obama profiling?", "Should Rubio win ..."): never part of a name. */
 const QUESTION_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'should', 'would', 'shall', 'must']);
 
 function classify(run: Run): Classified {
   let tokens = run.tokens;
   while (tokens.length > 1 && QUESTION_OPENERS.has(lower(tokens[0]!))) tokens = tokens.slice(1);
+  if (tokens.length > 2 && endsTitle(run, tokens[0]!) && isFirstName(tokens[1]!.text)) tokens = tokens.slice(1);
   while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
     tokens = tokens.slice(1);
   }

@@ -67,7 +67,9 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   const last = chain[chain.length - 1]!.lower;
   if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last) && !agent) {
     const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.lower));
-    chain.splice(lastTitle + 1);
+    // "Chief of Staff", "Minister of Finance": a title's "of" and its capitalised object stay.
+    const office = chain[lastTitle + 1]?.lower === 'of' && lastTitle + 2 < chain.length && chain.slice(lastTitle + 2).every((t) => isCapitalised(t.text));
+    if (!office) chain.splice(lastTitle + 1);
   }
   // Drop capitalised words before the title chain proper that are names or sentence openers.
   while (chain.length > 1 && !isTitleWord(chain[0]!.lower) && !titleModifiers.has(chain[0]!.lower)
