@@ -459,4 +459,8 @@ describe('titles that run on through "of"', () => {
     expect(person(a, 'Ana Souza')?.role).toBe('Minister of Finance');
     expect(people(['That, RNC Chief of Staff Katie Walsh explained, is by design.'])).toEqual(['Katie Walsh']);
   });
+
+  it('GIVEN a lowercase title with its object ("Clinton’s deputy chief of staff Jake Sullivan") THEN the whole title is the role', () => {
+    expect(person(analyze(['Clinton’s deputy chief of staff Jake Sullivan said no.']), 'Jake Sullivan')?.role).toBe('Clinton’s deputy chief of staff');
+  });
 });

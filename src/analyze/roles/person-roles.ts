@@ -139,6 +139,9 @@ export function pickRole(roles: readonly string[]): string | undefined {
   return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
 }
 
+/** "chief of staff", "head of state": a title and its lowercase object right before a name. */
+const TITLE_OF = /(\p{L}+)\s+of\s+\p{Ll}+\s+$/u;
+
 /** A description ending in a form of address: "judicial analyst" and "Judge". */
 const TRAILING_ADDRESS = /^(.*(?:^|\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}[\p{L}]*\.?)$/u;
 
@@ -179,7 +182,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (text.charCodeAt(end) === 44) end += degreesLength(text, end);
   const previous = previousWord(text, start);
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
-    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
+    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous)
+    || titleNouns.has(TITLE_OF.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? ''));
   // What a speaker says of somebody inside a quotation is an opinion ("Trump is God's man"), not a description.
   const quoted = insideQuotation(text, start);
   const commaAfter = !quoted && /^\s*,/.test(text.slice(end, end + 3));

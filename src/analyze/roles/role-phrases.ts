@@ -46,7 +46,9 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
       }
       break;
     }
-    if (!isChainWord(token)) break;
+    // "deputy chief of staff Jake Sullivan", "secretary of state John Kerry": a title's lowercase object.
+    const object = chain.length === 0 && token.word && tokens[i - 1]?.lower === 'of' && isTitleWord(tokens[i - 2]?.lower ?? '');
+    if (!isChainWord(token) && !object) break;
     // A possessive country ("Russia's") opens the title; nothing before it belongs to it.
     chain.unshift(token);
     if (isPossessive(token.text)) break;
@@ -67,8 +69,9 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   const last = chain[chain.length - 1]!.lower;
   if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last) && !agent) {
     const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.lower));
-    // "Chief of Staff", "Minister of Finance": a title's "of" and its capitalised object stay.
-    const office = chain[lastTitle + 1]?.lower === 'of' && lastTitle + 2 < chain.length && chain.slice(lastTitle + 2).every((t) => isCapitalised(t.text));
+    // "Chief of Staff", "Minister of Finance", "chief of staff": a title's "of" and its object stay.
+    const object = chain.slice(lastTitle + 2);
+    const office = chain[lastTitle + 1]?.lower === 'of' && object.length > 0 && (object.length === 1 || object.every((t) => isCapitalised(t.text)));
     if (!office) chain.splice(lastTitle + 1);
   }
   // Drop capitalised words before the title chain proper that are names or sentence openers.
