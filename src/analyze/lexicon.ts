@@ -4,10 +4,10 @@ import type { Gender } from './types.ts';
 /** Word classes the rules below rely on; all lowercase. */
 const set = (...lists: readonly string[][]): ReadonlySet<string> => new Set(lists.flat());
 
-// Given names that are also titles, missing from the word lists.
-const maleNames = set(words.maleNames, ['dean', 'earl', 'marshall', 'carter', 'chase', 'hunter', 'major']);
-const femaleNames = set(words.femaleNames);
-const firstNames = set([...maleNames], words.femaleNames, words.firstNames);
+// Given names that are also titles or common words ("Frank", "Bill"), missing from the word lists.
+const maleNames = set(words.maleNames, ['dean', 'earl', 'marshall', 'carter', 'chase', 'hunter', 'major', 'frank', 'bill', 'ray', 'gene', 'rusty']);
+const femaleNames = set(words.femaleNames, ['sandy']);
+const firstNames = set([...maleNames], [...femaleNames], words.firstNames);
 export const lastNames = set(words.lastNames);
 
 export const places = set(words.countries, words.cities, words.regions, [
@@ -33,6 +33,15 @@ export const orgWords = set(words.orgWords, [
 /** Named organisations and sports teams ("wells fargo", "carolina panthers"), lowercase. */
 export const organizations = set(words.organizations);
 
+/**
+ * Words known as something other than a person noun ("three", "better", "wherever",
+ * "considers"), lowercase: an ending such as -er or -ent does not make them one.
+ */
+export const notPersonNouns = set(words.notPersonNouns);
+
+/** Words that open a subordinate clause ("when", "because"): what follows them is no main clause. */
+export const subordinatingWords: readonly string[] = ['when', 'while', 'after', 'before', 'although', 'though', 'because', 'since', 'if', 'once', 'until', 'unless'];
+
 /** Finite verb forms and gerunds ("made", "explains", "demanding"), lowercase. */
 export const verbForms = set(words.verbForms);
 
@@ -41,7 +50,7 @@ export const verbForms = set(words.verbForms);
  * person ("Clean Air Act", "Labor Day", "Paris Agreement", "Super Bowl").
  */
 export const thingHeads = set([
-  'act', 'acts', 'bill', 'law', 'laws', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'convention',
+  'act', 'acts', 'bill', 'law', 'laws', 'order', 'orders', 'decree', 'directive', 'memorandum', 'ordinance', 'statute', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'convention',
   'charter', 'constitution', 'code', 'doctrine', 'day', 'days', 'eve', 'week', 'month', 'year', 'games', 'olympics', 'cup',
   'bowl', 'series', 'open', 'championship', 'championships', 'league', 'prize', 'award', 'awards', 'festival', 'summit',
   'conference', 'forum', 'expo', 'fair', 'program', 'programme', 'initiative', 'plan', 'index', 'report', 'survey',

@@ -235,8 +235,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
   try {
     // Items once skipped as too old come back only with a full read: a feed this process has not
     // read with the current maximum age (a changed NEWSBOT_FEED_MAX_AGE_DAYS) is asked unconditionally.
-    const ageKey = `max-age\n${record.url}`;
-    const sameAge = context.memory.isUnchanged(ageKey, String(context.maxAgeMs));
+    const sameAge = context.memory.readWithMaxAge(record.url, context.maxAgeMs);
     const response = await context.http.get(
       record.url,
       sameAge
@@ -259,7 +258,7 @@ async function pollOne(record: FeedRecord, context: PollContext): Promise<FeedPo
     result.health = feed.degraded ? 'degraded' : 'ok';
     if (feed.degraded) result.error = `damaged feed, items recovered (${feed.repairs.join('; ')})`;
     if (await saveItems(feed, record, context, result)) context.memory.rememberBody(record.url, response.body);
-    context.memory.remember(ageKey, String(context.maxAgeMs));
+    context.memory.rememberMaxAge(record.url, context.maxAgeMs);
     result.firstPoll = !record.lastOkAt;
     await context.store.updateFeed(record.url, {
       ...validators,

@@ -18,7 +18,7 @@ export class PollMemory {
 
   remember(key: string, fingerprint: string): void {
     this.#seen.delete(key);
-    this.#seen.set(key, fingerprint);
+    this.#seen.set(ownCopy(key), fingerprint);
     // Maps iterate in insertion order, so the first key is the least recently seen.
     if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
   }
@@ -47,6 +47,18 @@ export class PollMemory {
     this.remember(`teaser\n${key}`, `${fingerprint} ${this.teaserTries(key, fingerprint) + 1}`);
   }
 
+  /**
+   * True when this process has read the feed in full with this maximum item age: only then may it
+   * be asked conditionally, since items once skipped as too old come back only with a full read.
+   */
+  readWithMaxAge(feedUrl: string, maxAgeMs: number): boolean {
+    return this.isUnchanged(`max-age\n${feedUrl}`, String(maxAgeMs));
+  }
+
+  rememberMaxAge(feedUrl: string, maxAgeMs: number): void {
+    this.remember(`max-age\n${feedUrl}`, String(maxAgeMs));
+  }
+
   /** Marks a feed's items as seen unchanged, as a completed poll of them would. */
   rememberItems(feedUrl: string, items: FeedItem[]): void {
     items.forEach((item, index) => this.remember(memoryKey(feedUrl, item, index), itemFingerprint(item)));
@@ -55,6 +67,16 @@ export class PollMemory {
   get size(): number {
     return this.#seen.size;
   }
+}
+
+/**
+ * The text in a string of its own. A key holds an item's guid or link, which V8 may keep as a
+ * slice of the whole feed document it was parsed from: remembered as it is, the key would keep
+ * every feed's body in memory for as long as its items are remembered.
+ */
+function ownCopy(text: string): string {
+  // Slicing a concatenation copies it into a new flat string first; the slice refers to that.
+  return (' ' + text).slice(1);
 }
 
 function bodyDigest(body: Uint8Array): string {

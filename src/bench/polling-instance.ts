@@ -10,7 +10,7 @@ import { parseFeedBytes } from '../ingest/feeds/parse.ts';
 import { openPgBossQueue } from '../schedule/pg-boss-queue.ts';
 import { startQueueRoles } from '../schedule/queue-roles.ts';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
-import { feedXml, itemCount } from './polling.ts';
+import { feedXml, itemCount } from './feed-servers.ts';
 
 export interface InstanceSetup {
   databaseUrl: string;

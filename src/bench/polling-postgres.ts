@@ -6,7 +6,7 @@ import { openPgBossQueue } from '../schedule/pg-boss-queue.ts';
 import { feedPollQueue, type FeedPollJob } from '../schedule/queue-roles.ts';
 import { dropPostgresSchema, openPostgresStore } from '../store/postgres/postgres-store.ts';
 import type { InstanceMessage, InstanceSetup } from './polling-instance.ts';
-import { HOSTS, servedFeeds, startServers } from './polling.ts';
+import { HOSTS, startServers } from './feed-servers.ts';
 
 const FEEDS = 1_000;
 
@@ -21,9 +21,8 @@ const FEEDS = 1_000;
 export async function benchPollingPostgres(): Promise<Record<string, unknown>> {
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const now = Date.now();
-  const feeds = servedFeeds(FEEDS, now);
-  const servers = await startServers(feeds);
-  const urls = feeds.map((_, feed) => `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml`);
+  const servers = await startServers(FEEDS, now);
+  const urls = Array.from({ length: FEEDS }, (_, feed) => `${servers.origins[feed % HOSTS]}/feeds/${feed}.xml`);
   try {
     const runs: Record<string, unknown> = {};
     for (const instances of [1, 3]) runs[`instances${instances}`] = await pollWithInstances(url, instances, urls, now);

@@ -7,7 +7,7 @@ import { pollFeeds } from '../app/poll-feeds.ts';
 import { runSlashText } from '../commands/index.ts';
 import { systemClock } from '../core/clock.ts';
 import { openStore } from '../store/sqlite/sqlite-store.ts';
-import { HOSTS, servedFeeds, startServers } from './polling.ts';
+import { HOSTS, startServers } from './feed-servers.ts';
 
 const FEEDS = Number(process.env.BENCH_CHAT_FEEDS ?? 200);
 
@@ -23,8 +23,7 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function benchResponsiveness(): Promise<Record<string, unknown>> {
   const now = Date.now();
-  const feeds = servedFeeds(FEEDS, now);
-  const servers = await startServers(feeds);
+  const servers = await startServers(FEEDS, now);
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-chat-'));
   const results: Record<string, unknown> = { feeds: FEEDS, targets: { eventLoopDelayP99Ms: 50, whoP99Ms: 100 } };
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/analyze/language.ts';
 import { headPhrase } from '../../src/analyze/roles/person-roles.ts';
+import { isRoleNoun } from '../../src/analyze/roles/role-phrases.ts';
 import { analyze, fullQuotes, person } from './helpers.ts';
 
 /** The names of the person entities. */
@@ -355,5 +356,111 @@ describe('roles that are no description of the person', () => {
   it('GIVEN "Hillary Clinton, who leads Mr. Trump in national polls," in an article THEN she gets no role from it', () => {
     const a = analyze(['Hillary Clinton, who leads Mr. Trump in national polls by a three-point margin, spoke in Ohio on Monday.']);
     expect(person(a, 'Hillary Clinton')?.role).toBeUndefined();
+  });
+});
+
+describe('roles a reader can trust on news nobody tuned for', () => {
+  const roleOf = (paragraphs: string[], name: string): string | undefined => person(analyze(paragraphs), name)?.role;
+
+  it('GIVEN an opinion about somebody inside a quotation ("“Ana Ruiz is the best mayor …”") THEN it is no role; said by the writer with its article it is', () => {
+    expect(roleOf(['“Ana Ruiz is the best mayor this city ever had,” said Tom Lee, who runs a bakery.'], 'Ana Ruiz')).toBeUndefined();
+    expect(roleOf(['Dana Whitfield is correct in her reading of the statute, the court found.'], 'Dana Whitfield')).toBeUndefined();
+    expect(roleOf(['Dana Whitfield is a reporter for the Gazette. She covers the courts.'], 'Dana Whitfield')).toBe('reporter for the Gazette');
+    expect(roleOf(['Maria Lopez was the person overwhelmingly chosen by readers, the magazine said.'], 'Maria Lopez')).toBeUndefined();
+  });
+
+  it('GIVEN a word the lexicon knows as no person noun ("a full day later", "Wherever", "three", "consider") THEN it heads no role', () => {
+    expect(isRoleNoun('three')).toBe(false);
+    expect(isRoleNoun('later')).toBe(false);
+    expect(isRoleNoun('considers')).toBe(false);
+    expect(isRoleNoun('disagrees')).toBe(false);
+    expect(isRoleNoun('endorsement')).toBe(false);
+    expect(isRoleNoun('former')).toBe(false);
+    expect(isRoleNoun('oceanographer')).toBe(true);
+    expect(isRoleNoun('volunteer')).toBe(true);
+    expect(roleOf(['Not a full day later, Maria Lopez resigned from the board.'], 'Maria Lopez')).toBeUndefined();
+    expect(roleOf(['Wherever Maria Lopez goes, reporters follow her.'], 'Maria Lopez')).toBeUndefined();
+    expect(roleOf(['Conservatives, like Texas Sen. Greg Talbot, consider him a phony.'], 'Greg Talbot')).toBe('Texas Sen.');
+  });
+
+  it('GIVEN "a spokesman for Senate Leader Anna Greer" THEN Anna Greer is the Senate Leader, not a spokesman', () => {
+    expect(roleOf(['“We have not been briefed,” said Doug Marsh, a spokesman for Senate Leader Anna Greer.'], 'Anna Greer')).toBe('Senate Leader');
+  });
+
+  it('GIVEN a description and a form of address before a name ("Fox News legal analyst Judge Carla Benton") THEN they are two roles, not one run-on title', () => {
+    expect(roleOf(['Fox News legal analyst Judge Carla Benton said the case was weak.'], 'Carla Benton')).toBe('Judge; Fox News legal analyst');
+    expect(roleOf(['Former Texas Gov. Rick Dalton endorsed him on Sunday.'], 'Rick Dalton')).toBe('Former Texas Gov.');
+  });
+
+  it('GIVEN an appositive that is another titled person or a sentence ("Admiral Kane, General Hale and the Joint Staff", "our next mayor needs to act") THEN it is no role', () => {
+    expect(roleOf(['The plan was drawn up with Admiral Ruth Kane, General Tom Hale and the Joint Staff.'], 'Ruth Kane')).toBe('Admiral');
+    expect(roleOf(['To undo the damage done by Mayor Alan Reed, our next mayor needs to act fast.'], 'Alan Reed')).toBe('Mayor');
+    expect(roleOf(['Polls show Clinton leading Bernie Sanders, 48 percent to 45 percent among likely voters.'], 'Bernie Sanders')).toBeUndefined();
+    expect(roleOf(['On deck, Wade Bassi, 43 years a fisherman, watched the crane.'], 'Wade Bassi')).toBe('43 years a fisherman');
+  });
+
+  it('GIVEN a subordinate clause closed by a comma before a name ("If she wants to be the next governor, Laura Finch should …") THEN it is no role; an appositive set off by two commas stays', () => {
+    expect(roleOf(['If she wants to be the next governor, Laura Finch should campaign upstate.'], 'Laura Finch')).toBeUndefined();
+    expect(roleOf(['The navy gave a higher count, although local media quoted the head of the rescue agency, Tomas Berg, as saying only three were found.'], 'Tomas Berg'))
+      .toBe('head of the rescue agency');
+  });
+
+  it('GIVEN a phrase with a second determiner before the comma ("the lawsuits her husband, Carl Brandt, faces") THEN the role comes from the last phrase only', () => {
+    expect(roleOf(['Nina Brandt never mentioned the lawsuits her husband, Carl Brandt, faces.'], 'Carl Brandt')).toBe("Nina Brandt's husband");
+  });
+
+  it('GIVEN a description holding the person\'s own full name ("brother of Hollywood director Ron Harlow") THEN it is not that person\'s role', () => {
+    const a = analyze(['Clint Harlow, the younger brother of Hollywood director Ron Harlow, endorsed the senator.', 'Ron Harlow did not comment.']);
+    expect(person(a, 'Ron Harlow')?.role ?? '').not.toMatch(/brother/);
+  });
+
+  it('GIVEN "with the State Department staffer" after a name THEN the organisation is no affiliation of that name', () => {
+    expect(roleOf(['Reporters saw Amy Holt with the State Department staffer in the lobby.'], 'Amy Holt')).toBeUndefined();
+  });
+
+  it('GIVEN two descriptions joined by "as well as" THEN only the first is kept', () => {
+    expect(headPhrase('strong supporter of gay marriage as well as a giant in the technology community')).toBe('strong supporter of gay marriage');
+  });
+});
+
+describe('people glued to the words around them', () => {
+  it('GIVEN a question or a condition opening with an auxiliary ("Is Obama profiling?", "Should Rubio win Florida") THEN the person is the name alone', () => {
+    expect(people(['“What sport is he talking about? Is Obama profiling?” Trump asked.'])).not.toContain('Is Obama');
+    expect(people(['Should Marco Rubio win Florida, the race is over, Cillizza wrote.'])).toEqual(expect.arrayContaining(['Marco Rubio']));
+    expect(people(['Should Marco Rubio win Florida, the race is over, Cillizza wrote.'])).not.toContain('Should Marco Rubio');
+  });
+
+  it('GIVEN a verb opening a sentence before a full name ("Imagine Brad Thor going up against ...") THEN the name is the person; mid-sentence a given name the lists lack stays', () => {
+    expect(people(['Imagine Brad Thor going up against both of them on the same stage, he said.'])).toEqual(['Brad Thor']);
+    expect(people(['Frank Marshall Davis wrote the book, he said.'])).toEqual(['Frank Marshall Davis']);
+  });
+
+  it('GIVEN a party-and-state tag, a saint named for a college, a document after a title or an adjective after a lowercase noun THEN none is a person, while Korean given names are kept', () => {
+    const found = people([
+      'Committee Chairman Rep. Jason Chaffetz, R-Utah, said the hearing would start with Comey.',
+      'The speech will be delivered at St. Anselm’s College on Monday.',
+      'Obama wants to put restrictions on gun sales via Executive Order.',
+      'He blamed the threat on radical Islamic terrorism, aides said.',
+      'He made ISIS-sympathetic comments, and a New York City-based activist complained.',
+      'Opposition leader Lee Jae-myung said the decree was illegal.',
+    ]);
+    expect(found).toEqual(['Jason Chaffetz', 'Lee Jae-myung']);
+  });
+
+  it('GIVEN "X told TMZ Sports" THEN the outlet X spoke to is no person', () => {
+    expect(people(['“I’ve had a lot of people cancel,” Herschel Walker told TMZ Sports.'])).toEqual(['Herschel Walker']);
+  });
+});
+
+describe('titles that run on through "of"', () => {
+  it('GIVEN "RNC Chief of Staff Katie Walsh" or "Minister of Finance Ana Souza" THEN the word after "of" ends the title and is no part of the name', () => {
+    const a = analyze(['That, RNC Chief of Staff Katie Walsh explained, is by design.', 'Minister of Finance Ana Souza said the budget would pass.']);
+    expect(person(a, 'Katie Walsh')?.role).toBe('RNC Chief of Staff');
+    expect(person(a, 'Ana Souza')?.role).toBe('Minister of Finance');
+    expect(people(['That, RNC Chief of Staff Katie Walsh explained, is by design.'])).toEqual(['Katie Walsh']);
+  });
+
+  it('GIVEN a lowercase title with its object ("Clinton’s deputy chief of staff Jake Sullivan") THEN the whole title is the role', () => {
+    expect(person(analyze(['Clinton’s deputy chief of staff Jake Sullivan said no.']), 'Jake Sullivan')?.role).toBe('Clinton’s deputy chief of staff');
   });
 });

@@ -10,6 +10,7 @@ import {
   isHonorificWithoutPeriod,
   isTitle,
   lastNames,
+  notPersonNouns,
   organizations,
   orgWords,
   places,
@@ -126,6 +127,9 @@ function nameLike(token: Token): boolean {
   if (capitalisedFunctionWords.has(w) || demonyms.has(w) || (isTitle(w) && !isFirstName(token.text))) return false;
   if (places.has(w) && !isFirstName(w)) return false;
   if (isAcronym(withoutPossessive(token.text)) || /\d/.test(w)) return false;
+  // "City-based", "ISIS-sympathetic", "Saudi-led": an adjective, though Korean given names
+  // also carry a lowercase part ("Jae-myung").
+  if (/-\p{Ll}+(?:ed|ing|ic|ical|ive|ful|ous|ly)$/u.test(token.text)) return false;
   return true;
 }
 
@@ -277,8 +281,18 @@ function isFormalTitle(word: string): boolean {
   return dash > 0 && formalTitles.has(word.slice(dash + 1)) && !ARABIC_ARTICLE.test(word);
 }
 
+/** "Chief of Staff Katie Walsh", "Minister of Defence Ana Lima": the word after "of" ends the title, not opens the name. */
+function endsTitle(run: Run, token: Token): boolean {
+  return token === run.tokens[0] && run.prevWord === 'of' && isTitle(run.prevPrevWord.toLowerCase());
+}
+
+/** Auxiliaries that open a question or a condition ("Is Obama profiling?", "Should Rubio win ..."): never part of a name. */
+const QUESTION_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'should', 'would', 'shall', 'must']);
+
 function classify(run: Run): Classified {
   let tokens = run.tokens;
+  while (tokens.length > 1 && QUESTION_OPENERS.has(lower(tokens[0]!))) tokens = tokens.slice(1);
+  if (tokens.length > 2 && endsTitle(run, tokens[0]!) && isFirstName(tokens[1]!.text)) tokens = tokens.slice(1);
   while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
     tokens = tokens.slice(1);
   }
@@ -315,8 +329,12 @@ function classify(run: Run): Classified {
   }
   // Leading words that cannot be part of a personal name ("Russia Sergey Lavrov").
   // "Hydrologist Nadia Ferreira said": a job opening the sentence goes before a given name, not in the name.
+  // "Imagine Brad Thor going ...", "Rival Hillary Clinton": opening a sentence, a known word of the
+  // language before a given name and a surname is the sentence's, not the name's (mid-sentence,
+  // "Frank Marshall Davis" keeps a given name the lists lack).
   while (name.length && (!nameLike(name[0]!) || (name.length > 2 && titleModifiers.has(lower(name[0]!)))
-    || (name.length > 2 && !isFirstName(name[0]!.text) && isFirstName(name[1]!.text) && isJobWord(lower(name[0]!))))) name = name.slice(1);
+    || (name.length > 2 && !isFirstName(name[0]!.text) && isFirstName(name[1]!.text)
+      && (isJobWord(lower(name[0]!)) || (run.sentenceInitial && name[0] === run.tokens[0] && notPersonNouns.has(lower(name[0]!))))))) name = name.slice(1);
   // "Republican Roy Blunt", "Year Barack Obama": a party or a common noun in front is no part of the name.
   while (name.length > 2 && (DESCRIPTION_HEADS.has(lower(name[0]!)) || thingHeads.has(lower(name[0]!))) && !isFirstName(name[0]!.text)) name = name.slice(1);
   const bad = name.findIndex((t) => !nameLike(t) && !SUFFIXES.has(t.lower));
@@ -358,8 +376,10 @@ function classify(run: Run): Classified {
   if (!personTitle && run.sentenceInitial && WHICH_AFTER.test(run.text.slice(run.tokens[run.tokens.length - 1]!.end, run.tokens[run.tokens.length - 1]!.end + 8))) {
     return { kind: 'org', tokens: name, title: [] };
   }
-  // "X" (the network), a lone letter, is no one's name.
-  if (name.length === 1 && name[0]!.text.length === 1) return { kind: 'unknown', tokens: [], title: [] };
+  // "X" (the network), a lone letter, is no one's name; nor is a party-and-state tag ("R-Utah").
+  if (name.length === 1 && (name[0]!.text.length === 1 || PARTY_STATE.test(name[0]!.text))) return { kind: 'unknown', tokens: [], title: [] };
+  // "St. Anselm's College", "St. Louis": a saint's name names a place or a body in the news.
+  if (title.length === 1 && /^(st\.?|saint)$/.test(lower(title[0]!))) return { kind: 'unknown', tokens: [], title: [] };
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
   if (name.length === 1) {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
@@ -371,7 +391,11 @@ function classify(run: Run): Classified {
     const afterPreposition = /^(in|at|from|of|for|near|to|on|by|with)$/.test(run.prevWord);
     // The last word of a longer name ("Center on Poverty and Inequality", "Human Rights").
     const insideName = (run.prevWord === 'and' || run.prevWord === '&') && isCapitalised(run.prevPrevWord) && !isFirstName(word) && !lastNames.has(word);
-    const spoke = speaks || (isSpeechVerb(run.prevWord) && !run.nextWords.length);
+    // "told TMZ Sports": the one told is a listener, and "Sports" is only the end of its name.
+    const spoke = speaks || (isSpeechVerb(run.prevWord) && !LISTENER_VERBS.has(run.prevWord) && tokens === run.tokens && !run.nextWords.length);
+    // "via Executive Order", "radical Islamic terrorism": a document, or a word modifying the noun after it.
+    if (thingHeads.has(word) && !isFirstName(name[0]!.text) && !lastNames.has(word)) return { kind: 'unknown', tokens: [], title: [] };
+    if (!title.length && personTitle && modifiesNoun(run)) return { kind: 'unknown', tokens: [], title: [] };
     const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }
@@ -397,6 +421,9 @@ function classify(run: Run): Classified {
       run.followedBySpeechOrAge));
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
+
+/** "R-Utah", "D-N.Y.": a lawmaker's party and state. */
+const PARTY_STATE = /^[DRI]-\p{Lu}/u;
 
 /** A number or another capitalised word right after a run: the name goes on ("Air Force 1st Lt."). */
 const FOLLOWED_BY_MORE = /^\s+[\d\p{Lu}]/u;
@@ -568,6 +595,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         if (c.gender) person.gender ??= c.gender;
         const roles = rolesAround(text, start, end).map((role) => inCaption ? role : withRelativeNamed(role, person, run.paragraph, mentions, people, loneNameLike));
         (inCaption ? person.captionRoles : person.roles).push(...roles);
+        if (process.env.ROLE_DEBUG) for (const r of roles) console.error(`ROLE\t${form}\t${r}\t${text.slice(Math.max(0, start - 90), end + 90).replace(/\s+/g, ' ')}`);
         if (inCaption) {
           person.captionMentions++;
           return;
@@ -622,7 +650,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
       mentions: p.mentions + p.captionMentions,
     };
     const knownMatch = knownPeople.find(({ keys }) => keys.includes(p.full[p.full.length - 1]!));
-    const role = pickRole([...p.roles, ...p.captionRoles]);
+    const role = pickRole([...p.roles, ...p.captionRoles].filter((r) => !namesItself(r, p.full)));
     if (role) entity.role = role;
     const gender = p.gender ?? knownMatch?.k.gender;
     if (gender) entity.gender = gender;
@@ -631,4 +659,14 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
   for (const o of others.values()) entities.push({ id: o.id, name: o.name, type: o.type, aliases: [], mentions: o.mentions });
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { entities, mentions };
+}
+
+/**
+ * A description holding the person's own full name is somebody else's: "the brother of
+ * Hollywood legend Ron Howard" describes Clint Howard, not Ron.
+ */
+function namesItself(role: string, full: readonly string[]): boolean {
+  if (full.length < 2) return false;
+  const words = personKeyWords(role);
+  return words.some((_, i) => full.every((w, k) => words[i + k] === w));
 }

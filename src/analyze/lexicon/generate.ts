@@ -44,6 +44,21 @@ const words = {
   // Finite verb forms and gerunds: a role phrase opening with one is a clause ("made public statements").
   verbForms: pick('PastTense', 'PresentTense', 'Gerund'),
   placeWords: [...new Set(placeWords)].sort(),
+  // Known words that are no person noun, whatever their ending ("three", "better", "wherever"),
+  // and known verbs with their third-person forms ("consider", "considers").
+  notPersonNouns: notPersonNouns(),
 };
+function notPersonNouns(): string[] {
+  // Verbs that also name what somebody does ("engineer", "volunteer") stay person nouns.
+  const agentVerbs = new Set(['engineer', 'monitor', 'tailor', 'volunteer']);
+  const thirdPerson = (verb: string): string =>
+    /(s|x|z|ch|sh|o)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  const verbs = pick('Infinitive').filter((verb) => /^[a-z]+$/.test(verb) && !agentVerbs.has(verb));
+  const functionWords = pick('Comparative', 'Superlative', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord',
+    'Cardinal', 'TextValue', 'Ordinal');
+  const persons = new Set(pick('Actor', 'Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'));
+  return [...new Set([...functionWords, ...verbs, ...verbs.map(thirdPerson)])].filter((w) => /^[a-z][a-z'-]*$/.test(w) && !persons.has(w)).sort();
+}
+
 writeFileSync(new URL('./words.json', import.meta.url), JSON.stringify(words) + '\n');
 console.log(Object.fromEntries(Object.entries(words).map(([k, v]) => [k, v.length])));

@@ -1,5 +1,5 @@
 import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention } from '../entities/find-entities.ts';
-import { capitalisedFunctionWords, orgWords, places, titleNouns } from '../lexicon.ts';
+import { capitalisedFunctionWords, orgWords, places, subordinatingWords, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
 import { isRoleNoun } from '../roles/role-phrases.ts';
@@ -99,7 +99,7 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
 const COLON_BEFORE_QUOTE = /:\s*(?:''|["“])$/;
 
 /** Words that open a subordinate clause, whose names are not the sentence's subject. */
-const SUBORDINATE_WORDS = 'when|while|after|before|although|though|because|since|if|once|until|unless|asked|pressed|despite';
+const SUBORDINATE_WORDS = [...subordinatingWords, 'asked', 'pressed', 'despite'].join('|');
 const SUBORDINATORS = new RegExp(`^(${SUBORDINATE_WORDS})$`, 'i');
 
 /** Words that open a lead-in clause whose names are not its subject ("When Trump suggested ..., Rubio"): those and a few prepositions. */

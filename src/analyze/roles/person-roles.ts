@@ -72,7 +72,8 @@ function namesAnotherPerson(words: readonly string[]): boolean {
 }
 
 export function headPhrase(role: string): string {
-  role = role.replace(TRAILING_CLAUSE, '');
+  // "a strong supporter of gay marriage as well as a giant in ...": the first description is enough.
+  role = role.replace(TRAILING_CLAUSE, '').replace(/\s+as well as\s.*$/i, '');
   while (DANGLING_END.test(role)) role = role.replace(DANGLING_END, '');
   const words = role.split(/\s+/).filter(Boolean);
   if (!words.length) return '';
@@ -138,6 +139,28 @@ export function pickRole(roles: readonly string[]): string | undefined {
   return ranked.slice(0, MAX_ROLES).map((r) => r.role).join('; ');
 }
 
+/** "chief of staff", "head of state": a title and its lowercase object right before a name. */
+const TITLE_OF = /(\p{L}+)\s+of\s+\p{Ll}+\s+$/u;
+
+/** A description ending in a form of address: "judicial analyst" and "Judge". */
+const TRAILING_ADDRESS = /^(.*(?:^|\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}[\p{L}]*\.?)$/u;
+
+/**
+ * True when a position in a paragraph is inside a quotation: after an opening curly quote not
+ * yet closed, or after an odd number of straight double quotes.
+ */
+export function insideQuotation(text: string, at: number): boolean {
+  let open = false;
+  let straight = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open = true;
+    else if (c === 0x201d) open = false;
+    else if (c === 0x22) straight++;
+  }
+  return open || straight % 2 === 1;
+}
+
 /** The word before a name: /([\p{L}.'’-]+)\s+$/u on the 40 characters before it, or ''. */
 function previousWord(text: string, start: number): string {
   const from = Math.max(0, start - 40);
@@ -159,8 +182,11 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (text.charCodeAt(end) === 44) end += degreesLength(text, end);
   const previous = previousWord(text, start);
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
-    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous));
-  const commaAfter = /^\s*,/.test(text.slice(end, end + 3));
+    || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous)
+    || titleNouns.has(TITLE_OF.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? ''));
+  // What a speaker says of somebody inside a quotation is an opinion ("Trump is God's man"), not a description.
+  const quoted = insideQuotation(text, start);
+  const commaAfter = !quoted && /^\s*,/.test(text.slice(end, end + 3));
   const title = titleBefore ? roleBefore(text, start) : undefined;
   // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
   const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
@@ -179,15 +205,24 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
   // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
   const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
-  const framed = /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart) : undefined;
+  const framed = !quoted && /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart, /^\s*,/.test(text.slice(end, end + 3))) : undefined;
   const roles: string[] = [];
+  // "Fox News judicial analyst Judge Andrew Napolitano", "Former CIA director Gen. David Petraeus":
+  // a description and a form of address, two roles rather than one.
+  const addressed = before ? TRAILING_ADDRESS.exec(before) : null;
+  if (addressed && isRoleNoun(addressed[1]!.split(/\s+/).pop()!) && formalTitles.has(addressed[2]!.toLowerCase())) {
+    roles.push(addressed[1]!);
+    before = addressed[2]!;
+  }
   let formal = before;
   // "Sen. Bill Cassidy (R-La.)": the party-and-state tag belongs to the title.
   const tag = PARTY_TAG.exec(text.slice(end, end + 24));
   if (formal && tag) formal = `${formal} (${tag[1]!})`;
   // "Patrol Chief James Hall with the New York Police Department", "Kent Powell of American Airlines".
   const affiliation = AFFILIATION.exec(text.slice(end, end + 120));
-  if (affiliation) {
+  // "Hillary with the State Department staffer": the organisation is part of another description.
+  const described = affiliation ? /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(end + affiliation[0].length, end + affiliation[0].length + 30)) : null;
+  if (affiliation && !(described && isRoleNoun(described[1]!))) {
     // A sentence's stop is no part of the organisation ("of Hartwell University."); "Inc." keeps its own.
     const phrase = affiliation[1]!.replace(/(\p{Ll}{4,})\.$/u, '$1');
     const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
@@ -212,7 +247,7 @@ export function rolesAround(text: string, start: number, end: number): string[] 
     if (described && isRoleNoun(described[2]!.split(/\s+/).pop()!)) roles.push(described[1] === 'his' || described[1] === 'her' ? `${described[1]} ${described[2]!}` : described[2]!);
   }
   if (roles.length) return roles;
-  const other = creditRole(text, start, end) ?? roleInClause(text, end) ?? describedNext(text, end);
+  const other = creditRole(text, start, end) ?? (quoted ? undefined : roleInClause(text, end) ?? describedNext(text, end));
   return other ? [other] : [];
 }
 

@@ -1,4 +1,4 @@
-import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, orgWords, placeWords, places, titleModifiers, titleNouns } from '../lexicon.ts';
+import { capitalisedFunctionWords, demonyms, isFirstName, lastNames, notPersonNouns, orgWords, placeWords, places, subordinatingWords, titleModifiers, titleNouns, verbForms } from '../lexicon.ts';
 import { isCapitalised, isPossessive, tokenizeUncached, withoutPossessive, type Token } from '../tokens.ts';
 
 const CHAIN_LINKS = new Set(['of', 'for', 'and', '&']);
@@ -46,11 +46,18 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
       }
       break;
     }
-    if (!isChainWord(token)) break;
+    // "deputy chief of staff Jake Sullivan", "secretary of state John Kerry": a title's lowercase object.
+    const object = chain.length === 0 && token.word && tokens[i - 1]?.lower === 'of' && isTitleWord(tokens[i - 2]?.lower ?? '');
+    if (!isChainWord(token) && !object) break;
     // A possessive country ("Russia's") opens the title; nothing before it belongs to it.
     chain.unshift(token);
     if (isPossessive(token.text)) break;
   }
+  // "spokesman for House Speaker Paul Ryan", "brother of Hollywood director Ron Harlow": the
+  // title after "for" (or after "of" following a lowercase noun) is the name's, the words
+  // before it describe somebody else. "Secretary of State Mike Pompeo" is one title.
+  const forLink = findLastIndex(chain, (t, i) => t.lower === 'for' || (t.lower === 'of' && i > 0 && !isCapitalised(chain[i - 1]!.text)));
+  if (forLink >= 0 && chain.slice(forLink + 1).some((t) => isTitleWord(t.lower))) chain.splice(0, forLink + 1);
   while (chain.length && (CHAIN_LINKS.has(chain[0]!.lower) || /^(pro|anti)-/i.test(chain[0]!.text))) chain.shift();
   // Forms of address are no titles ("Sir Keith", "Mr. Obama").
   while (chain.length && /^(sir|dame|lord|lady|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)$/i.test(chain[chain.length - 1]!.text)) chain.pop();
@@ -62,7 +69,10 @@ export function roleBefore(text: string, nameStart: number): string | undefined 
   const last = chain[chain.length - 1]!.lower;
   if (!isTitleWord(last) && !titleModifiers.has(last) && !demonyms.has(last) && !agent) {
     const lastTitle = findLastIndex(chain, (t) => isTitleWord(t.lower));
-    chain.splice(lastTitle + 1);
+    // "Chief of Staff", "Minister of Finance", "chief of staff": a title's "of" and its object stay.
+    const object = chain.slice(lastTitle + 2);
+    const office = chain[lastTitle + 1]?.lower === 'of' && object.length > 0 && (object.length === 1 || object.every((t) => isCapitalised(t.text)));
+    if (!office) chain.splice(lastTitle + 1);
   }
   // Drop capitalised words before the title chain proper that are names or sentence openers.
   while (chain.length > 1 && !isTitleWord(chain[0]!.lower) && !titleModifiers.has(chain[0]!.lower)
@@ -94,8 +104,9 @@ function descriptiveWord(token: Token): boolean {
   if (/^(pro|anti)-/.test(lower)) return false;
   if (DESCRIPTION_BOUNDARY.has(lower) || NOT_DESCRIPTIVE.test(lower) || capitalisedFunctionWords.has(lower) || /^\d/.test(lower)) return false;
   if (isCapitalised(token.text)) return !isFirstName(token.text) || isTitleWord(lower) || places.has(lower);
-  // Verbs and adverbs mean a clause ("met", "reportedly"); title words such as "managing" stay.
+  // Verbs and adverbs mean a clause ("met", "reportedly", "chose"); title words such as "managing" stay.
   if (/(ed|ing|ly)$/.test(lower) && !titleModifiers.has(lower) && !isTitleWord(lower)) return false;
+  if (verbForms.has(lower) && !titleModifiers.has(lower) && !isTitleWord(lower)) return false;
   return true;
 }
 
@@ -141,6 +152,7 @@ const NOT_AGENT_NOUNS = new Set([
   'colour', 'color', 'honour', 'honor', 'favour', 'labour', 'flavour', 'percent', 'moment', 'government',
   'statement', 'agreement', 'department', 'parliament', 'movement', 'investment', 'event', 'comment', 'element',
   'content', 'extent', 'incident', 'accident', 'per', 'cent', 'plant', 'giant', 'elephant', 'restaurant',
+  'talent', 'server', 'computer', 'printer', 'container', 'trailer', 'charger', 'shelter', 'barrier', 'frontier',
 ]);
 
 /** True for a word that names what somebody is: a title ("minister") or an agent noun ("oceanographer"). */
@@ -148,6 +160,9 @@ export function isRoleNoun(word: string): boolean {
   const w = withoutPossessive(word).toLowerCase();
   if (isTitleWord(w)) return true;
   if (w.length < 5 || NOT_AGENT_NOUNS.has(w) || NOT_AGENT_NOUNS.has(w.replace(/s$/, '')) || isCapitalised(word)) return false;
+  // Only words the lexicon does not know are guessed by their ending; "-ment" names a thing
+  // ("endorsement"), "-gree" a verb ("disagrees"), and a body is no person ("committee").
+  if (notPersonNouns.has(w) || notPersonNouns.has(w.replace(/s$/, '')) || verbForms.has(w) || orgWords.has(w) || titleModifiers.has(w) || /(ment|gree)s?$/.test(w)) return false;
   return /(er|or|ist|ian|ant|ent|man|woman|person|ee|ive)s?$/.test(w);
 }
 
@@ -167,6 +182,9 @@ function appositivePhrase(rest: string): string | undefined {
   }
   return rest.slice(from, i).trim();
 }
+
+/** Words in -ly that belong to a title ("only", "early", "elderly", "deputy" is no adverb anyway). */
+const TITLE_ADVERBS = new Set(['only', 'early', 'elderly', 'family', 'daily', 'weekly', 'monthly', 'quarterly', 'likely', 'lonely', 'holy', 'friendly']);
 
 /**
  * Words that head a description only after a name's comma: members of a party ("Mark Warner, a
@@ -192,7 +210,18 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   }
   // "Mugabe, his wife Grace and ..." names somebody else ("Angela, his daughter," does not).
   if (/^(his|her|their|its)\s+\P{Lu}*\p{Lu}/u.test(phrase)) return undefined;
-  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|including|like|such|few|many|most|some|several|both|all|none|no|a\s+\d|\d|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
+  if (/^(who|which|whose|whom|that|said|says|told|added|according|and|but|or|in|on|at|with|for|to|from|by|as|after|before|while|when|where|of|about|if|because|is|was|has|had|will|would|can|could|not|also|then|including|like|such|few|many|most|some|several|both|all|none|no|\p{Lu}\p{Ll}+day)\b/iu.test(phrase)) return undefined;
+  // A figure is a result, not a title ("Sanders, 48 percent to 45 percent among voters").
+  if (/^\d[\d.,]*\s*(?:%|percent|per cent|points?|votes?|delegates?|to\s+\d)/i.test(phrase)) return undefined;
+  // "Dempsey, General Ham and the Joint Staff": another titled person.
+  const words = phrase.split(/\s+/);
+  let titleAt = words.findIndex((w) => isTitleWord(w.toLowerCase()));
+  while (titleAt >= 0 && words[titleAt + 1] && (isTitleWord(words[titleAt + 1]!.toLowerCase()) || titleModifiers.has(words[titleAt + 1]!.toLowerCase()))) titleAt++;
+  const named = words[titleAt + 1];
+  if (titleAt >= 0 && named && isCapitalised(named) && !/['’]s?$/.test(named) && words.slice(0, titleAt).every((w) => isCapitalised(w))) {
+    const lower = named.toLowerCase();
+    if (!isTitleWord(lower) && !orgWords.has(lower) && !places.has(lower) && !demonyms.has(lower)) return undefined;
+  }
   // A clause that follows the title is not part of it ("... in Sydney told Reuters").
   phrase = phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|are|was|were|has|had|have|will|would)\b.*$/i, '');
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
@@ -203,16 +232,20 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
   // A passive clause is no title ("AirAsia, run by and owned by the parent company").
   if (tokens.some((t, i) => i < headIndex && t.lower === 'by')) return undefined;
-  if (tokens.some((t, i) => i < headIndex && /(ing|ed)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.lower))) return undefined;
+  if (tokens.some((t, i) => i < headIndex && /(ing|ed|ly)$/.test(t.text) && !isCapitalised(t.text) && !titleModifiers.has(t.lower) && !TITLE_ADVERBS.has(t.lower))) return undefined;
+  // A verb after the head makes the phrase a sentence ("our next president needs to speak", "officials don't matter").
+  const afterHead = tokens[headIndex + 1];
+  if (afterHead && !isCapitalised(afterHead.text) && ((verbForms.has(afterHead.lower) && !/(ing|ed)$/.test(afterHead.lower)) || /n['’]t$/.test(afterHead.lower)) && !isTitleWord(afterHead.lower)) return undefined;
   return phrase || undefined;
 }
 
 /**
- * Returns the title of a description set before a name between commas ("The mayor of
+ * Returns the title of a description set before a name between commas (`setOff`: a comma
+ * follows the name too) ("The mayor of
  * Surabaya, Tri Rismaharini, said" -> "mayor of Surabaya"; "Sudan's president, Omar al-Bashir,"),
  * or undefined.
  */
-export function roleBeforeComma(text: string, nameStart: number): string | undefined {
+export function roleBeforeComma(text: string, nameStart: number, setOff = false): string | undefined {
   const before = text.slice(0, nameStart);
   if (!/,\s*$/.test(before)) return undefined;
   const window = before.slice(-120).replace(/,\s*$/, '');
@@ -220,6 +253,11 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   // a possessive, the first one whose head is a role noun ("quoted the head of the search
   // and rescue agency", "charges against Sudan's president").
   const clause = window.slice(Math.max(window.lastIndexOf(',') + 1, afterLastStop(window)));
+  // "If she wants to be the next president, Hillary Clinton should ...": the comma closes a
+  // subordinate clause and the name opens the main one, so what stands before it describes
+  // nobody. Set off by a second comma, the name is an appositive there too ("although media
+  // quoted the head of the agency, Fransiskus Soelistyo, as saying").
+  if (!setOff && clause.split(/\s+/).some((w) => CLAUSE_OPENERS.has(w.toLowerCase()))) return undefined;
   const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|another|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
   for (const start of starts) {
     const phrase = clause.slice(start).trim().replace(/^(the|a|an)\s+/i, '');
@@ -232,11 +270,18 @@ export function roleBeforeComma(text: string, nameStart: number): string | undef
   // "the most recent attack" about an attack.
     const complement = words.findIndex((w) => /^(of|for|at|with|in|on|from|to|against|about|by|over|under|and|as|around|near|into|like|than|after|before|during|between)$/i.test(w));
     const head = complement < 0 ? words : words.slice(0, complement);
+    // A second determiner starts another phrase ("the sexual assaults her husband"): try from there.
+    if (head.slice(1).some((w) => DETERMINERS.has(w.toLowerCase()))) continue;
     if (!isRoleNoun(head[head.length - 1] ?? '')) continue;
     return phrase;
   }
   return undefined;
 }
+
+/** Words that open a clause a comma closes before the main one. */
+const CLAUSE_OPENERS = new Set([...subordinatingWords, 'where', 'whether', 'whenever', 'wherever']);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that']);
 
 /**
  * Where the text's last run free of . ; : ! ? begins: window.search(/[^.;:!?]*$/) without
@@ -255,8 +300,15 @@ const ROLE_VERBS = /^(advises|covers|heads|leads|runs|chairs|manages|oversees|di
 
 /** Cuts a phrase before a clause that follows it ("... who", "... said"). */
 function beforeNextClause(phrase: string): string {
-  return phrase.replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would)\b.*$/i, '').trim();
+  return phrase
+    .replace(/\s+(said|says|told|tells|added|adds|wrote|writes|who|which|that|is|was|were|has|had|have|will|would|when|where|while|because|if|after|before|since|until|unless|although)\b.*$/i, '')
+    // An adverb opens a clause about the role ("the person overwhelmingly selected by readers").
+    .replace(/\s+\p{Ll}+ly\b.*$/u, (rest) => (TITLE_ADVERBS.has(rest.trim().split(/\s/, 1)[0]!) ? rest : ''))
+    .trim();
 }
+
+/** Heads that say nothing of what somebody is ("the person", "a man"). */
+const EMPTY_HEADS = /^(?:person|man|woman|people|one|guy|individual|figure|kind|someone|somebody)$/i;
 
 /**
  * Returns what a clause about the person says they are or do: ", who is the chief executive of
@@ -273,13 +325,21 @@ export function roleInClause(text: string, nameEnd: number, maxWords = 14): stri
   if (clause === undefined) return undefined;
   const phrase = appositivePhrase(`, ${clause}`);
   if (!phrase) return undefined;
-  const described = /^(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+(?:(?:a|an|the)\s+)?(.+)$/i.exec(phrase)
+  const described = /^(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+((?:a|an|the)\s+)?(.+)$/i.exec(phrase)
     ?? (who ? /^\S+(?:\s+\S+){0,4}?\s+as\s+(?:a|an|the)\s+(.+)$/i.exec(phrase) : null);
   if (described) {
+    const article = described.length > 2 ? described[1] : undefined;
+    const predicate = described[described.length - 1]!;
     // "is increasingly relying on the former president", "was charged with": a verb phrase, no role.
-    const first = described[1]!.split(/\s/, 1)[0]!.toLowerCase();
+    const first = predicate.split(/\s/, 1)[0]!.toLowerCase();
+    // "NAME is a Metro reporter", "NAME is acting director": said of a name that opens a clause,
+    // a description has its article or opens with a title ("Gowdy is correct in ...", "Clinton
+    // is better at ..." are no descriptions).
+    if (!who && !article && !isTitleWord(first) && !titleModifiers.has(first)) return undefined;
     if (/^\p{Ll}+(?:ly|ing|ed)$/u.test(first) && !titleModifiers.has(first)) return undefined;
-    const role = beforeNextClause(described[1]!);
+    if (first === 'to' || first === 'not') return undefined;
+    const role = beforeNextClause(predicate);
+    if (EMPTY_HEADS.test(role)) return undefined;
     const words = role.split(/\s+/);
     const head = words.findIndex((w) => isRoleNoun(w));
     return head >= 0 && head <= 4 && words.length <= maxWords ? role : undefined;
@@ -306,7 +366,7 @@ export function creditRole(text: string, nameStart: number, nameEnd: number): st
   return undefined;
 }
 
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i;
   return -1;
 }
