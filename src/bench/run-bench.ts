@@ -9,6 +9,7 @@ import { benchDigest } from './digest.ts';
 import { benchPolling } from './polling.ts';
 import { benchPollingPostgres } from './polling-postgres.ts';
 import { benchResponsiveness } from './responsiveness.ts';
+import { benchStartup } from './startup.ts';
 
 const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   analyze: benchAnalyze,
@@ -19,6 +20,7 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   'polling-postgres': benchPollingPostgres,
   digest: benchDigest,
   chat: benchResponsiveness,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
