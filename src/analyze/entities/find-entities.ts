@@ -595,7 +595,6 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         if (c.gender) person.gender ??= c.gender;
         const roles = rolesAround(text, start, end).map((role) => inCaption ? role : withRelativeNamed(role, person, run.paragraph, mentions, people, loneNameLike));
         (inCaption ? person.captionRoles : person.roles).push(...roles);
-        if (process.env.ROLE_DEBUG) for (const r of roles) console.error(`ROLE\t${form}\t${r}\t${text.slice(Math.max(0, start - 90), end + 90).replace(/\s+/g, ' ')}`);
         if (inCaption) {
           person.captionMentions++;
           return;

@@ -186,7 +186,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
     || titleNouns.has(TITLE_OF.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? ''));
   // What a speaker says of somebody inside a quotation is an opinion ("Trump is God's man"), not a description.
   const quoted = insideQuotation(text, start);
-  const commaAfter = !quoted && /^\s*,/.test(text.slice(end, end + 3));
+  const commaFollows = /^\s*,/.test(text.slice(end, end + 3));
+  const commaAfter = !quoted && commaFollows;
   const title = titleBefore ? roleBefore(text, start) : undefined;
   // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
   const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
@@ -205,7 +206,7 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (owner) before = `${owner[1]!.toLowerCase()} ${before}`;
   // A description set off before the title too ("The council leader, Councillor Sarah Whitcombe").
   const titleStart = owner ? beforeStart - owner[0].length : beforeStart;
-  const framed = !quoted && /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart, /^\s*,/.test(text.slice(end, end + 3))) : undefined;
+  const framed = !quoted && /,\s*$/.test(text.slice(Math.max(0, titleStart - 3), titleStart)) ? roleBeforeComma(text, titleStart, commaFollows) : undefined;
   const roles: string[] = [];
   // "Fox News judicial analyst Judge Andrew Napolitano", "Former CIA director Gen. David Petraeus":
   // a description and a form of address, two roles rather than one.

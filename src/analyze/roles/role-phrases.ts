@@ -183,7 +183,7 @@ function appositivePhrase(rest: string): string | undefined {
   return rest.slice(from, i).trim();
 }
 
-/** Words in -ly that belong to a title ("only", "early", "elderly", "deputy" is no adverb anyway). */
+/** Words in -ly that are no adverb opening a clause ("the only candidate", "an elderly resident"). */
 const TITLE_ADVERBS = new Set(['only', 'early', 'elderly', 'family', 'daily', 'weekly', 'monthly', 'quarterly', 'likely', 'lonely', 'holy', 'friendly']);
 
 /**
@@ -326,10 +326,10 @@ export function roleInClause(text: string, nameEnd: number, maxWords = 14): stri
   const phrase = appositivePhrase(`, ${clause}`);
   if (!phrase) return undefined;
   const described = /^(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+((?:a|an|the)\s+)?(.+)$/i.exec(phrase)
-    ?? (who ? /^\S+(?:\s+\S+){0,4}?\s+as\s+(?:a|an|the)\s+(.+)$/i.exec(phrase) : null);
+    ?? (who ? /^\S+(?:\s+\S+){0,4}?\s+as\s+((?:a|an|the)\s+)(.+)$/i.exec(phrase) : null);
   if (described) {
-    const article = described.length > 2 ? described[1] : undefined;
-    const predicate = described[described.length - 1]!;
+    const article = described[1];
+    const predicate = described[2]!;
     // "is increasingly relying on the former president", "was charged with": a verb phrase, no role.
     const first = predicate.split(/\s/, 1)[0]!.toLowerCase();
     // "NAME is a Metro reporter", "NAME is acting director": said of a name that opens a clause,
