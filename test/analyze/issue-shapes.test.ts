@@ -464,3 +464,26 @@ describe('titles that run on through "of"', () => {
     expect(person(analyze(['Clinton’s deputy chief of staff Jake Sullivan said no.']), 'Jake Sullivan')?.role).toBe('Clinton’s deputy chief of staff');
   });
 });
+
+describe('publications and shows taken for people', () => {
+  it('GIVEN an outlet as the subject of "reported" ("Politico reported", "The Hill reported", "Western Journalism reported") THEN it is no person, while a named reporter is', () => {
+    const found = people([
+      'Senator Dana Whitfield spoke to bankers in 2014. Politico reported, according to sources in the room, that she praised them.',
+      'Her comments came on Sunday, The Hill reported.',
+      'Western Journalism reported on Saturday that Mayor Ron Keel is considering a run, and he has hired staff.',
+      'Breitbart reports the two former friends had a falling out.',
+      'As the Daily Caller reported, the donor “gave big to the foundation.”',
+      'Business Insider also commented on her future as a contributor.',
+      'Reporter Jenna Moss reported from Ohio that turnout was high.',
+    ]);
+    expect(found).toEqual(['Dana Whitfield', 'Ron Keel', 'Jenna Moss']);
+  });
+
+  it('GIVEN a show or a publication printed with "The" ("on The Laura Ingraham Show", "her show The Kelly File") THEN no person is made of it', () => {
+    const found = people([
+      '“Well, I like him,” Trump said on The Laura Ingraham Show on Tuesday.',
+      'Anchor Megan Kelly defended her show The Kelly File on Monday.',
+    ]);
+    expect(found.sort()).toEqual(['Megan Kelly', 'Trump']);
+  });
+});

@@ -381,6 +381,14 @@ function classify(run: Run): Classified {
   // "St. Anselm's College", "St. Louis": a saint's name names a place or a body in the news.
   if (title.length === 1 && /^(st\.?|saint)$/.test(lower(title[0]!))) return { kind: 'unknown', tokens: [], title: [] };
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
+  // "The Hill reported", "according to the Daily Caller", "The Laura Ingraham Show": English puts
+  // no article before a person's bare name, so without a title the run names an outlet, a show or
+  // a body (a noun after it, "the Bernie Sanders campaign", was dealt with above).
+  const afterThe = run.prevWord === 'the' || (tokens[0] !== run.tokens[0] && lower(run.tokens[0]!) === 'the');
+  if (afterThe && !personTitle && !title.length && !modifiesNoun(run)) return { kind: 'org', tokens: name, title: [] };
+  // "Business Insider", "Western Journalism": a publication's name, whatever it does.
+  const outletHead = OUTLET_HEADS.has(lower(name[name.length - 1]!)) && !isFirstName(name[0]!.text);
+  if (outletHead && !personTitle) return { kind: 'org', tokens: name, title: [] };
   if (name.length === 1) {
     // A lone name that speaks ("Soelistyo said", "said Yohannes") is a person unless it names a
     // body ("the Kremlin said", "NATO said").
@@ -396,7 +404,11 @@ function classify(run: Run): Classified {
     // "via Executive Order", "radical Islamic terrorism": a document, or a word modifying the noun after it.
     if (thingHeads.has(word) && !isFirstName(name[0]!.text) && !lastNames.has(word)) return { kind: 'unknown', tokens: [], title: [] };
     if (!title.length && personTitle && modifiesNoun(run)) return { kind: 'unknown', tokens: [], title: [] };
-    const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && loneSpeakerIsPerson(run, word));
+    // "Politico reported", "Breitbart reports": a lone word is the usual subject of "reported" only as
+    // a publication; a person who reports is known by a given name or surname (a full name that
+    // reports, "Harbour Airlines' Kent Varga reported", stays a person).
+    const outlet = reportsNext(run) && !isFirstName(name[0]!.text) && !lastNames.has(word);
+    const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && !outlet && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }
   // "told The Daily Beast", "asked the New York Times": the listener after the verb is no speaker,
@@ -421,6 +433,21 @@ function classify(run: Run): Classified {
       run.followedBySpeechOrAge));
   return { kind: evidence ? 'person' : 'unknown', tokens: name, title, ...(gender ? { gender } : {}) };
 }
+
+/** Verbs whose usual subject is a publication ("Politico reported", "The Blaze reports"). */
+const REPORT_VERBS = new Set(['reported', 'reports', 'published', 'publishes']);
+
+/** The next verb after a run, past adverbs ("also reported"), is one a publication does. */
+function reportsNext(run: Run): boolean {
+  const verb = run.nextWords.find((w) => !SPEECH_ADVERBS.has(w));
+  return verb !== undefined && REPORT_VERBS.has(verb);
+}
+
+/**
+ * Last words of a publication's name that are no surname ("Business Insider", "Daily Caller",
+ * "Western Journalism", "Daily Beast"); "News", "Times", "Post" are organisation words already.
+ */
+const OUTLET_HEADS = new Set(['insider', 'caller', 'journalism', 'beast', 'examiner', 'inquirer', 'dispatch', 'courier', 'bulletin', 'newspaper', 'newsletter']);
 
 /** "R-Utah", "D-N.Y.": a lawmaker's party and state. */
 const PARTY_STATE = /^[DRI]-\p{Lu}/u;
