@@ -487,3 +487,27 @@ describe('publications and shows taken for people', () => {
     expect(found.sort()).toEqual(['Megan Kelly', 'Trump']);
   });
 });
+
+describe('ordinary people described by their age', () => {
+  const roleOf = (paragraphs: string[], name: string): string | undefined => person(analyze(paragraphs), name)?.role;
+
+  it('GIVEN "NAME, 53, a retired teacher from Reno," THEN the description after the age is the role', () => {
+    expect(roleOf(['Marvin Tesk, 53, a retired teacher from Reno, is backing the senator.'], 'Marvin Tesk')).toBe('retired teacher from Reno');
+  });
+
+  it('GIVEN an age as the only description ("a 61-year-old who …", "as 50-year-old NAME of TOWN") THEN the age is the role, with the town', () => {
+    expect(roleOf(['Dai Shulan, a 61-year-old who had five relatives on the flight, said she prayed for them.'], 'Dai Shulan')).toBe('61-year-old');
+    expect(roleOf(['The Tribune identified the surfer as 50-year-old Kevin Swanlund of Morro Bay. He was airlifted to a hospital.'], 'Kevin Swanlund'))
+      .toBe('50-year-old of Morro Bay');
+  });
+});
+
+describe('a plural title before two names', () => {
+  it('GIVEN "are cabinet ministers NAME and NAME" THEN each is a cabinet minister, the premodifier kept', () => {
+    const a = analyze(['The two figures are cabinet ministers Jonah Mavuto and Silas Kasere, who fled to the compound, the source said.']);
+    expect(person(a, 'Jonah Mavuto')?.role).toBe('cabinet minister');
+    expect(person(a, 'Silas Kasere')?.role).toBe('cabinet minister');
+    const b = analyze(['The plan was backed by Democratic senators Ann Dorsey and Luke Pratt on Monday.']);
+    expect([person(b, 'Ann Dorsey')?.role, person(b, 'Luke Pratt')?.role]).toEqual(['Democratic senator', 'Democratic senator']);
+  });
+});

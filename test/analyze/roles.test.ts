@@ -146,8 +146,8 @@ describe('roles in the article\'s own words', () => {
 
   it('GIVEN a plural title before two names joined by "and" THEN each gets the title', () => {
     const analysis = analyze(['The faction\'s figures are cabinet ministers Joram Mbeki and Tawanda Sithole, who fled to the compound.']);
-    expect(person(analysis, 'Joram Mbeki')?.role).toBe('minister');
-    expect(person(analysis, 'Tawanda Sithole')?.role).toBe('minister');
+    expect(person(analysis, 'Joram Mbeki')?.role).toBe('cabinet minister');
+    expect(person(analysis, 'Tawanda Sithole')?.role).toBe('cabinet minister');
   });
 
   it('GIVEN "a colleague named NAME" THEN the description is the role', () => {

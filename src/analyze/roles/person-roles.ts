@@ -20,9 +20,13 @@ export interface RoleOwner {
 
 /** "ministers Jonathan Moyo and Saviour Kasukuwere": each of them is one minister. */
 function singular(role: string): string {
-  if (role.includes(' ') || !role.endsWith('s') || role.endsWith('ss')) return role;
-  const one = role.endsWith('ies') ? `${role.slice(0, -3)}y` : role.slice(0, -1);
-  return titleNouns.has(one.toLowerCase()) ? one : role;
+  // "cabinet ministers Jonathan Moyo and ...": the lowercase head of a plain description; a
+  // title's object stays as printed ("Chairman of the Joint Chiefs").
+  const space = role.lastIndexOf(' ');
+  const last = role.slice(space + 1);
+  if (!last.endsWith('s') || last.endsWith('ss') || (space >= 0 && (!/^\p{Ll}/u.test(last) || /\s(?:of|for|to|and)\s/i.test(role)))) return role;
+  const one = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  return titleNouns.has(one.toLowerCase()) ? role.slice(0, space + 1) + one : role;
 }
 
 /**
@@ -180,6 +184,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   if (text.charCodeAt(start - 1) === 91) start -= 1;
   // "Stephen Calderwood, MD, president of ...": the degrees are no role and the role follows them.
   if (text.charCodeAt(end) === 44) end += degreesLength(text, end);
+  // "Marvin Teske, 53, a security guard at a casino": the age is no role and the role follows it.
+  if (text.charCodeAt(end) === 44) end += AGE_AFTER_COMMA.exec(text.slice(end, end + 16))?.[0].length ?? 0;
   const previous = previousWord(text, start);
   const titleBefore = previous !== '' && (isCapitalised(previous) || /['’]s$/.test(previous) || titleNouns.has(previous.toLowerCase())
     || titleModifiers.has(previous.toLowerCase()) || demonyms.has(previous.toLowerCase()) || /(er|or|ist|ian|ant|ent|man|woman|person)s?$/.test(previous)
@@ -192,6 +198,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   // The lowercase words and organisation in front of a title belong to it ("CNN meteorologist").
   const description = titleBefore && !/['’]s$/.test(previous) ? descriptionBefore(text, start) : undefined;
   let before = description && (!title || (description.length > title.length && description.endsWith(title))) ? description : title;
+  // "identified the surfer as 50-year-old Kevin Swanson of Morro Bay": the age is how the article describes them.
+  if (!before && previous === '-year-old') before = AGE_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1];
   // "Man Haron Monis", "Mother Superior Marie": one capitalised person noun inside a name is part
   // of it, not a title, unless it opens the sentence ("Dockworker Tomas Ruiz said").
   if (before && !/\s/.test(before) && isCapitalised(before) && !formalTitles.has(before.toLowerCase()) && !honorifics.has(before.toLowerCase())
@@ -225,7 +233,8 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   const described = affiliation ? /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(end + affiliation[0].length, end + affiliation[0].length + 30)) : null;
   if (affiliation && !(described && isRoleNoun(described[1]!))) {
     // A sentence's stop is no part of the organisation ("of Hartwell University."); "Inc." keeps its own.
-    const phrase = affiliation[1]!.replace(/(\p{Ll}{4,})\.$/u, '$1');
+    // A stop after a word of three letters or more ends the sentence ("of Morro Bay. He was ...").
+    const phrase = affiliation[1]!.replace(/(\p{L}\p{Ll}{2,})\.\s.*$/u, '$1').replace(/(\p{Ll}{4,})\.$/u, '$1');
     const named = phrase.split(/\s+/).some((w) => orgWords.has(w.toLowerCase()));
     if (formal) formal = `${formal} ${phrase}`;
     else if (!after && !framed && named && /^(of|with)\b/.test(phrase)) roles.push(phrase);
@@ -238,9 +247,12 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   for (const role of [formal, after, framed]) if (role) roles.push(role);
   if (!roles.length && previous === 'and') {
     // "cabinet ministers Jonathan Moyo and Saviour Kasukuwere": the plural title is each one's.
-    const listed = TITLED_PAIR.exec(text.slice(Math.max(0, start - 100), start));
-    const one = listed ? singular(listed[1]!) : undefined;
-    if (one && one !== listed![1]) roles.push(one);
+    const from = Math.max(0, start - 100);
+    const listed = TITLED_PAIR.exec(text.slice(from, start));
+    // The whole description before the first name is each one's ("cabinet ministers").
+    const plural = listed ? descriptionBefore(text, from + listed.index + listed[0].length - listed[2]!.length) ?? listed[1]! : undefined;
+    const one = plural ? singular(plural) : undefined;
+    if (one && one !== plural) roles.push(one);
   }
   if (!roles.length && (previous === 'named' || previous === 'called')) {
     // "From a colleague named Barry Saltzman", "his lawyer, a man called ...".
@@ -251,6 +263,12 @@ export function rolesAround(text: string, start: number, end: number): string[] 
   const other = creditRole(text, start, end) ?? (quoted ? undefined : roleInClause(text, end) ?? describedNext(text, end));
   return other ? [other] : [];
 }
+
+/** ", 53" or ", aged 53" after a name, when another comma follows: an age set off before a description. */
+const AGE_AFTER_COMMA = /^\s*,\s*(?:aged\s+)?\d{1,3}(?=\s*,)/;
+
+/** "50-year-old " right before a name: an age printed as a description. */
+const AGE_BEFORE = /(?:^|\s)(\d{1,3}-year-old)\s+$/;
 
 /** One degree or licence after a comma ("MD", "Ph.D."): `isPostNominal` says which words are. */
 const AFTER_COMMA_WORD = /^\s*,\s*(\p{Lu}[\p{L}.]{1,7}(?:\s?D\.?)?)(?=[\s,;.)]|$)/u;
@@ -278,7 +296,7 @@ function describedNext(text: string, end: number): string | undefined {
 }
 
 /** A plural title before two names joined by "and" ("ministers Jonathan Moyo and ..."). */
-const TITLED_PAIR = /(?:^|\s)(\p{Ll}[\p{Ll}-]*s)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s+and\s+$/u;
+const TITLED_PAIR = /(?:^|\s)(\p{Ll}[\p{Ll}-]*s)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s+and\s+)$/u;
 
 /** "a colleague named", "his friend called": a description that names the person next. */
 const NAMED_AFTER_ROLE = /\b(a|an|the|his|her)\s+((?:[\p{Ll}\d-]+\s+){0,2}[\p{Ll}-]+)\s+(?:named|called)\s+$/u;

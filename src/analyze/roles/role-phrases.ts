@@ -91,6 +91,8 @@ const DESCRIPTION_BOUNDARY = new Set([
   'of', 'about', 'after', 'before', 'than', 'like', 'including', 'where', 'because', 'if',
 ]);
 
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+
 /** Subjects: what follows them is a verb, so they open no description ("He met defence secretary ..."). */
 const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 
@@ -137,7 +139,8 @@ export function descriptionBefore(text: string, nameStart: number): string | und
     const lower = before.lower;
     // "to" before a lowercase word opens an infinitive ("to re-nominate former Justice ...").
     if (lower === 'to' && !isCapitalised(tokens[i]!.text)) return false;
-    return DESCRIPTION_BOUNDARY.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
+    // A copula opens the noun phrase it links ("The two figures are cabinet ministers ...").
+    return DESCRIPTION_BOUNDARY.has(lower) || COPULAS.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
   };
   while (first < tokens.length - 1 && (!tokens[first]!.word || !opensPhrase(first))) first++;
   if (!opensPhrase(first)) return undefined;
@@ -227,7 +230,9 @@ export function roleAfter(text: string, nameEnd: number): string | undefined {
   phrase = phrase.replace(/^(the|a|an)\s+/i, '').trim();
   const tokens = tokenizeUncached(phrase).filter((t) => t.word);
   if (!tokens.length || tokens.length > 22) return undefined;
-  const headIndex = tokens.findIndex((t) => isRoleNoun(t.text) || APPOSITIVE_HEADS.has(t.lower));
+  // "Dai Shuqin, a 61-year-old who had five relations on the plane": with no role noun, the age is the description.
+  const nounAt = tokens.findIndex((t) => isRoleNoun(t.text) || APPOSITIVE_HEADS.has(t.lower));
+  const headIndex = nounAt < 0 && /^\d{1,3}-year-old$/.test(tokens[0]!.text) ? 0 : nounAt;
   if (headIndex < 0 || headIndex > 6) return undefined;
   // Verbs before the head mean a clause, not a title ("Lavrov, meeting Rubio on Wednesday").
   // A passive clause is no title ("AirAsia, run by and owned by the parent company").
