@@ -511,3 +511,12 @@ describe('a plural title before two names', () => {
     expect([person(b, 'Ann Dorsey')?.role, person(b, 'Luke Pratt')?.role]).toEqual(['Democratic senator', 'Democratic senator']);
   });
 });
+
+describe('whose relation a pronoun names', () => {
+  it('GIVEN "NAME and his wife … her brother, OTHER" THEN the brother is not NAME\'s: the wife is the nearer owner', () => {
+    const a = analyze(['“We are still waiting,” Sutrisno said. Sutrisno and his wife were at the centre awaiting news of her brother, Hermanto Kusuma, who was on board.']);
+    expect(person(a, 'Hermanto Kusuma')?.role ?? '').not.toMatch(/Sutrisno/);
+    const b = analyze(['Eloise Parry, 21, died in April.', '“She was burning up,” her mother, Fiona, said.']);
+    expect(person(b, 'Fiona')?.role).toBe("Eloise Parry's mother");
+  });
+});

@@ -620,7 +620,7 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
         if (honorific) person.forms.set(`${honorific} ${form}`, person.forms.get(`${honorific} ${form}`) ?? 0);
         person.firstMention = Math.min(person.firstMention, index);
         if (c.gender) person.gender ??= c.gender;
-        const roles = rolesAround(text, start, end).map((role) => inCaption ? role : withRelativeNamed(role, person, run.paragraph, mentions, people, loneNameLike));
+        const roles = rolesAround(text, start, end).map((role) => inCaption ? role : withRelativeNamed(role, person, run.paragraph, mentions, people, loneNameLike, { text, start }));
         (inCaption ? person.captionRoles : person.roles).push(...roles);
         if (inCaption) {
           person.captionMentions++;

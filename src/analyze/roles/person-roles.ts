@@ -9,6 +9,8 @@ import { creditRole, descriptionBefore, isRoleNoun, roleAfter, roleBefore, roleB
 export interface RoleMention {
   entityId: string;
   paragraph: number;
+  /** Where the name ends in its paragraph. */
+  end: number;
 }
 
 /** A person being gathered, as far as roles need to know: printed forms and gender. */
@@ -301,6 +303,10 @@ const TITLED_PAIR = /(?:^|\s)(\p{Ll}[\p{Ll}-]*s)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:
 /** "a colleague named", "his friend called": a description that names the person next. */
 const NAMED_AFTER_ROLE = /\b(a|an|the|his|her)\s+((?:[\p{Ll}\d-]+\s+){0,2}[\p{Ll}-]+)\s+(?:named|called)\s+$/u;
 
+/** Nouns for a woman or a man, who may own a relation in place of the last person named. */
+const FEMALE_PERSON_NOUN = /\b(?:wife|mother|daughter|sister|woman|women|girl|girlfriend|widow|aunt|niece|grandmother|granddaughter|fiancée|lady|mom|mum)\b/i;
+const MALE_PERSON_NOUN = /\b(?:husband|father|son|brother|man|men|boy|boyfriend|widower|uncle|nephew|grandfather|grandson|fiancé|dad)\b/i;
+
 /** Kin and friends: without a sure owner ("his brother") they say nothing of the person. */
 const FAMILY_RELATIONS = 'mother|father|wife|husband|son|daughter|brother|sister|boyfriend|girlfriend|fiancée?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandfather|grandmother|grandson|granddaughter|stepson|stepdaughter|stepfather|stepmother|mum|mom|dad|parents?|children|child|friend|neighbou?r';
 /** Relations that are also what a person does: shown without an owner when none is sure. */
@@ -321,12 +327,23 @@ export function withRelativeNamed(
   mentions: readonly RoleMention[],
   people: readonly RoleOwner[],
   loneNameLike: (entityId: string) => boolean,
+  /** The paragraph's text and where the person's name starts in it. */
+  place?: { text: string; start: number },
 ): string {
   const relation = RELATION_BY_PRONOUN.exec(role);
   if (!relation) return role;
   // Unresolved, "his lawyer" still says what the person is; "his brother" says nothing.
   const unresolved = PROFESSIONAL_RELATION.test(relation[2]!) ? relation[2]! : role;
   const wanted: Gender = relation[1]!.toLowerCase() === 'his' ? 'male' : 'female';
+  // "Yohannes and his wife were awaiting news of her brother, NAME": a noun of the pronoun's
+  // gender between the last name and the relation is the nearer owner, and it is nobody named.
+  const between = (from: number): boolean => {
+    if (!place) return false;
+    const window = place.text.slice(from, place.start);
+    // The relation's own pronoun is the last one: only the words before it can hold another owner.
+    const pronoun = Math.max(window.toLowerCase().lastIndexOf('his '), window.toLowerCase().lastIndexOf('her '));
+    return (wanted === 'female' ? FEMALE_PERSON_NOUN : MALE_PERSON_NOUN).test(pronoun >= 0 ? window.slice(0, pronoun) : window);
+  };
   // The person named last, in this paragraph or the one before; a lone capitalised word taken
   // for an organisation may be the owner ("The captain, Iriyanto, ..."), so it stops the search:
   // a wrong owner would be worse than the pronoun.
@@ -337,6 +354,7 @@ export function withRelativeNamed(
       continue;
     }
     if (other.id === person.id || (other.gender && other.gender !== wanted)) return unresolved;
+    if (between(mentions[i]!.paragraph === paragraph ? mentions[i]!.end : 0)) return unresolved;
     const name = [...other.forms.keys()].sort((a, b) => personKeyWords(b).length - personKeyWords(a).length)[0];
     return name ? `${name}'s ${relation[2]!}` : unresolved;
   }
