@@ -520,3 +520,23 @@ describe('whose relation a pronoun names', () => {
     expect(person(b, 'Fiona')?.role).toBe("Eloise Parry's mother");
   });
 });
+
+describe('roles that swallow the words of the clause around them', () => {
+  const roleOf = (paragraphs: string[], name: string): string | undefined => person(analyze(paragraphs), name)?.role;
+
+  it('GIVEN a verb in -s before a title ("a bridge that connects Democratic presidential candidate NAME", "Marsh ties N.J. Gov. NAME") THEN the verb is no part of the role', () => {
+    expect(roleOf(['There is a fragile bridge that connects Democratic presidential candidate Helen Marsh and a New York activist.'], 'Helen Marsh'))
+      .toBe('Democratic presidential candidate');
+    expect(roleOf(['In head-to-head matchups, Marsh tops Dole 41-40; Marsh ties N.J. Gov. Carl Bristow at 42-42.'], 'Carl Bristow')).toBe('N.J. Gov.');
+  });
+
+  it('GIVEN a sentence opening with a prepositional phrase closed by a comma ("In a summation of the Democratic front-runner, NAME said") THEN that phrase describes somebody else', () => {
+    expect(roleOf(['In a scathing summation of the Democratic front-runner, Republican candidate Donald Tremont said she had failed.'], 'Donald Tremont'))
+      .toBe('Republican candidate');
+    expect(roleOf(['In a statement, the head of the agency, Tomas Berg, said three were found.'], 'Tomas Berg')).toBe('head of the agency');
+  });
+
+  it('GIVEN a standing in a poll ("NAME leads among men") THEN it is no role', () => {
+    expect(roleOf(['The poll showed that Marsh remains the leader among female voters while Donald Tremont leads among men.'], 'Donald Tremont')).toBeUndefined();
+  });
+});

@@ -54,8 +54,8 @@ const TITLE_PARTICIPLES = new Set(['managing', 'acting', 'presiding', 'outgoing'
 /** Words a description cannot end in: "his chief of staff at the time and", "author of", "former". */
 const DANGLING_END = /(?:\s+|^)(?:and|or|but|of|for|to|in|at|with|from|by|the|a|an|former|then|ex|who|which|that)$/i;
 
-/** "leads in polls", "leads Trump by 7 points": a standing in a race, not a job. */
-const RACE_STANDING = /\b(?:polls?|points?|delegates|race|field|margin|votes?|percent|primar(?:y|ies)|caucus(?:es)?)\b|%/i;
+/** "leads in polls", "leads Trump by 7 points", "leads among men": a standing in a race, not a job. */
+const RACE_STANDING = /\b(?:polls?|points?|delegates|race|field|margin|votes?|percent|primar(?:y|ies)|caucus(?:es)?|among)\b|%/i;
 
 /** "you're a lawyer", "It's a reminder": a sentence of its own, not a description. */
 const PRONOUN_OPENING = /^(?:i|you|we|they|it|he|she|there|this|that)(?:\s|['’])/i;

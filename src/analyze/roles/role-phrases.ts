@@ -113,6 +113,15 @@ function descriptiveWord(token: Token): boolean {
 }
 
 /**
+ * "a bridge that connects Democratic presidential candidate ...", "Clinton ties N.J. Gov. ...": a
+ * lowercase word in -s right before a capitalised word is a verb, for a description's lowercase
+ * words before a capitalised one are modifiers ("former CIA director", "top Clinton aide").
+ */
+function verbBeforeName(token: Token, next: Token): boolean {
+  return token.word && /^\p{Ll}+s$/u.test(token.text) && !/(ss|us|is|news)$/.test(token.text) && next.word && isCapitalised(next.text);
+}
+
+/**
  * Returns the description printed right before a name when it ends in a role noun, with the
  * lowercase words and organisations or places before it that belong to it ("CNN meteorologist",
  * "Seoul resident", "air force rescue coordinator", "Indonesia search-and-rescue director"), or
@@ -127,7 +136,7 @@ export function descriptionBefore(text: string, nameStart: number): string | und
   if (!last?.word || !isRoleNoun(last.text) || isCapitalised(last.text) && !isTitleWord(last.lower)) return undefined;
   let first = tokens.length - 1;
   let words = 1;
-  while (first > 0 && words < 6 && descriptiveWord(tokens[first - 1]!)) {
+  while (first > 0 && words < 6 && descriptiveWord(tokens[first - 1]!) && !verbBeforeName(tokens[first - 1]!, tokens[first]!)) {
     first--;
     if (tokens[first]!.word) words++;
   }
@@ -139,6 +148,7 @@ export function descriptionBefore(text: string, nameStart: number): string | und
     const lower = before.lower;
     // "to" before a lowercase word opens an infinitive ("to re-nominate former Justice ...").
     if (lower === 'to' && !isCapitalised(tokens[i]!.text)) return false;
+    if (verbBeforeName(before, tokens[i]!)) return true;
     // A copula opens the noun phrase it links ("The two figures are cabinet ministers ...").
     return DESCRIPTION_BOUNDARY.has(lower) || COPULAS.has(lower) || /^\d/.test(lower) || (isCapitalised(before.text) && capitalisedFunctionWords.has(lower) && !PRONOUNS.has(lower));
   };
@@ -263,6 +273,11 @@ export function roleBeforeComma(text: string, nameStart: number, setOff = false)
   // nobody. Set off by a second comma, the name is an appositive there too ("although media
   // quoted the head of the agency, Fransiskus Soelistyo, as saying").
   if (!setOff && clause.split(/\s+/).some((w) => CLAUSE_OPENERS.has(w.toLowerCase()))) return undefined;
+  // "In a takedown of the Democratic front-runner, Donald Trump said ...": a sentence's opening
+  // prepositional phrase closed by the comma is about somebody else, unless a second comma sets
+  // the name off as its appositive.
+  const sentenceStart = afterLastStop(window);
+  if (!setOff && (sentenceStart > 0 || window.length < 120) && clause === window.slice(sentenceStart) && OPENING_PREPOSITIONS.has(clause.trim().split(/\s+/, 1)[0]!.toLowerCase())) return undefined;
   const starts = [...clause.matchAll(/(?:^|\s)((?:the|a|an|another|its|their|his|her)\s|\p{Lu}[\p{L}.-]*['’]s\s)/giu)].map((m) => m.index + m[0].length - m[1]!.length);
   for (const start of starts) {
     const phrase = clause.slice(start).trim().replace(/^(the|a|an)\s+/i, '');
@@ -284,6 +299,9 @@ export function roleBeforeComma(text: string, nameStart: number, setOff = false)
 }
 
 /** Words that open a clause a comma closes before the main one. */
+/** Prepositions that open a sentence's adverbial phrase ("In a speech on Monday, ..."). */
+const OPENING_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'with', 'for', 'from', 'by', 'under', 'over', 'despite', 'amid', 'among', 'following', 'like', 'unlike', 'to', 'of', 'about', 'against', 'without', 'through', 'throughout', 'as']);
+
 const CLAUSE_OPENERS = new Set([...subordinatingWords, 'where', 'whether', 'whenever', 'wherever']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that']);
