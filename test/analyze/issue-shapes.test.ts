@@ -528,6 +528,7 @@ describe('roles that swallow the words of the clause around them', () => {
     expect(roleOf(['There is a fragile bridge that connects Democratic presidential candidate Helen Marsh and a New York activist.'], 'Helen Marsh'))
       .toBe('Democratic presidential candidate');
     expect(roleOf(['In head-to-head matchups, Marsh tops Dole 41-40; Marsh ties N.J. Gov. Carl Bristow at 42-42.'], 'Carl Bristow')).toBe('N.J. Gov.');
+    expect(roleOf(['“It is amusing,” he said. GOP nominees Sen. John McCan, R-Ariz., and Mitt Romano both lost.'], 'John McCan')).toBe('GOP nominee; Sen.');
   });
 
   it('GIVEN a sentence opening with a prepositional phrase closed by a comma ("In a summation of the Democratic front-runner, NAME said") THEN that phrase describes somebody else', () => {

@@ -118,7 +118,9 @@ function descriptiveWord(token: Token): boolean {
  * words before a capitalised one are modifiers ("former CIA director", "top Clinton aide").
  */
 function verbBeforeName(token: Token, next: Token): boolean {
-  return token.word && /^\p{Ll}+s$/u.test(token.text) && !/(ss|us|is|news)$/.test(token.text) && next.word && isCapitalised(next.text);
+  // A plural person noun stays ("GOP nominees Sen. John McCain and ...").
+  return token.word && /^\p{Ll}+s$/u.test(token.text) && !/(ss|us|is|news)$/.test(token.text) && next.word && isCapitalised(next.text)
+    && !isRoleNoun(token.text) && !isRoleNoun(token.text.replace(/ies$/, 'y').replace(/s$/, ''));
 }
 
 /**
