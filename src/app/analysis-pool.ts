@@ -34,16 +34,19 @@ export interface AnalysisPoolOptions {
   idleTimeoutMs?: number;
 }
 
-const workerFile = new URL('./analysis-worker.ts', import.meta.url).href;
+/** True when this module runs compiled (dist/…/analysis-pool.js) rather than from its TypeScript source. */
+const compiled = import.meta.url.endsWith('.js');
+const workerFile = new URL(compiled ? './analysis-worker.js' : './analysis-worker.ts', import.meta.url).href;
 
 /**
- * Node options for the pool threads. newsbot runs its TypeScript through tsx, and a worker
- * thread does not inherit a loader registered from code (bin/newsbot.js calls tsx's register()),
- * so each thread imports tsx's loader itself unless the process was started with it.
+ * Node options for the pool threads. From the TypeScript sources newsbot runs through tsx, and
+ * a worker thread does not inherit a loader registered from code (bin/newsbot.js calls tsx's
+ * register()), so each thread then imports tsx's loader itself unless the process was started
+ * with it. Compiled, the threads need no loader: each one starts faster and holds less memory.
  */
 function workerExecArgv(): string[] {
   const inherited = process.execArgv;
-  if (inherited.some((arg) => /[\\/]tsx[\\/]|^tsx$/.test(arg))) return inherited;
+  if (compiled || inherited.some((arg) => /[\\/]tsx[\\/]|^tsx$/.test(arg))) return inherited;
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   return [...inherited, '--import', pathToFileURL(join(tsxRoot, 'dist', 'loader.mjs')).href];
 }
