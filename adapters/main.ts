@@ -8,12 +8,12 @@
 import { resolve } from 'node:path';
 import { main, type PlatformHooks, type Runtime } from '../src/cli/main.ts';
 import type { Command } from '../src/commands/types.ts';
+import { packageRoot } from '../src/core/package-root.ts';
 import type { JobQueue } from '../src/schedule/job-queue.ts';
 import type { BriefingSink } from '../src/schedule/types.ts';
 import { renderReplyText } from './console/render.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const digestsDir = resolve(root, 'digests');
+const digestsDir = resolve(packageRoot, 'digests');
 const demoDefinition = resolve(digestsDir, 'demo.yaml');
 
 const connectHint = `
@@ -35,7 +35,7 @@ function untilSignal(): Promise<void> {
 /** The launcher of several Discord shards runs nothing else: each shard process is a full `serve`. */
 async function serveShards(runtime: Runtime, discord: NonNullable<Runtime['config']['discord']>, shards: NonNullable<Runtime['config']['shardManager']>): Promise<void> {
   const { launchShards } = await import('./discord/shard-manager.ts');
-  const running = await launchShards({ discord, shards, entry: resolve(root, 'bin/newsbot.js'), args: ['serve'], log: runtime.log });
+  const running = await launchShards({ discord, shards, entry: resolve(packageRoot, 'bin/newsbot.js'), args: ['serve'], log: runtime.log });
   await untilSignal();
   await running.stop();
 }

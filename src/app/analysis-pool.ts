@@ -34,16 +34,19 @@ export interface AnalysisPoolOptions {
   idleTimeoutMs?: number;
 }
 
-const workerFile = new URL('./analysis-worker.ts', import.meta.url).href;
+/** True when this module runs compiled (dist/…/analysis-pool.js) rather than from its TypeScript source. */
+const compiled = import.meta.url.endsWith('.js');
+const workerFile = new URL(compiled ? './analysis-worker.js' : './analysis-worker.ts', import.meta.url).href;
 
 /**
- * Node options for the pool threads. newsbot runs its TypeScript through tsx, and a worker
- * thread does not inherit a loader registered from code (bin/newsbot.js calls tsx's register()),
- * so each thread imports tsx's loader itself unless the process was started with it.
+ * Node options for the pool threads. From the TypeScript sources newsbot runs through tsx, and
+ * a worker thread does not inherit a loader registered from code (bin/newsbot.js calls tsx's
+ * register()), so each thread then imports tsx's loader itself unless the process was started
+ * with it. Compiled, the threads need no loader: each one starts faster and holds less memory.
  */
 function workerExecArgv(): string[] {
   const inherited = process.execArgv;
-  if (inherited.some((arg) => /[\\/]tsx[\\/]|^tsx$/.test(arg))) return inherited;
+  if (compiled || inherited.some((arg) => /[\\/]tsx[\\/]|^tsx$/.test(arg))) return inherited;
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   return [...inherited, '--import', pathToFileURL(join(tsxRoot, 'dist', 'loader.mjs')).href];
 }
@@ -74,6 +77,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       idleTimeout: options.idleTimeoutMs ?? 30_000,
       execArgv: workerExecArgv(),
       resourceLimits: threadHeapLimits,
+      // By default a task the busy threads cannot take yet goes to the back of the queue, so every
+      // other article of a long run was analysed last and the store, which writes in input order,
+      // waited for the whole run before its first batch. First in, first out keeps them flowing.
+      stricterFIFO: true,
     });
   };
   const running = (): Promise<Piscina> => {

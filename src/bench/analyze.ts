@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { analyzeArticle } from '../analyze/pipeline.ts';
 import { createAnalysisPool } from '../app/analysis-pool.ts';
 import type { Article } from '../ingest/article.ts';
+import { packageRoot } from '../core/package-root.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO = packageRoot;
 const FIXTURES = resolve(REPO, '..', 'shared', 'fixtures');
 const OWN_ARTICLES = join(REPO, 'test', 'fixtures', 'articles');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 3_000);

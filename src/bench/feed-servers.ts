@@ -75,7 +75,7 @@ interface ServerSetup {
  * the feeds itself, so this process holds none of them. Returns each host's origin.
  */
 export async function startServers(count: number, now: number): Promise<{ origins: string[]; stop: () => Promise<void> }> {
-  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ports = await new Promise<number[]>((resolve, reject) => {
     child.once('message', (message) => resolve(message as number[]));

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPgBossQueue } from '../schedule/pg-boss-queue.ts';
 import { feedPollQueue, type FeedPollJob } from '../schedule/queue-roles.ts';
@@ -51,7 +51,7 @@ async function pollWithInstances(url: string, instances: number, urls: string[],
     });
     const ready = [];
     for (let i = 0; i < instances; i++) {
-      const child = fork(join(import.meta.dirname, 'polling-instance.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(join(import.meta.dirname, `polling-instance${extname(import.meta.url)}`), [], { execArgv: import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       children.push(child);
       ready.push(
         new Promise<void>((resolve, reject) => {

@@ -11,9 +11,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { packageRoot } from '../core/package-root.ts';
 
 const run = promisify(execFile);
-const REPO = resolve(import.meta.dirname, '..', '..');
+const REPO = packageRoot;
 const FIXTURES = resolve(REPO, '..', 'shared', 'fixtures');
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {

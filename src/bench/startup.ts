@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../core/package-root.ts';
 
 const RUNS = 7;
-const bin = fileURLToPath(new URL('../../bin/newsbot.js', import.meta.url));
+const bin = join(packageRoot, 'bin', 'newsbot.js');
 
 /** Seconds from spawning the CLI to its exit, each run; it must print its answer ("nobody called x" exits 1). */
 function timed(args: string[], env: NodeJS.ProcessEnv, runs = RUNS): number[] {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command as Program, InvalidArgumentError, Option } from 'commander';
 import type { Analysis } from '../analyze/types.ts';
 import type { Reply } from '../commands/types.ts';
 import { NewsbotError } from '../core/errors.ts';
+import { packageRoot } from '../core/package-root.ts';
 import type { Digest } from '../digest/types.ts';
 import { feedsCli } from './feeds.ts';
 import { migrateCli } from './migrate.ts';
@@ -36,7 +38,7 @@ const consoleCaller = { id: 'local-operator', name: 'local operator', isAdmin: t
 const consoleChannel = { platform: 'console' as const, id: 'main' };
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

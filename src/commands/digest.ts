@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildBriefing } from '../app/build-briefing.ts';
 import { withStoredNames } from '../app/stored-names.ts';
+import { packageRoot } from '../core/package-root.ts';
 import { buildDigest } from '../digest/build.ts';
 import { nextRuns } from '../schedule/cron-times.ts';
 import { ScheduleError } from '../schedule/errors.ts';
@@ -22,7 +23,7 @@ export interface DigestCommandOptions {
 const usage = 'Usage: /digest now | /digest schedule WHEN [TIMEZONE] [include:"WORDS, NAMES"] [exclude:"WORDS"] [threads:off] | /digest list | /digest unschedule ID';
 const adminOnly = 'Only admins can schedule briefings (you need Manage Server on Discord, or to be a workspace admin on Slack).';
 const defaultMaxStories = 5;
-const defaultDigestsDir = resolve(import.meta.dirname, '../../digests');
+const defaultDigestsDir = resolve(packageRoot, 'digests');
 
 /**
  * `/digest now|schedule|list|unschedule`. Returns a preview (only to the caller), a

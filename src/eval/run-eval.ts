@@ -11,6 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeArticle } from '../analyze/pipeline.ts';
+import { packageRoot } from '../core/package-root.ts';
 import { toAnalysisJson } from '../analyze/json.ts';
 import type { Article } from '../ingest/article.ts';
 import { documentToArticle } from '../ingest/extract/clean.ts';
@@ -60,7 +61,7 @@ interface SetResult {
   details: Record<string, QuoteDetails>;
 }
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO = packageRoot;
 const FIXTURES = resolve(REPO, '..', 'shared', 'fixtures');
 export const DEFAULT_GOLD = join(FIXTURES, 'seeds', 'gold.json');
 export const OWN_GOLD = join(REPO, 'test', 'fixtures', 'articles', 'gold.json');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/types.ts';
 import { dateTerms } from '../../src/stories/article-terms.ts';
-import { articleTime, clusterArticles, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/cluster/story-clusters.ts';
+import { articleTime, clusterArticles, prepareForClustering, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/cluster/story-clusters.ts';
 import { evaluateClustering, loadAnalyses } from '../../src/eval/story-eval.ts';
 import { testSetDir } from './fixtures.ts';
 
@@ -21,6 +21,13 @@ function clusterOf(clusters: Analysis[][], id: string): string[] {
 
 describe('clustering one event told in different framings', () => {
   const clusters = (): Analysis[][] => clusterArticles(framingAnalyses());
+
+  it('GIVEN terms made ahead, as digest makes them while the pool works THEN the stories are exactly those made without', () => {
+    const fresh = loadAnalyses(`${framingDir}/articles`);
+    for (const analysis of fresh) prepareForClustering(analysis);
+    const ids = (clustered: Analysis[][]) => clustered.map((cluster) => cluster.map((a) => a.article.id));
+    expect(ids(clusterArticles(fresh))).toEqual(ids(clusters()));
+  });
 
   it('GIVEN a left and a right outlet telling one shutdown in their own words THEN they are one story', () => {
     // "Second shutdown of the winter as GOP demands deportation money" / "Obstruction again: Moreno blocks border security funding"

@@ -165,11 +165,35 @@ export interface ArticleProfile {
   quoteKeys: Set<string>;
 }
 
+interface ArticleTerms {
+  terms: string[];
+  quoteKeys: Set<string>;
+}
+
+/** Terms made ahead of clustering (`prepareForClustering`), read once by `profileArticle`. */
+const preparedTerms = new WeakMap<Analysis, ArticleTerms>();
+
+/**
+ * Makes an article's clustering terms now, so that clustering later only reads them: `digest`
+ * calls it for each analysis as it comes back from the pool, on a thread that is otherwise
+ * waiting, instead of making them all in the serial clustering step.
+ */
+export function prepareForClustering(analysis: Analysis): void {
+  if (!preparedTerms.has(analysis)) preparedTerms.set(analysis, articleTerms(analysis));
+}
+
 /**
  * Builds the profile's raw terms: body, the headline twice more (it says what the event is),
  * and the calendar days the article names. The vector is filled by `weigh`.
  */
 export function profileArticle(analysis: Analysis, time: number): ArticleProfile {
+  const prepared = preparedTerms.get(analysis);
+  if (prepared) preparedTerms.delete(analysis);
+  const { terms, quoteKeys } = prepared ?? articleTerms(analysis);
+  return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
+}
+
+function articleTerms(analysis: Analysis): ArticleTerms {
   const names = articleNameKeys(analysis);
   const sentences = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
   const body = sentences.join(' ');
@@ -184,7 +208,7 @@ export function profileArticle(analysis: Analysis, time: number): ArticleProfile
     const key = words(quote.text).slice(0, 8).join(' ');
     if (key.split(' ').length >= 5) quoteKeys.add(key);
   }
-  return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
+  return { terms, quoteKeys };
 }
 
 /** Fills `profile.vector`: sublinear tf x idf, names, figures and days boosted, unit length. */
