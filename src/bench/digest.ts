@@ -9,7 +9,10 @@ import { openStore } from '../store/sqlite/sqlite-store.ts';
 import { bytesOf, corpus } from './analyze.ts';
 
 const ARTICLES = Number(process.env.BENCH_DIGEST_ARTICLES ?? 2_000);
-/** BENCH_DIGEST_THREADS=0 analyses on the main thread, as before the pool, for a before/after figure. */
+/**
+ * BENCH_DIGEST_THREADS=0 analyses on the main thread, as before the pool, for a before/after figure;
+ * BENCH_DIGEST_NO_BASELINE=1 leaves out the compromise run, for repeated before/after runs.
+ */
 const THREADS = process.env.BENCH_DIGEST_THREADS === undefined ? undefined : Number(process.env.BENCH_DIGEST_THREADS);
 
 /**
@@ -29,13 +32,17 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
   const pool = THREADS === 0 ? undefined : createAnalysisPool(THREADS === undefined ? {} : { threads: THREADS });
   try {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyze, toArticle: pool.toArticle, buildStory: pool.buildStory } : {}) }, { clock: systemClock, store: true });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    // All threads of this process: the main thread's and the pool's.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     await pool?.close();
 
     const { default: nlp } = await import('compromise');
     const baseStarted = performance.now();
-    for (const a of articles) {
+    for (const a of process.env.BENCH_DIGEST_NO_BASELINE ? [] : articles) {
       const doc = nlp(a.paragraphs.join('\n\n'));
       doc.quotations().out('array');
       doc.people().out('array');
@@ -49,6 +56,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
       threads: pool ? pool.threads : 0,
       stories: digest.stories.length,
       seconds: round(seconds),
+      cpuSeconds: round(cpuSeconds),
       mbPerSecond: round(mbPerSecond),
       targetMbPerSecond: 1,
       compromise: { seconds: round(baseSeconds), mbPerSecond: round(baseMbPerSecond) },
