@@ -541,3 +541,29 @@ describe('roles that swallow the words of the clause around them', () => {
     expect(roleOf(['The poll showed that Marsh remains the leader among female voters while Donald Tremont leads among men.'], 'Donald Tremont')).toBeUndefined();
   });
 });
+
+describe('speakers named before an appositive or a headline', () => {
+  it('GIVEN "NAME, a fellow and the president of the D.C.-based Institute, said: “...”" THEN NAME speaks, not the place abbreviation in "D.C.-based"', () => {
+    const a = analyze([
+      'Senator Paul Whitford has spent the week calling superdelegates who had not yet picked a side.',
+      'Ellen Marsh, a Whitford superdelegate from the District and the president of the D.C.-based Civic Data Institute, said: "I do not think it is possible for him to walk away from this now."',
+      'Owen Pryce, a Whitford donor and vice president of the U.K.-based Energy Futures Trust, said: “The rule will raise power prices for every family in the country.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['I do not think', 'Ellen Marsh'],
+      ['The rule will raise', 'Owen Pryce'],
+    ]);
+  });
+
+  it('GIVEN a headline line "HEADLINE IN CAPITALS - NAME: “...”" THEN the name before the colon speaks, not the headline', () => {
+    const a = analyze([
+      'Here is what the pollsters made of the week.',
+      'SWING STATES LEAN RED FOR THE FIRST TIME - Harold P. Dunmore: “Our analysis of party affiliation at the state level finds that 20 states lean Republican this year.”',
+      'TURNOUT MODELS MISSED YOUNG VOTERS - Carla Brightwater: “Young voters turned out at twice the rate we expected in the caucuses.”',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Our analysis of party', 'Harold P. Dunmore'],
+      ['Young voters turned out', 'Carla Brightwater'],
+    ]);
+  });
+});

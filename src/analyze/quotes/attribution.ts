@@ -319,7 +319,8 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     // said"): jump to the comma or dash that opens it.
     let j = i - 1;
     if (dash && tokens[j]?.text === '-') j--;
-    while (j >= 0 && tokens[j]!.text !== ',' && !isDash(tokens[j]!.text) && !/^[.!?"“”;:]$/.test(tokens[j]!.text)) j--;
+    // A hyphen joined to both neighbours ("the D.C.-based institute") is inside a word, no dash.
+    while (j >= 0 && tokens[j]!.text !== ',' && (!isDash(tokens[j]!.text) || joinedHyphen(tokens, j)) && !/^[.!?"“”;:]$/.test(tokens[j]!.text)) j--;
     if (j < 0 || !(tokens[j]!.text === ',' || isDash(tokens[j]!.text)) || i - j > 25) return null;
     if (tokens[j]!.text === '-' && tokens[j - 1]?.text === '-') j--;
     i = skipBack(tokens, j - 1);
@@ -460,6 +461,14 @@ function skipBack(tokens: readonly Token[], from: number): number {
 /** A dash that sets off a clause ("—", "–", or one of the two hyphens of "--"). */
 function isDash(text: string): boolean {
   return text === '—' || text === '–' || text === '-';
+}
+
+/** A hyphen with no space on either side, joining two words into one ("D.C.-based", "U.K.-born"). */
+function joinedHyphen(tokens: readonly Token[], index: number): boolean {
+  const hyphen = tokens[index]!;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return hyphen.text === '-' && before !== undefined && after !== undefined && before.end === hyphen.start && after.start === hyphen.end && after.word;
 }
 
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -604,6 +613,8 @@ function findCues(ctx: Context): Cue[] {
       const putIt = (word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it';
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !putIt && !isSpeechVerb(word)) return;
+      // "SWING STATES LEAN RED - Name: "..."": a word of a headline in capitals is no verb.
+      if (inCapitalsRun(tokens, index)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
       // "called" and "described" only cue a quote with an object: "what he called "...""
       const participle = !according && word.endsWith('ing');
@@ -617,6 +628,12 @@ function findCues(ctx: Context): Cue[] {
     });
   });
   return cues;
+}
+
+/** True for a word in capitals beside another word in capitals: part of a headline, not of a sentence. */
+function inCapitalsRun(tokens: readonly Token[], index: number): boolean {
+  const capitals = (token: Token | undefined): boolean => token !== undefined && token.word && /^\p{Lu}{2,}$/u.test(token.text);
+  return capitals(tokens[index]) && (capitals(tokens[index - 1]) || capitals(tokens[index + 1]));
 }
 
 function gapIsAttribution(text: string): boolean {
