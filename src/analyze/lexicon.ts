@@ -30,6 +30,11 @@ export const orgWords = set(words.orgWords, [
   'biosciences', 'semiconductor', 'semiconductors', 'software', 'studios', 'records',
 ]);
 
+/** "R-Ky", "D-N.Y", "I-Vt": a lawmaker's party and state, printed as one token. */
+export function isPartyStateTag(token: string): boolean {
+  return /^[DRI]-\p{Lu}[\p{L}.]{0,12}$/u.test(token);
+}
+
 /** Named organisations and sports teams ("wells fargo", "carolina panthers"), lowercase. */
 export const organizations = set(words.organizations);
 

@@ -8,6 +8,7 @@ import {
   honorifics,
   isFirstName,
   isHonorificWithoutPeriod,
+  isPartyStateTag,
   isTitle,
   lastNames,
   notPersonNouns,
@@ -377,7 +378,7 @@ function classify(run: Run): Classified {
     return { kind: 'org', tokens: name, title: [] };
   }
   // "X" (the network), a lone letter, is no one's name; nor is a party-and-state tag ("R-Utah").
-  if (name.length === 1 && (name[0]!.text.length === 1 || PARTY_STATE.test(name[0]!.text))) return { kind: 'unknown', tokens: [], title: [] };
+  if (name.length === 1 && (name[0]!.text.length === 1 || isPartyStateTag(name[0]!.text))) return { kind: 'unknown', tokens: [], title: [] };
   // "St. Anselm's College", "St. Louis": a saint's name names a place or a body in the news.
   if (title.length === 1 && /^(st\.?|saint)$/.test(lower(title[0]!))) return { kind: 'unknown', tokens: [], title: [] };
   const speaks = run.nextWords.some((w, i) => isSpeechVerb(w) && run.nextWords.slice(0, i).every((x) => SPEECH_ADVERBS.has(x)));
@@ -448,9 +449,6 @@ function reportsNext(run: Run): boolean {
  * "Western Journalism", "Daily Beast"); "News", "Times", "Post" are organisation words already.
  */
 const OUTLET_HEADS = new Set(['insider', 'caller', 'journalism', 'beast', 'examiner', 'inquirer', 'dispatch', 'courier', 'bulletin', 'newspaper', 'newsletter']);
-
-/** "R-Utah", "D-N.Y.": a lawmaker's party and state. */
-const PARTY_STATE = /^[DRI]-\p{Lu}/u;
 
 /** A number or another capitalised word right after a run: the name goes on ("Air Force 1st Lt."). */
 const FOLLOWED_BY_MORE = /^\s+[\d\p{Lu}]/u;

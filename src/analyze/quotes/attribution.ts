@@ -1,5 +1,5 @@
 import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention } from '../entities/find-entities.ts';
-import { capitalisedFunctionWords, orgWords, places, subordinatingWords, titleNouns } from '../lexicon.ts';
+import { capitalisedFunctionWords, isPartyStateTag, orgWords, places, subordinatingWords, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
 import { isRoleNoun } from '../roles/role-phrases.ts';
@@ -473,9 +473,6 @@ function joinedHyphen(tokens: readonly Token[], index: number): boolean {
 
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
-/** "R-Ky", "D-N.Y", "I-Vt": a lawmaker's party and state as one token. */
-const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]{0,12}$/u;
-
 /**
  * For a comma closing ", R-Ky.," (the tokens "," "R-Ky" "." ","), the index of the word
  * before the tag's opening comma; 0 when no party tag ends there.
@@ -483,7 +480,7 @@ const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]{0,12}$/u;
 function partyTagBefore(tokens: readonly Token[], comma: number): number {
   let k = comma - 1;
   if (tokens[k]?.text === '.') k--;
-  if (!tokens[k]?.word || !PARTY_TAG.test(tokens[k]!.text) || tokens[k - 1]?.text !== ',') return 0;
+  if (!tokens[k]?.word || !isPartyStateTag(tokens[k]!.text) || tokens[k - 1]?.text !== ',') return 0;
   return k - 2;
 }
 
