@@ -11,12 +11,18 @@ import type { Piscina } from 'piscina';
 import type { Analysis } from '../analyze/types.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
 import { EmptyArticleError } from '../ingest/extract/empty-article.ts';
-import type { CleaningOutcome } from './analysis-worker.ts';
+import { adoptClusteringTerms } from '../stories/cluster/story-clusters.ts';
+import type { AnalysisWithTerms, CleaningOutcome } from './analysis-worker.ts';
 import type { BuildStoryOptions, BuiltStory } from '../stories/build-story.ts';
 
 export interface AnalysisPool {
   /** The article's analysis, computed on a pool thread: the same value analyzeArticle returns. */
   analyze(article: Article): Promise<Analysis>;
+  /**
+   * The same analysis, with its clustering terms made on the pool thread too and handed to the
+   * clusterer (`adoptClusteringTerms`): for a run that clusters what it analysed (`digest`).
+   */
+  analyzeForClustering(article: Article): Promise<Analysis>;
   /** The cleaned article for a page or feed item, made on a pool thread: what documentToArticle returns. */
   toArticle(raw: RawDocument): Promise<Article>;
   /** One story built from its cluster on a pool thread: what buildStory returns. */
@@ -62,6 +68,9 @@ function workerExecArgv(): string[] {
  */
 const threadHeapLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
 
+/** Tasks handed to a thread ahead of the one it runs: ~100 ms of articles. */
+const TASKS_QUEUED_PER_THREAD = 32;
+
 /** A pool of analysis threads; nothing starts until the first `analyze`. Close it when done. */
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
   const threads = Math.max(1, options.threads ?? availableParallelism());
@@ -81,6 +90,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       // other article of a long run was analysed last and the store, which writes in input order,
       // waited for the whole run before its first batch. First in, first out keeps them flowing.
       stricterFIFO: true,
+      // Each thread holds a queue of its own: while the main thread is inside a store transaction
+      // (a batch of 100 articles takes over 100 ms), it cannot hand out work, and threads with
+      // one task at a time sat idle for a third of a long digest.
+      concurrentTasksPerWorker: TASKS_QUEUED_PER_THREAD,
     });
   };
   const running = (): Promise<Piscina> => {
@@ -92,6 +105,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     threads,
     async analyze(article) {
       return (await running()).run(article) as Promise<Analysis>;
+    },
+    async analyzeForClustering(article) {
+      const { analysis, terms, quoteKeys } = (await (await running()).run(article, { name: 'analyzeForClustering' })) as AnalysisWithTerms;
+      adoptClusteringTerms(analysis, { terms: terms.length === 0 ? [] : terms.split('\n'), quoteKeys });
+      return analysis;
     },
     async buildStory(cluster, options) {
       return (await running()).run({ cluster, options }, { name: 'buildStory' }) as Promise<BuiltStory>;

@@ -9,9 +9,27 @@ import type { Analysis } from '../analyze/types.ts';
 import { documentToArticle, EmptyArticleError } from '../ingest/extract/clean.ts';
 import type { Article, RawDocument } from '../ingest/article.ts';
 import { buildStory as buildStoryHere, type BuildStoryOptions, type BuiltStory } from '../stories/build-story.ts';
+import { clusteringTerms } from '../stories/cluster/story-clusters.ts';
 
 export default function analyzeInWorker(article: Article): Analysis {
   return analyzeArticle(article);
+}
+
+/**
+ * What `analyzeForClustering` sends back: the analysis and its clustering terms, the terms as
+ * one newline-joined string (a term never holds whitespace), which crosses threads far faster
+ * than an array of thousands of short strings.
+ */
+export interface AnalysisWithTerms {
+  analysis: Analysis;
+  terms: string;
+  quoteKeys: Set<string>;
+}
+
+export function analyzeForClustering(article: Article): AnalysisWithTerms {
+  const analysis = analyzeArticle(article);
+  const { terms, quoteKeys } = clusteringTerms(analysis);
+  return { analysis, terms: terms.join('\n'), quoteKeys };
 }
 
 /** What `toArticle` sends back: the article, or the refusal (an error's class does not cross threads). */

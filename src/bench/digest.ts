@@ -33,7 +33,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
   try {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
-    const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyze, toArticle: pool.toArticle, buildStory: pool.buildStory } : {}) }, { clock: systemClock, store: true });
+    const digest = await digestInputs([inputs], { store, log: createLogger('error'), ...(pool ? { analyze: pool.analyzeForClustering, toArticle: pool.toArticle, buildStory: pool.buildStory } : {}) }, { clock: systemClock, store: true });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStarted);
     // All threads of this process: the main thread's and the pool's.

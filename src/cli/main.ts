@@ -162,7 +162,7 @@ async function digestFromInputs(
   const pool = createAnalysisPool();
   let progress: ReturnType<typeof createProgress> | undefined;
   try {
-    return await digestInputs(inputs, { ...runtime, analyze: pool.analyze, toArticle: pool.toArticle, buildStory: pool.buildStory }, {
+    return await digestInputs(inputs, { ...runtime, analyze: pool.analyzeForClustering, toArticle: pool.toArticle, buildStory: pool.buildStory }, {
       clock: runtime.clock,
       store: options.store,
       limits: runtime.config.httpLimits,

@@ -16,7 +16,27 @@ export interface BoilerplateContext {
   headlines?: string[];
 }
 
-const words = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+/** Words in a line, counted without splitting it: this runs on every paragraph several times. */
+function words(line: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const space = isWhitespace(line.charCodeAt(i));
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 const endsLikeSentence = (line: string): boolean => /[.!?…:;"'”’»)\]]$/.test(line);
 const hasQuote = (line: string): boolean => /["“”«»]/.test(line);
 
@@ -184,12 +204,16 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   const lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
   const titles = [context.title, ...(context.headlines ?? [])].filter((t): t is string => !!t).map(normalise).filter(Boolean);
-  lines.forEach((line, i) => (titles.some((title) => repeatsTitle(normalise(line), title, i)) ? (drop[i] = true) : undefined));
+  // Each line normalised once: this runs on every paragraph of every article.
+  const normalised = lines.map(normalise);
+  normalised.forEach((line, i) => (titles.some((title) => repeatsTitle(line, title, i)) ? (drop[i] = true) : undefined));
 
   // A short line repeated three times or more is a gallery or widget label, not prose.
   const seen = new Map<string, number>();
-  for (const line of lines) if (words(line) <= 12) seen.set(normalise(line), (seen.get(normalise(line)) ?? 0) + 1);
-  lines.forEach((line, i) => ((seen.get(normalise(line)) ?? 0) >= 3 ? (drop[i] = true) : undefined));
+  lines.forEach((line, i) => {
+    if (words(line) <= 12) seen.set(normalised[i]!, (seen.get(normalised[i]!) ?? 0) + 1);
+  });
+  normalised.forEach((line, i) => ((seen.get(line) ?? 0) >= 3 ? (drop[i] = true) : undefined));
 
   const appealStart = lines.findIndex(
     (line, i) => i >= Math.floor(lines.length / 3) && i > 0 && words(line) <= 12 && appealHeader.test(line),

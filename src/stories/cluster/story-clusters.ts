@@ -165,7 +165,8 @@ export interface ArticleProfile {
   quoteKeys: Set<string>;
 }
 
-interface ArticleTerms {
+/** An article's clustering terms before they are weighed: what `clusteringTerms` makes. */
+export interface ArticleTerms {
   terms: string[];
   quoteKeys: Set<string>;
 }
@@ -179,7 +180,15 @@ const preparedTerms = new WeakMap<Analysis, ArticleTerms>();
  * waiting, instead of making them all in the serial clustering step.
  */
 export function prepareForClustering(analysis: Analysis): void {
-  if (!preparedTerms.has(analysis)) preparedTerms.set(analysis, articleTerms(analysis));
+  if (!preparedTerms.has(analysis)) preparedTerms.set(analysis, clusteringTerms(analysis));
+}
+
+/**
+ * Hands clustering the terms made for this analysis elsewhere (on the pool thread that
+ * analysed it, with `clusteringTerms`), so the thread that clusters does not make them again.
+ */
+export function adoptClusteringTerms(analysis: Analysis, terms: ArticleTerms): void {
+  preparedTerms.set(analysis, terms);
 }
 
 /**
@@ -189,11 +198,12 @@ export function prepareForClustering(analysis: Analysis): void {
 export function profileArticle(analysis: Analysis, time: number): ArticleProfile {
   const prepared = preparedTerms.get(analysis);
   if (prepared) preparedTerms.delete(analysis);
-  const { terms, quoteKeys } = prepared ?? articleTerms(analysis);
+  const { terms, quoteKeys } = prepared ?? clusteringTerms(analysis);
   return { analysis, time, terms, vector: EMPTY_VECTOR, quoteKeys };
 }
 
-function articleTerms(analysis: Analysis): ArticleTerms {
+/** The raw clustering terms of one article: a function of its analysis alone. */
+export function clusteringTerms(analysis: Analysis): ArticleTerms {
   const names = articleNameKeys(analysis);
   const sentences = analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs;
   const body = sentences.join(' ');
