@@ -107,11 +107,20 @@ function capitalise(text: string): string {
 }
 
 function containsWord(text: string, form: string): boolean {
-  // Most forms are absent; a plain search is far cheaper than compiling the word-bounded pattern.
+  // Most forms are absent; a plain search is far cheaper than the word-bounded pattern.
   if (!text.includes(form)) return false;
-  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(text);
+  let pattern = wordPatterns.get(form);
+  if (pattern === undefined) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u');
+    // A name's pattern is asked for again at each sentence that names it; a long run forgets them now and then.
+    if (wordPatterns.size >= 5_000) wordPatterns.clear();
+    wordPatterns.set(form, pattern);
+  }
+  return pattern.test(text);
 }
+
+const wordPatterns = new Map<string, RegExp>();
 
 /**
  * How a sentence ends, as a reader sees it: `finished` when it ends with a stop (possibly inside
