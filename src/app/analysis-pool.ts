@@ -38,6 +38,13 @@ export interface AnalysisPoolOptions {
   threads?: number;
   /** A thread without work for this long ends (it starts again when work comes). Default 30 s. */
   idleTimeoutMs?: number;
+  /**
+   * A batch run (`digest`) that only waits for its results: each thread holds a queue of tasks
+   * of its own, so it goes on while the main thread is inside a store transaction, and a larger
+   * young generation. Not for the bot: results then come back in bursts, and chat waited behind
+   * them (event-loop p99 130 ms against 40 ms during a cold poll).
+   */
+  batch?: boolean;
 }
 
 /** True when this module runs compiled (dist/…/analysis-pool.js) rather than from its TypeScript source. */
@@ -62,15 +69,17 @@ function workerExecArgv(): string[] {
  * garbage fast; with V8's defaults on a machine with gigabytes of memory, its old generation
  * grows to four times what survived the last full collection and its young generation to 48 MB,
  * so each thread reached ~125 MB in a long poll. A heap limit under 2 GB makes V8 grow the old
- * generation by a factor under 2 instead (512 MB: ~1.4). The young generation is 32 MB: at
- * 16 MB a long `digest` spent a tenth more CPU time in scavenges (16.3–16.9 s against
- * 14.8–15.3 s for 2,000 articles, runs interleaved), for ~8 MB a thread less in a long poll.
- * 512 MB is still far more than the largest page the HTTP limits let in needs.
+ * generation by a factor under 2 instead (512 MB: ~1.4), and a 16 MB young generation scavenges
+ * a little more often: ~55 MB a thread. A batch run, which ends soon, takes 32 MB: at 16 MB a
+ * long `digest` spent a tenth more CPU time in scavenges (16.3–16.9 s against 14.8–15.3 s for
+ * 2,000 articles, runs interleaved). 512 MB is still far more than the largest page the HTTP
+ * limits let in needs.
  */
-const threadHeapLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32 };
+const threadHeapLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
+const batchThreadHeapLimits = { ...threadHeapLimits, maxYoungGenerationSizeMb: 32 };
 
-/** Tasks handed to a thread ahead of the one it runs: ~100 ms of articles. */
-const TASKS_QUEUED_PER_THREAD = 32;
+/** Tasks a thread of a batch pool holds at once: ~100 ms of articles. */
+const BATCH_TASKS_PER_THREAD = 32;
 
 /** A pool of analysis threads; nothing starts until the first `analyze`. Close it when done. */
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
@@ -86,15 +95,15 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       maxThreads: threads,
       idleTimeout: options.idleTimeoutMs ?? 30_000,
       execArgv: workerExecArgv(),
-      resourceLimits: threadHeapLimits,
+      resourceLimits: options.batch ? batchThreadHeapLimits : threadHeapLimits,
       // By default a task the busy threads cannot take yet goes to the back of the queue, so every
       // other article of a long run was analysed last and the store, which writes in input order,
       // waited for the whole run before its first batch. First in, first out keeps them flowing.
       stricterFIFO: true,
-      // Each thread holds a queue of its own: while the main thread is inside a store transaction
-      // (a batch of 100 articles takes over 100 ms), it cannot hand out work, and threads with
-      // one task at a time sat idle for a third of a long digest.
-      concurrentTasksPerWorker: TASKS_QUEUED_PER_THREAD,
+      // While the main thread is inside a store transaction (a batch of 100 articles takes over
+      // 100 ms) it cannot hand out work: threads with one task at a time sat idle for a third of
+      // a long digest.
+      concurrentTasksPerWorker: options.batch ? BATCH_TASKS_PER_THREAD : 1,
     });
   };
   const running = (): Promise<Piscina> => {

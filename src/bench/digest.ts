@@ -29,7 +29,7 @@ export async function benchDigest(): Promise<Record<string, unknown>> {
   mkdirSync(inputs);
   for (const a of articles) writeFileSync(join(inputs, `${a.id}.txt`), [a.title, ...a.paragraphs].join('\n'));
   const store = openStore(join(dir, 'bench.db'));
-  const pool = THREADS === 0 ? undefined : createAnalysisPool(THREADS === undefined ? {} : { threads: THREADS });
+  const pool = THREADS === 0 ? undefined : createAnalysisPool({ batch: true, ...(THREADS === undefined ? {} : { threads: THREADS }) });
   try {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();

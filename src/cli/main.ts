@@ -159,7 +159,7 @@ async function digestFromInputs(
 ): Promise<Digest> {
   const runtime = getRuntime();
   const [{ createAnalysisPool }, { digestInputs }] = await Promise.all([import('../app/analysis-pool.ts'), import('../app/digest-inputs.ts')]);
-  const pool = createAnalysisPool();
+  const pool = createAnalysisPool({ batch: true });
   let progress: ReturnType<typeof createProgress> | undefined;
   try {
     return await digestInputs(inputs, { ...runtime, analyze: pool.analyzeForClustering, toArticle: pool.toArticle, buildStory: pool.buildStory }, {

@@ -57,8 +57,8 @@ describe('analysis pool', () => {
     expect(ids(clusterArticles(fromPool))).toEqual(here);
   }, 120_000);
 
-  it('GIVEN a long run of articles on two threads THEN they finish in about the order given, so storing can follow the analysis', async () => {
-    const twoThreads = createAnalysisPool({ threads: 2 });
+  it('GIVEN a long run of articles on two threads of a batch pool THEN they finish in about the order given, so storing can follow the analysis', async () => {
+    const twoThreads = createAnalysisPool({ threads: 2, batch: true });
     try {
       const texts = ['The minister said the harbour would reopen on Monday.', 'Workers voted to end the strike, the union said on Friday.'];
       // Both threads up first: the articles queued on a thread that is still starting wait for it.
