@@ -25,6 +25,18 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN a quote followed by "Name fumed" or "Name grumbled" THEN the speaker is that name, not another senator named before', () => {
+    const a = analyze([
+      'Sen. Ruth Kessler of Ohio voted against the measure, and Sen. Adam Pryce of Iowa called it a stunt.',
+      '"If they wanted a deal, they would have brought the one bill with support from both parties," Pryce fumed on Tuesday.',
+      '"This was never about the budget," Kessler grumbled as she left the chamber.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['If they wanted a', 'Adam Pryce'],
+      ['This was never about', 'Ruth Kessler'],
+    ]);
+  });
+
   it("GIVEN an archive that prints quotation marks as two apostrophes ('') THEN its quotes and speakers are found, and a name's apostrophes stay", () => {
     const a = analyze([
       "''We cannot keep the library open on Sundays without the grant,'' the director, Ruth O'Malley, said on Tuesday.",

@@ -18,7 +18,10 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   told informed informs assured assures advised advises reminded reminds conceded ruled rules
   pressed presses queried queries inquired inquires enquired persisted persists quoted recalled
   acknowledged estimated estimates projected projects forecast forecasts scoffed scoffs huffed
-  snapped snaps chimed chimes reply answer explain add respond`
+  snapped snaps chimed chimes reply answer explain add respond
+  fumed fumes griped gripes grumbled grumbles groused gushed crowed bragged brags muttered mutters
+  murmured sneered ranted chided chides scolded scolds marveled marvelled marvels elaborated
+  elaborates clarified clarifies affirmed affirms reasoned implored mocked hinted teased lectured protested`
     .split(/\s+/)
     .filter(Boolean),
 );
