@@ -17,7 +17,7 @@ export default function analyzeInWorker(article: Article): Analysis {
 
 /**
  * What `analyzeForClustering` sends back: the analysis and its clustering terms, the terms as
- * one newline-joined string (a term never holds whitespace), which crosses threads far faster
+ * one newline-joined string (no term holds a line break), which crosses threads far faster
  * than an array of thousands of short strings.
  */
 export interface AnalysisWithTerms {
