@@ -25,6 +25,14 @@ describe('speakers in the shapes news prints them', () => {
     ]);
   });
 
+  it('GIVEN "With X ruled out, Y said he ... whom he called \u201c...\u201d" THEN "he" is Y, who spoke, not X named first', () => {
+    const a = analyze([
+      'Former state treasurer Walter Brandt has spent three decades as a Republican fundraiser.',
+      'With a vote for Senator Hal Mercer ruled out, Brandt said he would back the governor, whom he called "the only adult left in the race this year," and urged others to follow.',
+    ]);
+    expect(fullQuotes(a)).toEqual([['the only adult left', 'Walter Brandt']]);
+  });
+
   it('GIVEN a quote followed by "Name fumed" or "Name grumbled" THEN the speaker is that name, not another senator named before', () => {
     const a = analyze([
       'Sen. Ruth Kessler of Ohio voted against the measure, and Sen. Adam Pryce of Iowa called it a stunt.',

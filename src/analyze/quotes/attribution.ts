@@ -184,8 +184,9 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
     const sentence = ctx.sentences[si]!;
     const end = si === current ? at : sentence.start + sentence.text.length;
     // Whoever spoke in that sentence is its subject ("'...,' he said, adding he doesn't agree
-    // with Trump's assessment" is about the speaker, not about Trump).
-    if (si !== current) {
+    // with Trump's assessment" is about the speaker, not about Trump); in the pronoun's own
+    // sentence, whoever spoke before it ("With Trump ruled out, Cross said he ... whom he called").
+    {
       const spoke = ctx.cuesSoFar.filter(
         (c) => c.paragraph === sentence.paragraph && c.verbStart >= sentence.start && c.verbStart < end && c.finite && c.speaker?.entityId,
       );
@@ -338,8 +339,9 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   }
   if (pronoun === 'it') return { start: token.start, speaker: resolveOrganisation(ctx, paragraph, token.start) };
   if (pronoun === 'and' || pronoun === 'but') {
-    // "Trump said ... and suggested": the subject of the first verb.
-    return sentenceSubject(ctx, paragraph, tokens, i);
+    // "Trump said ... and suggested": the subject of the first verb; whoever spoke earlier in the
+    // sentence first ("With Mercer out of the race, Brandt said ... and urged").
+    return finiteCueBefore(ctx, paragraph, tokens[verbIndex]!.start) ?? sentenceSubject(ctx, paragraph, tokens, i);
   }
   if (pronoun === 'they' || pronoun === 'i' || pronoun === 'we' || pronoun === 'who') {
     if (pronoun === 'who') {
@@ -597,6 +599,14 @@ const PREMODIFIER = /^(top|senior|chief|deputy|former|longtime|campaign|policy|f
 /** "1st", "22nd": part of a rank ("Air Force 1st Lt. Tyler Livingston"). */
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
 
+/** Speech verbs that, with the particle after them, mean something else ("ruled out", "called off"). */
+const NOT_SPEECH_PARTICLES: ReadonlyMap<string, string> = new Map([
+  ['ruled', 'out'],
+  ['rules', 'out'],
+  ['called', 'off'],
+  ['calls', 'off'],
+]);
+
 /** Every speech cue of the article outside quotation marks, in reading order. */
 function findCues(ctx: Context): Cue[] {
   const cues = ctx.cuesSoFar;
@@ -610,6 +620,8 @@ function findCues(ctx: Context): Cue[] {
       const putIt = (word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it';
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !putIt && !isSpeechVerb(word)) return;
+      // "With Trump ruled out, Cross said", "talks were called off": the verb with its particle says nothing.
+      if (NOT_SPEECH_PARTICLES.get(word) === tokens[index + 1]?.lower) return;
       // "SWING STATES LEAN RED - Name: "..."": a word of a headline in capitals is no verb.
       if (inCapitalsRun(tokens, index)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
