@@ -4,7 +4,6 @@ import { NewsbotError } from '../core/errors.ts';
 import { buildDigestWith, type BuildDigestOptions, type StoryBuilder } from '../digest/build.ts';
 import type { Digest } from '../digest/types.ts';
 import { canonicalUrl } from '../ingest/feeds/canonical-url.ts';
-import { prepareForClustering } from '../stories/cluster/story-clusters.ts';
 import { loadDigestFile } from '../schedule/digest-files.ts';
 import { storyPasses, type StoryFilters } from '../schedule/filters.ts';
 import type { Analysis } from '../analyze/types.ts';
@@ -55,8 +54,6 @@ export async function digestInputs(inputs: string[], context: DigestContext, opt
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowPrivateUrls === undefined ? {} : { allowPrivateUrls: options.allowPrivateUrls }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    // The clustering terms are made while the pool is still analysing later articles.
-    onAnalysed: prepareForClustering,
   });
   if (everyInputFailed) {
     throw new NewsbotError('E_USAGE', `every input failed (${warnings.length} warning${warnings.length === 1 ? '' : 's'} above)`);

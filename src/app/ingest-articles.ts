@@ -37,12 +37,7 @@ export type Analyze = (article: Article) => Analysis | Promise<Analysis>;
 export async function ingestArticles(
   articles: Article[],
   context: IngestContext,
-  options: {
-    store?: boolean;
-    onStored?: (article: Article, saved: SaveResult) => void;
-    /** Called with each analysis in input order as soon as it is taken, before it is stored. */
-    onAnalysed?: (analysis: Analysis) => void;
-  } = {},
+  options: { store?: boolean; onStored?: (article: Article, saved: SaveResult) => void } = {},
 ): Promise<Analysis[]> {
   const analyze = context.analyze ?? analyzeArticle;
   // Handed over at once; read back in order, so a batch is stored while later ones are analysed.
@@ -69,7 +64,6 @@ export async function ingestArticles(
       continue;
     }
     analyses.push(outcome.value);
-    options.onAnalysed?.(outcome.value);
     if (options.store === false) continue;
     batch.push(outcome.value);
     if (batch.length >= storeBatchSize) await storeBatch();
@@ -110,8 +104,6 @@ export interface IngestInputsOptions extends FetchSettings {
   /** Record this feed on every article (local feed files named by a digest definition). */
   feedUrl?: string;
   onProgress?: (done: number, total: number, input: string) => void;
-  /** Each new analysis, in input order, as soon as it is taken (not those a "304 Not Modified" stands for). */
-  onAnalysed?: (analysis: Analysis) => void;
 }
 
 export interface IngestInputsResult {
@@ -157,7 +149,7 @@ export async function ingestInputs(inputs: string[], context: IngestContext, opt
     // A teaser whose page did not answer is worth another try next time, as the poller does.
     if (!article.teaserOnly) storedIds.set(article.id, saved.id);
   };
-  const analyses = await ingestArticles(kept, context, { store: storing, onStored, ...(options.onAnalysed ? { onAnalysed: options.onAnalysed } : {}) });
+  const analyses = await ingestArticles(kept, context, { store: storing, onStored });
   for (const read of fetched) {
     if (read.notModified) {
       analyses.push(...(unchanged.get(read.url) ?? []).filter((analysis) => isKept(analysis.article)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/types.ts';
 import { dateTerms } from '../../src/stories/article-terms.ts';
-import { articleTime, clusterArticles, prepareForClustering, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/cluster/story-clusters.ts';
+import { adoptClusteringTerms, articleTime, clusteringTerms, clusterArticles, profileArticle, StoryClusterer, TermFrequencies } from '../../src/stories/cluster/story-clusters.ts';
 import { evaluateClustering, loadAnalyses } from '../../src/eval/story-eval.ts';
 import { testSetDir } from './fixtures.ts';
 
@@ -24,7 +24,7 @@ describe('clustering one event told in different framings', () => {
 
   it('GIVEN terms made ahead, as digest makes them while the pool works THEN the stories are exactly those made without', () => {
     const fresh = loadAnalyses(`${framingDir}/articles`);
-    for (const analysis of fresh) prepareForClustering(analysis);
+    for (const analysis of fresh) adoptClusteringTerms(analysis, clusteringTerms(analysis));
     const ids = (clustered: Analysis[][]) => clustered.map((cluster) => cluster.map((a) => a.article.id));
     expect(ids(clusterArticles(fresh))).toEqual(ids(clusters()));
   });

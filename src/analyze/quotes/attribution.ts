@@ -186,14 +186,12 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
     // Whoever spoke in that sentence is its subject ("'...,' he said, adding he doesn't agree
     // with Trump's assessment" is about the speaker, not about Trump); in the pronoun's own
     // sentence, whoever spoke before it ("With Trump ruled out, Cross said he ... whom he called").
-    {
-      const spoke = ctx.cuesSoFar.filter(
-        (c) => c.paragraph === sentence.paragraph && c.verbStart >= sentence.start && c.verbStart < end && c.finite && c.speaker?.entityId,
-      );
-      for (const cue of spoke.reverse()) {
-        const entity = ctx.entities.get(cue.speaker!.entityId!);
-        if (entity && accept(entity)) return { name: entity.name, entityId: entity.id };
-      }
+    const spoke = ctx.cuesSoFar.filter(
+      (c) => c.paragraph === sentence.paragraph && c.verbStart >= sentence.start && c.verbStart < end && c.finite && c.speaker?.entityId,
+    );
+    for (const cue of spoke.reverse()) {
+      const entity = ctx.entities.get(cue.speaker!.entityId!);
+      if (entity && accept(entity)) return { name: entity.name, entityId: entity.id };
     }
     const candidates = (ctx.mentionsByParagraph.get(sentence.paragraph) ?? []).filter(
       (m) => m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),

@@ -300,10 +300,10 @@ export function roleBeforeComma(text: string, nameStart: number, setOff = false)
   return undefined;
 }
 
-/** Words that open a clause a comma closes before the main one. */
 /** Prepositions that open a sentence's adverbial phrase ("In a speech on Monday, ..."). */
 const OPENING_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'with', 'for', 'from', 'by', 'under', 'over', 'despite', 'amid', 'among', 'following', 'like', 'unlike', 'to', 'of', 'about', 'against', 'without', 'through', 'throughout', 'as']);
 
+/** Words that open a clause a comma closes before the main one. */
 const CLAUSE_OPENERS = new Set([...subordinatingWords, 'where', 'whether', 'whenever', 'wherever']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that']);

@@ -171,21 +171,13 @@ export interface ArticleTerms {
   quoteKeys: Set<string>;
 }
 
-/** Terms made ahead of clustering (`prepareForClustering`), read once by `profileArticle`. */
+/** Terms made ahead of clustering (`adoptClusteringTerms`), read once by `profileArticle`. */
 const preparedTerms = new WeakMap<Analysis, ArticleTerms>();
 
 /**
- * Makes an article's clustering terms now, so that clustering later only reads them: `digest`
- * calls it for each analysis as it comes back from the pool, on a thread that is otherwise
- * waiting, instead of making them all in the serial clustering step.
- */
-export function prepareForClustering(analysis: Analysis): void {
-  if (!preparedTerms.has(analysis)) preparedTerms.set(analysis, clusteringTerms(analysis));
-}
-
-/**
- * Hands clustering the terms made for this analysis elsewhere (on the pool thread that
- * analysed it, with `clusteringTerms`), so the thread that clusters does not make them again.
+ * Hands clustering the terms made for this analysis elsewhere (`digest` makes them on the pool
+ * thread that analysed it, with `clusteringTerms`), so the thread that clusters does not make
+ * them again in its serial step.
  */
 export function adoptClusteringTerms(analysis: Analysis, terms: ArticleTerms): void {
   preparedTerms.set(analysis, terms);
