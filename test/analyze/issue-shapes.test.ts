@@ -587,3 +587,67 @@ describe('speakers named before an appositive or a headline', () => {
     ]);
   });
 });
+
+describe('speakers when the nearest name is not the speaker', () => {
+  it('GIVEN a quote inside a sentence whose subject speaks without a speech verb ("NAME, for her part, is labeling the plan “...”") THEN the subject speaks, not whoever spoke before', () => {
+    const a = analyze([
+      '"We will not raise taxes on working families," Mayor Daniel Ortiz said on Monday.',
+      'Governor Ellen Marsh, for her part, is labeling Ortiz\'s plan "a reckless gamble with the savings of every family in the state."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['We will not raise', 'Daniel Ortiz'],
+      ['a reckless gamble with', 'Ellen Marsh'],
+    ]);
+  });
+
+  it('GIVEN an opening phrase that names somebody else ("Like Ortiz, Marsh rejected the idea that …") THEN the subject after the phrase speaks', () => {
+    const a = analyze([
+      '"The budget is balanced and the reserve is full," Mayor Daniel Ortiz said.',
+      'Like Ortiz, Governor Ellen Marsh rejected the idea that there is "room for another round of cuts in the schools this year."',
+    ]);
+    expect(fullQuotes(a)[1]).toEqual(['room for another round', 'Ellen Marsh']);
+  });
+
+  it('GIVEN a body as the subject of the sentence ("The Federal Election Commission was conclusive: “...”") THEN the body speaks', () => {
+    const a = analyze([
+      '"I will take this all the way to the Supreme Court if I have to," said Lawrence Joyce, who filed the objection.',
+      'The Federal Election Commission was conclusive in its findings: "Further discussion on this issue is unnecessary."',
+    ]);
+    expect(fullQuotes(a)[1]).toEqual(['Further discussion on this', 'Federal Election Commission']);
+  });
+
+  it('GIVEN the subject of a passive ("NAME was criticised for ignoring that “...”") THEN that name does not speak and the speaker before does', () => {
+    const a = analyze([
+      'Sir Keith Joseph said the old system ranked pupils in merit order and nothing else.',
+      'Neil Kinnock was criticised for ignoring that the new exams measure "how much or how little pupils understand, know and can do."',
+    ]);
+    expect(fullQuotes(a)).toEqual([['how much or how', 'Keith Joseph']]);
+  });
+
+  it('GIVEN "“...,” NAME shot back" THEN NAME speaks: the verb with its particle is a verb of saying', () => {
+    const a = analyze([
+      'Bush accused Trump of trying to seize the home of an elderly widow for a casino parking lot.',
+      '"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk, please."',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ['Jeb wants to be', 'Trump'],
+      ['Let me talk, please.', 'Trump'],
+    ]);
+  });
+
+  it('GIVEN a quote finished by the writer\'s clause and an inverted cue ("“...” since ..., said NAME") THEN NAME speaks, not the speaker before', () => {
+    const a = analyze([
+      '"The court has never been this divided," said Laurence Tribe, a professor at Harvard.',
+      '"To see the number of cases that could change with this appointee is stunning," since so many were decided by a single vote, said Lee Epstein, who teaches constitutional law.',
+    ]);
+    expect(fullQuotes(a)[1]).toEqual(['To see the number', 'Lee Epstein']);
+  });
+
+  it('GIVEN an appositive with commas of its own ("NAME, assistant secretary for population, refugees, and migration, said") THEN NAME speaks', () => {
+    const a = analyze([
+      '"We expect to admit more families next year," said Amy Pope, the deputy homeland security adviser.',
+      'The new plans "will not solve this challenge, but are steps in the right direction," Anne Richards, assistant secretary of state for population, refugees, and migration, said on the same call.',
+    ]);
+    expect(fullQuotes(a)[1]).toEqual(['will not solve this', 'Anne Richards']);
+  });
+});

@@ -3,15 +3,10 @@ import { capitalisedFunctionWords, isPartyStateTag, orgWords, places, subordinat
 import type { QuoteSpan } from './spans.ts';
 import { wordCount } from './spans.ts';
 import { isRoleNoun } from '../roles/role-phrases.ts';
+import { chooseSpeaker, type Candidate, type Speaker } from './speaker-choice.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
 import { isCapitalised, tokenize, type Token } from '../tokens.ts';
 import type { Entity, Gender, Quote, Sentence } from '../types.ts';
-
-/** Who a cue points at: an entity, or a description left unnamed ("a source close to the talks"). */
-interface Speaker {
-  name: string;
-  entityId?: string;
-}
 
 /** A speech verb outside quotation marks with the speaker it names. */
 interface Cue {
@@ -56,6 +51,8 @@ interface Context {
   /** Cues found so far, in reading order: earlier speakers help resolve later pronouns. */
   cuesSoFar: Cue[];
   known: readonly KnownPerson[];
+  /** Each paragraph's tokens, kept from the search for cues. */
+  tokens: Token[][];
 }
 
 function insideQuote(ctx: Context, paragraph: number, at: number): boolean {
@@ -83,14 +80,15 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   if (ctx.sentences[index] && ctx.paragraphs[paragraph]!.slice(ctx.sentences[index]!.start, quoteStart).trim().length <= 1) index--;
   const sentence = ctx.sentences[index];
   if (!sentence || sentence.paragraph !== paragraph || sentence.start >= quoteStart) return null;
-  const text = ctx.paragraphs[paragraph]!.slice(sentence.start, quoteStart);
-  if (tokenize(text).some((t) => t.word && isSpeechVerb(t.lower))) return null;
-  const people = new Set(
-    (ctx.mentionsByParagraph.get(paragraph) ?? [])
-      .filter((m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person')
-      .map((m) => m.entityId),
+  const paragraphText = ctx.paragraphs[paragraph]!;
+  if (tokenize(paragraphText.slice(sentence.start, quoteStart)).some((t) => t.word && isSpeechVerb(t.lower))) return null;
+  const mentions = (ctx.mentionsByParagraph.get(paragraph) ?? []).filter(
+    (m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person',
   );
+  const people = new Set(mentions.map((m) => m.entityId));
   if (people.size !== 1) return null;
+  // "Kinnock was criticised for ignoring "..."": the subject of a passive says nothing.
+  if (mentions.some((m) => passiveSubject(paragraphText, m.end))) return null;
   const entity = ctx.entities.get([...people][0]!)!;
   return { name: entity.name, entityId: entity.id };
 }
@@ -323,6 +321,7 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
     if (j < 0 || !(tokens[j]!.text === ',' || isDash(tokens[j]!.text)) || i - j > 25) return null;
     if (tokens[j]!.text === '-' && tokens[j - 1]?.text === '-') j--;
     i = skipBack(tokens, j - 1);
+    if (tokens[j]!.text === ',' && !personEndsAt(ctx, paragraph, tokens[i])) i = personBeforeListCommas(ctx, paragraph, tokens, j) ?? i;
   }
   if (i < 0) return null;
   const token = tokens[i];
@@ -390,6 +389,27 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   return null;
 }
 
+function personEndsAt(ctx: Context, paragraph: number, token: Token | undefined): boolean {
+  return token !== undefined && (ctx.mentionsByParagraph.get(paragraph) ?? []).some((m) => m.end === token.end && ctx.entities.get(m.entityId)?.type === 'person');
+}
+
+/**
+ * The index of a person's name before an appositive that holds commas of its own ("Anne
+ * Richards, assistant secretary for population, refugees, and migration, said", "Mr. Daniloff,
+ * now retired in Cambridge, Mass., said"): up to three commas further back; undefined if none.
+ */
+function personBeforeListCommas(ctx: Context, paragraph: number, tokens: readonly Token[], comma: number): number | undefined {
+  let k = comma;
+  for (let commas = 0; commas < 3; commas++) {
+    k--;
+    while (k >= 0 && tokens[k]!.text !== ',' && !/^[.!?"“”;:]$/.test(tokens[k]!.text)) k--;
+    if (k < 1 || tokens[k]!.text !== ',' || comma - k > 40) return undefined;
+    const before = skipBack(tokens, k - 1);
+    if (personEndsAt(ctx, paragraph, tokens[before])) return before;
+  }
+  return undefined;
+}
+
 /**
  * Heading words ("Watch:", "Analysis") that also close the names of bodies: "Human Rights Watch",
  * "Judicial Watch" speak; a bare "Watch" opens a heading.
@@ -428,6 +448,66 @@ function sentenceSubject(ctx: Context, paragraph: number, tokens: readonly Token
     const entity = mention && ctx.entities.get(mention.entityId);
     if (entity?.type === 'person') return { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
     if (entity?.type === 'org') firstOrg ??= { start: token.start, speaker: { name: entity.name, entityId: entity.id } };
+  }
+  return firstOrg;
+}
+
+/** A passive verb right after a name ("were intended", "was criticized"). */
+const PASSIVE_AFTER = /^\s+(?:is|was|are|were|has been|have been|had been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/u;
+
+/**
+ * True when the name ending at `end` is the subject of a passive ("GCSEs were intended to ensure
+ * a focus on "..."", "Kinnock was criticised for ..."), who says nothing, unless made to speak
+ * ("Mr. Trump was prompted to say, "..."").
+ */
+function passiveSubject(text: string, end: number): boolean {
+  const passive = PASSIVE_AFTER.exec(text.slice(end, end + 60));
+  if (!passive) return false;
+  const next = /^\s+(?:to|as)\s+(\p{L}+)/u.exec(text.slice(end + passive[0].length))?.[1];
+  return !(next && isSpeechVerb(next.toLowerCase()));
+}
+
+/** Words after which a name is an object or a complement, not the one who acts ("a testimonial to John Kerry"). */
+const OBJECT_MARKERS = /^(to|with|for|like|of|against|than|at|by|from|on|about|over|under|between|toward|towards|into|including|among|behind|unlike|and|or|as)$/i;
+
+/**
+ * Who leads into a quote inside its own sentence when no speech verb ties them ("Huckabee, for
+ * his part, is labeling Obama's actions "..."", "Like Corker, Menendez rejected the notion that
+ * there is "..."): the subject of the writer's words before the quote, that is the first person
+ * named in the main clause who is no object and no owner ("Clinton's campaign"); null when the
+ * quote opens its sentence or no such person leads into it.
+ */
+function leadInSubject(ctx: Context, paragraph: number, quoteStart: number): Speaker | null {
+  const sentence = ctx.sentences[sentenceAt(ctx, paragraph, quoteStart)];
+  if (!sentence || sentence.paragraph !== paragraph || quoteStart - sentence.start <= 2) return null;
+  const text = ctx.paragraphs[paragraph]!;
+  let from = sentence.start;
+  // An opening phrase ("In his 2004 convention speech,", "Filling in for Sanders,", "Moreover,") names no subject.
+  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, quoteStart));
+  if (opener && (LEAD_CLAUSE_OPENER.test(opener[1]!) || OBJECT_MARKERS.test(opener[1]!) || /ing$/i.test(opener[1]!) || text[from + opener[0].length] === ',')) {
+    const comma = text.indexOf(',', from);
+    if (comma < 0 || comma >= quoteStart) return null;
+    from = comma + 1;
+  }
+  const tokens = ctx.tokens[paragraph]!;
+  let firstOrg: Speaker | null = null;
+  for (let i = 0; i < tokens.length && tokens[i]!.start < quoteStart; i++) {
+    const token = tokens[i]!;
+    if (token.start < from || !token.word || insideQuote(ctx, paragraph, token.start)) continue;
+    if (token.lower === 'he' || token.lower === 'she') return resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(token.lower));
+    const mention = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.start === token.start);
+    const entity = mention && ctx.entities.get(mention.entityId);
+    if (!mention || !entity || (entity.type !== 'person' && entity.type !== 'org')) continue;
+    const previous = tokens[i - 1];
+    if (previous && previous.start >= from && previous.word && OBJECT_MARKERS.test(previous.text)) continue;
+    if (/^['’]s?\b/.test(text.slice(mention.end, mention.end + 3)) || POSSESSIVE.test(text.slice(mention.start, mention.end))) continue;
+    if (passiveSubject(text, mention.end)) continue;
+    if (entity.type === 'org') {
+      // A body speaks only as the clause's subject ("The Democratic National Committee released a statement, offering "..."").
+      if (/^\W*((the|a|an)\s+)?$/i.test(text.slice(from, mention.start))) firstOrg ??= { name: entity.name, entityId: entity.id };
+      continue;
+    }
+    return { name: entity.name, entityId: entity.id };
   }
   return firstOrg;
 }
@@ -490,6 +570,8 @@ function inversionAllowed(tokens: readonly Token[], verbIndex: number): boolean 
   if (j < 0) return true;
   const t = tokens[j]!.text;
   if (/^["”“'’»]$/.test(t) || t === '—' || t === '–') return true;
+  // "Said Dorothy Poynter, who grew up with Ali: "..."": a sentence that opens with its verb.
+  if (/^[.!?]$/.test(t) && isCapitalised(tokens[verbIndex]!.text)) return true;
   if (t !== ',' || j < 1) return false;
   if (/^["”»]$/.test(tokens[j - 1]!.text)) return true;
   // '"It seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf': a quote
@@ -605,17 +687,27 @@ const NOT_SPEECH_PARTICLES: ReadonlyMap<string, string> = new Map([
   ['calls', 'off'],
 ]);
 
+/** Verbs that speak with the particle after them ("Trump shot back", "he went on"). */
+const SPEECH_WITH_PARTICLE: ReadonlyMap<string, string> = new Map([
+  ['shot', 'back'],
+  ['fired', 'back'],
+  ['hit', 'back'],
+  ['pushed', 'back'],
+  ['went', 'on'],
+]);
+
 /** Every speech cue of the article outside quotation marks, in reading order. */
 function findCues(ctx: Context): Cue[] {
   const cues = ctx.cuesSoFar;
   ctx.paragraphs.forEach((text, paragraph) => {
     const tokens = tokenize(text);
+    ctx.tokens[paragraph] = tokens;
     tokens.forEach((token, index) => {
       if (!token.word) return;
       const word = token.lower;
       const according = word === 'according' && tokens[index + 1]?.lower === 'to';
-      // "As John Cornyn put it: "..."": the idiom speaks like a verb of saying.
-      const putIt = (word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it';
+      // "As John Cornyn put it: "..."", '"...," Trump shot back': idioms that speak like a verb of saying.
+      const putIt = ((word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it') || SPEECH_WITH_PARTICLE.get(word) === tokens[index + 1]?.lower;
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !putIt && !isSpeechVerb(word)) return;
       // "With Trump ruled out, Cross said", "talks were called off": the verb with its particle says nothing.
@@ -643,10 +735,11 @@ function inCapitalsRun(tokens: readonly Token[], index: number): boolean {
   return capitals(tokens[index]) && (capitals(tokens[index - 1]) || capitals(tokens[index + 1]));
 }
 
-function gapIsAttribution(text: string): boolean {
+function gapIsAttribution(text: string, inverted: boolean): boolean {
   const rest = attributionGap(text);
-  // '"kind of riding the fence" until Haley said ...': a new clause, somebody else's speech.
-  if (SUBORDINATORS.test(rest.split(/\s/, 1)[0]!)) return false;
+  // '"kind of riding the fence" until Haley said ...': a new clause, somebody else's speech; but
+  // a verb before its subject attributes what came before ('"..." since ..., said Lee Epstein').
+  if (!inverted && SUBORDINATORS.test(rest.split(/\s/, 1)[0]!)) return false;
   return !/[.!?"“”]/.test(rest) && rest.length < 140;
 }
 
@@ -664,12 +757,62 @@ function attributionGap(text: string): string {
     .replace(/\b(\p{Lu})\./gu, '$1');
 }
 
+/** The candidates that cues of a span's own sentence give: after the quote, then before it. */
+function ownCueCandidates(ctx: Context, here: readonly QuoteSpan[], i: number, paragraphCues: readonly Cue[]): Candidate[] {
+  const span = here[i]!;
+  const paragraph = span.paragraph;
+  const text = ctx.paragraphs[paragraph]!;
+  const nextStart = here[i + 1]?.start ?? text.length;
+  const sentence = sentenceAt(ctx, paragraph, span.start);
+  // A cue after the quote must stay in its sentence ('"...," he said') or follow at once;
+  // after '..." Instead, ..., he said' a new sentence has begun.
+  const endSentence = sentenceAt(ctx, paragraph, Math.max(span.start, span.end - 1));
+  const after = paragraphCues.find((c) => {
+    if (c.verbStart < span.end || c.verbStart >= nextStart) return false;
+    const gap = text.slice(span.end, Math.min(c.start, c.verbStart));
+    if (!gapIsAttribution(gap, c.start === c.verbStart && c.end > c.verbStart + 8)) return false;
+    return sentenceAt(ctx, paragraph, c.verbStart) === endSentence || isNearGap(gap);
+  });
+  const prevEnd = here[i - 1]?.end ?? 0;
+  const beforeCues = [...paragraphCues]
+    .reverse()
+    .filter((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
+  const before = beforeCues.find((c) => c.speaker) ?? beforeCues[0];
+  const candidates: Candidate[] = [];
+  if (after) {
+    // A cue right after the quote outweighs one before it ("...," the president wrote); one further
+    // on in the sentence weighs less than the speaker of indirect speech before it ("X said that
+    // the "..." as ..., Yahoo Finance reported").
+    const near = isNearGap(text.slice(span.end, Math.min(after.start, after.verbStart)));
+    candidates.push({ evidence: near ? 'cue-after' : 'cue-after-far', speaker: after.speaker, cue: after.text });
+  }
+  if (before) candidates.push({ evidence: 'cue-before', speaker: before.speaker, cue: before.text });
+  return candidates;
+}
+
 /**
- * Attributes every quoted span to a speaker and returns the quotes in reading order.
- * A span takes the cue in its own sentence (after it first, then before it); other spans of
- * the paragraph take the speaker of their neighbour (split quotes); a paragraph without a cue
- * takes the speaker of the last quote or indirect speech before it, and a quote left open at
- * a paragraph's end passes its speaker to the paragraph that continues it.
+ * For each paragraph of quotes that has no cue of its own, the person a sign-off line after it
+ * names (vox-pop and testimonial layouts: "'...' / — Pamela Padilla, 34, Phoenix"), with that line.
+ * A sign-off speaks for up to three quote paragraphs before it, back to one with a cue of its own.
+ */
+function signOffsByParagraph(ctx: Context, cued: ReadonlySet<number>): Map<number, Candidate> {
+  const signed = new Map<number, Candidate>();
+  for (let p = 1; p < ctx.paragraphs.length; p++) {
+    if (!ctx.spansByParagraph.has(p - 1)) continue;
+    const speaker = signOffSpeaker(ctx, p);
+    if (!speaker) continue;
+    const candidate: Candidate = { evidence: 'sign-off', speaker, cue: ctx.paragraphs[p]!.trim() };
+    for (let q = p - 1, taken = 0; q >= 0 && taken < 3 && ctx.spansByParagraph.has(q) && !cued.has(q); q--, taken++) signed.set(q, candidate);
+  }
+  return signed;
+}
+
+/**
+ * Attributes every quoted span to a speaker and returns the quotes in reading order. Each quote
+ * gathers candidates from every kind of evidence that applies to it (cues in its own sentence,
+ * the other segments of its paragraph, the layout around it, the speaker before it) and takes
+ * the best-scored one (see `speaker-choice.ts`). A quote left open at a paragraph's end passes
+ * its speaker to the paragraph that continues it.
  */
 export function attributeQuotes(
   paragraphs: readonly string[],
@@ -702,98 +845,109 @@ export function attributeQuotes(
     mentionsByParagraph,
     cuesSoFar: [],
     known,
+    tokens: [],
   };
   const cues = findCues(ctx);
+  const cuesByParagraph = new Map<number, Cue[]>();
+  for (const cue of cues) cuesByParagraph.set(cue.paragraph, [...(cuesByParagraph.get(cue.paragraph) ?? []), cue]);
+  // Candidates from each span's own sentence first: they decide which paragraphs have a cue of
+  // their own, and so which paragraphs a sign-off line after them can speak for.
+  const ownCues = new Map<number, Candidate[][]>();
+  for (const [paragraph, here] of spansByParagraph) {
+    ownCues.set(paragraph, here.map((_, i) => ownCueCandidates(ctx, here, i, cuesByParagraph.get(paragraph) ?? [])));
+  }
+  const cued = new Set([...ownCues].filter(([, own]) => own.some((c) => c.length > 0)).map(([p]) => p));
+  const signOffs = signOffsByParagraph(ctx, cued);
+
   const quotes: Quote[] = [];
-  /** Per quote: whether a cue of its own paragraph names its speaker (not inherited). */
-  const direct: boolean[] = [];
   let lastSpeaker: Speaker | null = null;
   let lastCue: string | undefined;
   let carried: Speaker | null = null; // from a quote left open at the previous paragraph's end
 
   paragraphs.forEach((text, paragraph) => {
-    const here = spans.filter((s) => s.paragraph === paragraph);
-    const paragraphCues = cues.filter((c) => c.paragraph === paragraph);
-    const assigned: Array<{ speaker: Speaker | null; cue?: string; direct: boolean }> = here.map(() => ({ speaker: null, direct: false }));
-
+    const here = spansByParagraph.get(paragraph) ?? [];
+    const paragraphCues = cuesByParagraph.get(paragraph) ?? [];
+    const own = ownCues.get(paragraph) ?? [];
+    const ownChoice = own.map((candidates) => chooseSpeaker(candidates));
+    const chosen: Array<Candidate | undefined> = [];
     here.forEach((span, i) => {
-      const nextStart = here[i + 1]?.start ?? text.length;
-      const sentence = sentenceAt(ctx, paragraph, span.start);
-      // A cue after the quote must stay in its sentence ('"...," he said') or follow at once;
-      // after '..." Instead, ..., he said' a new sentence has begun.
-      const endSentence = sentenceAt(ctx, paragraph, Math.max(span.start, span.end - 1));
-      const after = paragraphCues.find((c) => {
-        if (c.verbStart < span.end || c.verbStart >= nextStart) return false;
-        const gap = text.slice(span.end, Math.min(c.start, c.verbStart));
-        if (!gapIsAttribution(gap)) return false;
-        return sentenceAt(ctx, paragraph, c.verbStart) === endSentence || isNearGap(gap);
-      });
-      const prevEnd = here[i - 1]?.end ?? 0;
-      const beforeCues = [...paragraphCues]
-        .reverse()
-        .filter((c) => c.end <= span.start + 1 && c.start >= prevEnd && sentenceAt(ctx, paragraph, c.verbStart) === sentence);
-      const before = beforeCues.find((c) => c.speaker) ?? beforeCues[0];
-      // A cue right after the quote wins ("...," the president wrote); one further on in the
-      // sentence loses to the speaker of indirect speech before it ("X said that the "..." as
-      // ..., Yahoo Finance reported").
-      const afterIsNear = after !== undefined && isNearGap(text.slice(span.end, Math.min(after.start, after.verbStart)));
-      const cue = after?.speaker && (afterIsNear || !before?.speaker) ? after : before?.speaker ? before : after ?? before;
-      if (cue) assigned[i] = { speaker: cue.speaker, cue: cue.text, direct: true };
-    });
-    // Split quotes: a span with no cue of its own takes its neighbour's.
-    here.forEach((_, i) => {
-      if (assigned[i]!.direct) return;
-      const neighbour = [...assigned.slice(0, i)].reverse().find((a) => a.direct) ?? assigned.slice(i + 1).find((a) => a.direct);
-      if (neighbour) assigned[i] = { ...neighbour, direct: false };
-    });
-    // A paragraph with no cue at all continues the previous speaker.
-    const inherited = carried ?? lastSpeaker;
-    here.forEach((span, i) => {
-      const a = assigned[i]!;
-      if (!a.speaker && !a.direct && !assigned.some((x) => x.direct)) {
-        // "But for Parata and his family the deaths are personal. "It's very emotional."": the
-        // one person the sentence leading into the quote is about speaks, not the last speaker.
-        const lead = i === 0 ? previousSentenceSpeaker(ctx, paragraphCues, paragraph, span.start) ?? colonLeadPerson(ctx, paragraph, span.start) ?? soleLeadingPerson(ctx, paragraph, span.start) : null;
-        const subject = !lead && i === 0 && span.start <= 2 && !carried ? leadParagraphSubject(ctx, paragraph, cues) : null;
-        a.speaker = lead ?? subject ?? inherited;
-        if (lead || subject) a.cue = undefined;
-        else if (lastCue) a.cue = lastCue;
+      const candidates = [...own[i]!];
+      // Split quotes: a span with no cue of its own takes the nearest segment's that has one.
+      const neighbour = findLast(ownChoice.slice(0, i), Boolean) ?? ownChoice.slice(i + 1).find(Boolean);
+      if (!candidates.length && neighbour) candidates.push({ ...neighbour, evidence: 'split-quote' });
+      if (!cued.has(paragraph)) {
+        const signOff = signOffs.get(paragraph);
+        if (signOff) candidates.push(signOff);
+        if (i === 0) {
+          // "But for Parata and his family the deaths are personal. "It's very emotional."": the
+          // one person the sentence leading into the quote is about speaks, not the last speaker.
+          const leadCue = previousSentenceSpeaker(ctx, paragraphCues, paragraph, span.start);
+          if (leadCue) candidates.push({ evidence: 'lead-cue', speaker: leadCue });
+          const colonLead = colonLeadPerson(ctx, paragraph, span.start);
+          if (colonLead) candidates.push({ evidence: 'colon-lead', speaker: colonLead });
+          const leadPerson = soleLeadingPerson(ctx, paragraph, span.start);
+          if (leadPerson) candidates.push({ evidence: 'lead-person', speaker: leadPerson });
+          const subject = span.start <= 2 && !carried ? leadParagraphSubject(ctx, paragraph, cues) : null;
+          if (subject) candidates.push({ evidence: 'lead-paragraph', speaker: subject });
+        }
+        const leadIn = leadInSubject(ctx, paragraph, span.start);
+        if (leadIn) candidates.push({ evidence: 'lead-in-subject', speaker: leadIn });
+        const previous = chosen[i - 1];
+        if (previous?.speaker) candidates.push({ evidence: 'same-paragraph', speaker: previous.speaker, ...(previous.cue ? { cue: previous.cue } : {}) });
+        if (carried) candidates.push({ evidence: 'open-quote', speaker: carried, ...(lastCue ? { cue: lastCue } : {}) });
+        if (lastSpeaker) candidates.push({ evidence: 'previous-speaker', speaker: lastSpeaker, ...(lastCue ? { cue: lastCue } : {}) });
       }
-      const quote: Quote = { text: span.text, speaker: a.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
-      if (a.speaker?.entityId) quote.speakerId = a.speaker.entityId;
-      if (a.cue) quote.cue = a.cue;
+      const best = chooseSpeaker(candidates);
+      chosen.push(best);
+      const quote: Quote = { text: span.text, speaker: best?.speaker?.name ?? null, paragraph, partial: wordCount(span.text) < 4 || isTitleOfWork(text, span) };
+      if (best?.speaker?.entityId) quote.speakerId = best.speaker.entityId;
+      if (best?.cue) quote.cue = best.cue;
       quotes.push(quote);
-      direct.push(assigned.some((x) => x.direct));
     });
     // The quote left open continues into the next paragraph with the same speaker.
     const last = here[here.length - 1];
-    carried = last?.unclosed ? assigned[assigned.length - 1]!.speaker : null;
+    carried = last?.unclosed ? chosen[chosen.length - 1]?.speaker ?? null : null;
     // What the next paragraph inherits: the last speaker named here, in a quote or indirect speech.
     const lastNamed = [...paragraphCues].reverse().find((c) => c.speaker && !insideQuote(ctx, paragraph, c.verbStart));
-    const lastQuoteSpeaker = [...assigned].reverse().find((a) => a.speaker)?.speaker ?? null;
-    if (lastQuoteSpeaker && (!lastNamed || (here[here.length - 1]!.start > lastNamed.verbStart))) {
-      lastSpeaker = lastQuoteSpeaker;
-      lastCue = [...assigned].reverse().find((a) => a.speaker)?.cue;
+    const lastQuoted = findLast(chosen, (c) => Boolean(c?.speaker));
+    if (lastQuoted && (!lastNamed || here[here.length - 1]!.start > lastNamed.verbStart)) {
+      lastSpeaker = lastQuoted.speaker;
+      lastCue = lastQuoted.cue;
     } else if (lastNamed) {
       lastSpeaker = lastNamed.speaker;
       lastCue = lastNamed.text;
     }
   });
-  fillForwardFromLaterCue(quotes, spans);
-  attributeToSignOffs(ctx, quotes, direct);
-  // An opening quote with nobody before it ('"We will not back down." / That was the message
-  // from X ...') takes the first speaker named in the next paragraph.
-  // A quote whose own cue names nobody ("she was warned that "..."", "they said") keeps nobody.
-  quotes.forEach((quote, index) => {
-    if (quote.speaker || quote.partial || direct[index]) return;
-    const next = cues.find((c) => c.paragraph === quote.paragraph + 1 && c.speaker?.entityId);
-    if (next?.speaker) {
-      quote.speaker = next.speaker.name;
-      quote.speakerId = next.speaker.entityId!;
-      quote.cue = next.text;
-    }
-  });
+  attributeFromLaterEvidence(quotes, spans, cues, cued);
   return quotes;
+}
+
+/**
+ * Quotes still without a speaker take what comes after them: a quote opened in one paragraph
+ * and attributed only at the end of the next ("... / ..., " he said.) takes that closing cue; an
+ * opening quote with nobody before it ('"We will not back down." / That was the message from X
+ * ...') takes the first speaker named in the next paragraph. A quote whose own cue names nobody
+ * ("she was warned that "..."", "they said") keeps nobody.
+ */
+function attributeFromLaterEvidence(quotes: Quote[], spans: readonly QuoteSpan[], cues: readonly Cue[], cued: ReadonlySet<number>): void {
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const quote = quotes[i]!;
+    if (quote.speaker) continue;
+    const candidates: Candidate[] = [];
+    const next = quotes[i + 1];
+    if (spans[i]!.unclosed && next?.speaker && next.paragraph === quote.paragraph + 1) {
+      candidates.push({ evidence: 'closing-cue', speaker: { name: next.speaker, ...(next.speakerId ? { entityId: next.speakerId } : {}) }, ...(next.cue ? { cue: next.cue } : {}) });
+    }
+    if (!quote.partial && !cued.has(quote.paragraph)) {
+      const cue = cues.find((c) => c.paragraph === quote.paragraph + 1 && c.speaker?.entityId);
+      if (cue) candidates.push({ evidence: 'next-paragraph', speaker: cue.speaker, cue: cue.text });
+    }
+    const best = chooseSpeaker(candidates);
+    if (!best?.speaker) continue;
+    quote.speaker = best.speaker.name;
+    if (best.speaker.entityId) quote.speakerId = best.speaker.entityId;
+    if (best.cue) quote.cue = best.cue;
+  }
 }
 
 /** "— Pamela Padilla, 34, Phoenix": a short line naming who said the paragraph before it. */
@@ -818,28 +972,6 @@ function signOffSpeaker(ctx: Context, paragraph: number): Speaker | undefined {
   return { name: entity.name, entityId: entity.id };
 }
 
-/**
- * Quotes that only inherited a speaker, in the paragraphs right before a sign-off line, take the
- * person that line names: in "'...' / — Pamela Padilla, 34, Phoenix" the name comes after.
- */
-function attributeToSignOffs(ctx: Context, quotes: Quote[], direct: readonly boolean[]): void {
-  for (let p = 1; p < ctx.paragraphs.length; p++) {
-    if (!ctx.spansByParagraph.has(p - 1)) continue;
-    const speaker = signOffSpeaker(ctx, p);
-    if (!speaker) continue;
-    // The quote paragraphs just before, back to one with a cue of its own or with no quote.
-    for (let q = p - 1, taken = 0; q >= 0 && taken < 3 && ctx.spansByParagraph.has(q); q--, taken++) {
-      const here = quotes.map((quote, i) => ({ quote, i })).filter(({ quote }) => quote.paragraph === q);
-      if (!here.length || here.some(({ i }) => direct[i])) break;
-      for (const { quote } of here) {
-        quote.speaker = speaker.name;
-        if (speaker.entityId) quote.speakerId = speaker.entityId;
-        quote.cue = ctx.paragraphs[p]!.trim();
-      }
-    }
-  }
-}
-
 const WORK_NOUN = /\b(book|books|film|movie|song|album|show|series|play|novel|documentary|titled|entitled|headlined|memoir|column|essay|article|poem|podcast|programme|program|exhibition|painting|single|opera|musical)\s*[,:]?\s*$/i;
 
 /** True for the title of a work in quotation marks ("his memoir "A Promised Land Revisited""): no one's words. */
@@ -849,22 +981,6 @@ function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   const words = span.text.replace(/[.,!?]+$/, '').split(/\s+/);
   const titleCase = words.every((w) => isCapitalised(w) || /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by)$/.test(w) || !/\p{L}/u.test(w));
   return titleCase;
-}
-
-/**
- * A quote opened in one paragraph and attributed only at the end of the next ("... / ..., " he
- * said.) gets that later speaker when it had none of its own.
- */
-function fillForwardFromLaterCue(quotes: Quote[], spans: readonly QuoteSpan[]): void {
-  for (let i = quotes.length - 2; i >= 0; i--) {
-    const span = spans[i]!;
-    const next = quotes[i + 1]!;
-    if (span.unclosed && !quotes[i]!.speaker && next.speaker && next.paragraph === quotes[i]!.paragraph + 1) {
-      quotes[i]!.speaker = next.speaker;
-      if (next.speakerId) quotes[i]!.speakerId = next.speakerId;
-      if (next.cue) quotes[i]!.cue = next.cue;
-    }
-  }
 }
 
 /** The last item that passes the test, without copying and reversing the list (`findLast` needs ES2023). */

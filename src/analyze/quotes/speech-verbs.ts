@@ -21,7 +21,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   snapped snaps chimed chimes reply answer explain add respond
   fumed fumes griped gripes grumbled grumbles groused gushed crowed bragged brags muttered mutters
   murmured sneered ranted chided chides scolded scolds marveled marvelled marvels elaborated
-  elaborates clarified clarifies affirmed affirms reasoned implored mocked hinted teased lectured protested`
+  elaborates clarified clarifies affirmed affirms reasoned implored mocked hinted teased lectured protested
+  barked barks retaliated`
     .split(/\s+/)
     .filter(Boolean),
 );
