@@ -651,3 +651,11 @@ describe('speakers when the nearest name is not the speaker', () => {
     expect(fullQuotes(a)[1]).toEqual(['will not solve this', 'Anne Richards']);
   });
 });
+
+describe('words of status taken for names', () => {
+  it('GIVEN a sentence opening "Former Obama speechwriter NAME" THEN "Former Obama" is no person, and NAME keeps the whole title', () => {
+    const a = analyze(['Former Obama speechwriter Jon Favreau published a column in The Daily Beast on Tuesday.']);
+    expect(people(['Former Obama speechwriter Jon Favreau published a column in The Daily Beast on Tuesday.'])).toEqual(['Jon Favreau']);
+    expect(person(a, 'Jon Favreau')?.role).toBe('Former Obama speechwriter');
+  });
+});

@@ -290,6 +290,9 @@ function endsTitle(run: Run, token: Token): boolean {
 /** Auxiliaries that open a question or a condition ("Is Obama profiling?", "Should Rubio win ..."): never part of a name. */
 const QUESTION_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'should', 'would', 'shall', 'must']);
 
+/** Words of status that open a title ("Former", "Then", "Outgoing"): never the first word of a name. */
+const STATUS_WORDS = new Set(['former', 'ex', 'then', 'outgoing', 'incoming', 'retired', 'acting', 'interim']);
+
 function classify(run: Run): Classified {
   let tokens = run.tokens;
   while (tokens.length > 1 && QUESTION_OPENERS.has(lower(tokens[0]!))) tokens = tokens.slice(1);
@@ -297,6 +300,8 @@ function classify(run: Run): Classified {
   while (tokens.length && capitalisedFunctionWords.has(lower(tokens[0]!)) && !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !run.sentenceInitial)) {
     tokens = tokens.slice(1);
   }
+  // "Former Obama speechwriter Jon Favreau": a word of status before a name belongs to the title after it, not to the name.
+  while (tokens.length > 1 && STATUS_WORDS.has(lower(tokens[0]!)) && !isFirstName(tokens[0]!.text)) tokens = tokens.slice(1);
   if (!tokens.length) return { kind: 'unknown', tokens, title: [] };
   // "Stephen Calderwood, MD, PhD": degrees after a name name nobody.
   if (tokens.length === 1 && isPostNominal(tokens[0]!.text) && /,\s*$/.test(run.text.slice(Math.max(0, tokens[0]!.start - 3), tokens[0]!.start))) {
