@@ -652,6 +652,26 @@ describe('speakers when the nearest name is not the speaker', () => {
   });
 });
 
+describe('speakers named after a description', () => {
+  it('GIVEN "“...,” said NAME\'s deputy campaign manager, OTHER" THEN OTHER speaks: the name before the title only says whose deputy', () => {
+    const a = analyze([
+      '"With about half the vote in by Election Day, we are treating the next four weeks as one long Election Day," said Rubio\'s deputy campaign manager, Rich Beeson, who ran the 2012 ground game.',
+    ]);
+    expect(fullQuotes(a)).toEqual([['With about half the', 'Rich Beeson']]);
+  });
+
+  it('GIVEN a paragraph opening with somebody else\'s words and a cue sentences later ("NAME sings, “...” ... “...?” he said") THEN the opening quote is not the later speaker\'s', () => {
+    const a = analyze([
+      'The mayor has not changed his mind on the budget in twenty years.',
+      'In his best-known song, Billy Joel sings, "Don\'t go changing to try and please me." With Mayor Tom Reyes, there is not much chance of that. Just ask him. "You think I am going to change now?" he said at a news conference last week.',
+    ]);
+    expect(fullQuotes(a)).toEqual([
+      ["Don't go changing to", 'Billy Joel'],
+      ['You think I am', 'Tom Reyes'],
+    ]);
+  });
+});
+
 describe('words of status taken for names', () => {
   it('GIVEN a sentence opening "Former Obama speechwriter NAME" THEN "Former Obama" is no person, and NAME keeps the whole title', () => {
     const a = analyze(['Former Obama speechwriter Jon Favreau published a column in The Daily Beast on Tuesday.']);

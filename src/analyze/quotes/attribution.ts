@@ -389,6 +389,13 @@ function subjectBefore(ctx: Context, paragraph: number, tokens: readonly Token[]
   return null;
 }
 
+/** The person whose name starts at a token, with where the name ends; undefined for anyone else. */
+function personAt(ctx: Context, paragraph: number, token: Token | undefined): { end: number; speaker: Speaker } | undefined {
+  const mention = token && (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.start === token.start);
+  const entity = mention && ctx.entities.get(mention.entityId);
+  return mention && entity?.type === 'person' ? { end: mention.end, speaker: { name: entity.name, entityId: entity.id } } : undefined;
+}
+
 function personEndsAt(ctx: Context, paragraph: number, token: Token | undefined): boolean {
   return token !== undefined && (ctx.mentionsByParagraph.get(paragraph) ?? []).some((m) => m.end === token.end && ctx.entities.get(m.entityId)?.type === 'person');
 }
@@ -646,6 +653,13 @@ function subjectAfter(ctx: Context, paragraph: number, tokens: readonly Token[],
     if (!isCapitalised(w) && !titleNouns.has(w.toLowerCase()) && !DETERMINERS.has(w.toLowerCase()) && j > i + 3) break;
     j++;
   }
+  // "said Rubio's deputy campaign manager, Rich Beeson", "said another leading Supreme Court
+  // advocate, Andrew J. Pincus": a description set off by a comma names its speaker after it,
+  // where the name before was only an owner or a body.
+  const appositive = tokens[j]?.text === ',' ? personAt(ctx, paragraph, tokens[j + 1]) : undefined;
+  if (appositive && (!firstPerson || POSSESSIVE.test(text.slice(tokens[i]!.start, firstPerson.end + 2).trimEnd()) || titleAfterPerson)) {
+    return { end: appositive.end, speaker: appositive.speaker };
+  }
   if (firstPerson) return firstPerson;
   if (firstOrg) return firstOrg;
   if (DETERMINERS.has(lowerFirst)) {
@@ -872,9 +886,21 @@ export function attributeQuotes(
     const chosen: Array<Candidate | undefined> = [];
     here.forEach((span, i) => {
       const candidates = [...own[i]!];
-      // Split quotes: a span with no cue of its own takes the nearest segment's that has one.
-      const neighbour = findLast(ownChoice.slice(0, i), Boolean) ?? ownChoice.slice(i + 1).find(Boolean);
-      if (!candidates.length && neighbour) candidates.push({ ...neighbour, evidence: 'split-quote' });
+      // Split quotes: a span with no cue of its own takes the nearest segment's that has one; a
+      // segment sentences away is weaker evidence ('Billy Joel sings, "..." ... "...?" he said').
+      const before = findLastIndex(ownChoice.slice(0, i), Boolean);
+      const after = before < 0 ? ownChoice.findIndex((c, k) => k > i && c !== undefined) : -1;
+      const neighbour = before >= 0 ? before : after;
+      if (!candidates.length && neighbour >= 0) {
+        const apart = Math.abs(sentenceAt(ctx, paragraph, here[neighbour]!.start) - sentenceAt(ctx, paragraph, span.start));
+        candidates.push({ ...ownChoice[neighbour]!, evidence: apart > 1 ? 'split-quote-far' : 'split-quote' });
+        if (apart > 1) {
+          const leadIn = leadInSubject(ctx, paragraph, span.start);
+          if (leadIn) candidates.push({ evidence: 'lead-in-subject', speaker: leadIn });
+          const leadPerson = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
+          if (leadPerson) candidates.push({ evidence: 'lead-person', speaker: leadPerson });
+        }
+      }
       if (!cued.has(paragraph)) {
         const signOff = signOffs.get(paragraph);
         if (signOff) candidates.push(signOff);
@@ -981,6 +1007,12 @@ function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   const words = span.text.replace(/[.,!?]+$/, '').split(/\s+/);
   const titleCase = words.every((w) => isCapitalised(w) || /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by)$/.test(w) || !/\p{L}/u.test(w));
   return titleCase;
+}
+
+/** The index of the last item that passes the test, or -1. */
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
 }
 
 /** The last item that passes the test, without copying and reversing the list (`findLast` needs ES2023). */

@@ -10,6 +10,7 @@ export interface Speaker {
  * - `cue-before`: a cue earlier in the quote's sentence ('X said: "..."', 'X said that "..."');
  * - `cue-after-far`: a cue later in the quote's sentence, past other words of the writer;
  * - `split-quote`: the speaker of another segment of the same paragraph that has a cue of its own;
+ * - `split-quote-far`: the same from a segment more than a sentence away ('Billy Joel sings, "..." ... "...?" he said');
  * - `same-paragraph`: the speaker of the quote before it in a paragraph with no cue at all;
  * - `lead-in-subject`: the subject of the writer's words leading into the quote in its sentence ("Romney went after Trump, calling it \"...\"");
  * - `sign-off`: a line after the quote paragraphs that names their speaker ("— Pamela Padilla, 34, Phoenix");
@@ -27,6 +28,7 @@ export type Evidence =
   | 'cue-before'
   | 'cue-after-far'
   | 'split-quote'
+  | 'split-quote-far'
   | 'same-paragraph'
   | 'lead-in-subject'
   | 'sign-off'
@@ -65,6 +67,7 @@ const WEIGHT: Readonly<Record<Evidence, number>> = {
   'same-paragraph': 42,
   'lead-in-subject': 41,
   'lead-paragraph': 40,
+  'split-quote-far': 39,
   'open-quote': 35,
   'previous-speaker': 30,
   'closing-cue': 20,
