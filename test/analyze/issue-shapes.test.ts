@@ -679,3 +679,25 @@ describe('words of status taken for names', () => {
     expect(person(a, 'Jon Favreau')?.role).toBe('Former Obama speechwriter');
   });
 });
+
+describe('people named only in passing', () => {
+  it('GIVEN "the Obama administration" or "Biden administration officials" THEN the leader is a person, and no "he" points back to that name', () => {
+    const a = analyze([
+      'Republicans pilloried the Obama administration for proposing a large stimulus.',
+      'Biden administration officials said they were not told in advance.',
+      'Senator Mark Warner voted for the bill in 2009.',
+      'When Congress passed the stimulus backed by the Obama administration, he called it "a responsible mix of tax cuts and investments."',
+    ]);
+    expect(people(['Republicans pilloried the Obama administration for proposing a large stimulus.', 'Biden administration officials said they were not told in advance.'])).toEqual(['Obama', 'Biden']);
+    expect(fullQuotes(a)).toEqual([['a responsible mix of', 'Mark Warner']]);
+  });
+
+  it('GIVEN one name set off after a noun for a person ("his first wife, Sally,", "The captain, Iriyanto,") THEN it is a person with that role', () => {
+    const a = analyze([
+      'Mr Mugabe began an affair with Grace in the early 1990s, as his first wife, Sally, was dying of kidney disease.',
+      'The captain, Iriyanto, an Indonesian who uses only one name, was a former air-force fighter pilot.',
+    ]);
+    expect(person(a, 'Sally')?.role).toBe("Mugabe's first wife");
+    expect(person(a, 'Iriyanto')?.role).toBe('captain');
+  });
+});

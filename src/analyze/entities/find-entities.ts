@@ -257,6 +257,9 @@ function loneSpeakerIsPerson(run: Run, word: string): boolean {
   return true;
 }
 
+/** Nouns for what a person leads, named after that person ("the Obama administration"). */
+const LED_BY_NOUNS = new Set(['administration', 'presidency']);
+
 const INDEFINITE = /^(a|an)$/i;
 const WHICH_AFTER = /^,\s+which\b/;
 /** Plural nouns for the people of a firm or body ("Con Edison officials", "Goldman Sachs bankers"). */
@@ -414,7 +417,13 @@ function classify(run: Run): Classified {
     // a publication; a person who reports is known by a given name or surname (a full name that
     // reports, "Harbour Airlines' Kent Varga reported", stays a person).
     const outlet = reportsNext(run) && !isFirstName(name[0]!.text) && !lastNames.has(word);
-    const person = personTitle || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && !outlet && loneSpeakerIsPerson(run, word));
+    // "the Obama administration", "Biden administration officials": a government named after the one who leads it.
+    const leads = !bodyLike && !title.length && LED_BY_NOUNS.has(run.nextWords[0] ?? '');
+    // "his first wife, Sally, was dying", "The captain, Iriyanto, an Indonesian": one name set off after a noun for a person.
+    const start = name[0]!.start;
+    const end = name[0]!.end;
+    const apposed = !bodyLike && !title.length && isRoleNoun(/(\p{L}+),\s*$/u.exec(run.text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '') && /^\s*[,.]/.test(run.text.slice(end, end + 2));
+    const person = personTitle || leads || apposed || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && !outlet && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }
   // "told The Daily Beast", "asked the New York Times": the listener after the verb is no speaker,

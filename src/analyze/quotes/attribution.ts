@@ -83,7 +83,7 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   const paragraphText = ctx.paragraphs[paragraph]!;
   if (tokenize(paragraphText.slice(sentence.start, quoteStart)).some((t) => t.word && isSpeechVerb(t.lower))) return null;
   const mentions = (ctx.mentionsByParagraph.get(paragraph) ?? []).filter(
-    (m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person',
+    (m) => m.start >= sentence.start && m.end <= quoteStart && ctx.entities.get(m.entityId)?.type === 'person' && !namesWhatTheyLead(ctx, m),
   );
   const people = new Set(mentions.map((m) => m.entityId));
   if (people.size !== 1) return null;
@@ -192,7 +192,7 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
       if (entity && accept(entity)) return { name: entity.name, entityId: entity.id };
     }
     const candidates = (ctx.mentionsByParagraph.get(sentence.paragraph) ?? []).filter(
-      (m) => m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start),
+      (m) => m.start >= sentence.start && m.end <= end && !insideQuote(ctx, m.paragraph, m.start) && !namesWhatTheyLead(ctx, m),
     );
     for (const m of candidates) {
       const entity = ctx.entities.get(m.entityId);
@@ -201,6 +201,11 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
     if (current - si > 12) break;
   }
   return null;
+}
+
+/** "the Obama administration": a name that stands for what its bearer leads, no one a pronoun can point back to. */
+function namesWhatTheyLead(ctx: Context, mention: Mention): boolean {
+  return /^\s+(?:administration|presidency)\b/.test(ctx.paragraphs[mention.paragraph]!.slice(mention.end, mention.end + 16));
 }
 
 function resolvePronoun(ctx: Context, paragraph: number, at: number, gender: Gender | undefined): Speaker | null {
@@ -504,7 +509,7 @@ function leadInSubject(ctx: Context, paragraph: number, quoteStart: number): Spe
     if (token.lower === 'he' || token.lower === 'she') return resolvePronoun(ctx, paragraph, token.start, PRONOUNS.get(token.lower));
     const mention = (ctx.mentionsByParagraph.get(paragraph) ?? []).find((m) => m.start === token.start);
     const entity = mention && ctx.entities.get(mention.entityId);
-    if (!mention || !entity || (entity.type !== 'person' && entity.type !== 'org')) continue;
+    if (!mention || !entity || (entity.type !== 'person' && entity.type !== 'org') || namesWhatTheyLead(ctx, mention)) continue;
     const previous = tokens[i - 1];
     if (previous && previous.start >= from && previous.word && OBJECT_MARKERS.test(previous.text)) continue;
     if (/^['’]s?\b/.test(text.slice(mention.end, mention.end + 3)) || POSSESSIVE.test(text.slice(mention.start, mention.end))) continue;
