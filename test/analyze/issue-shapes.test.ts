@@ -701,3 +701,14 @@ describe('people named only in passing', () => {
     expect(person(a, 'Iriyanto')?.role).toBe('captain');
   });
 });
+
+describe('a later form of the name taken for a role', () => {
+  it('GIVEN "NAME, now Lord SURNAME of PLACE," THEN the peerage is no role, while a firm named after the family stays one', () => {
+    const a = analyze([
+      'Kenneth Baker, now Lord Baker of Dorking, took over the schools brief in 1986.',
+      'Tyler Besecker, president of Mercer Island-based Dana F. Besecker Company, said the fleet was idle.',
+    ]);
+    expect(person(a, 'Kenneth Baker')?.role).toBeUndefined();
+    expect(person(a, 'Tyler Besecker')?.role).toBe('president of Mercer Island-based Dana F. Besecker Company');
+  });
+});

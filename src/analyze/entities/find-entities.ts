@@ -706,5 +706,9 @@ export function findEntities(paragraphs: readonly string[], known: readonly Know
 function namesItself(role: string, full: readonly string[]): boolean {
   if (full.length < 2) return false;
   const words = personKeyWords(role);
-  return words.some((_, i) => full.every((w, k) => words[i + k] === w));
+  if (words.some((_, i) => full.every((w, k) => words[i + k] === w))) return true;
+  // "Kenneth Baker, now Lord Baker of Dorking": the name with a form of address, not a role.
+  const surname = full[full.length - 1]!;
+  const printedWords = role.split(/\s+/);
+  return printedWords.some((w, i) => i > 0 && honorifics.has(printedWords[i - 1]!.toLowerCase()) && personKeyWords(w)[0] === surname);
 }
