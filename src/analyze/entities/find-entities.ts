@@ -422,7 +422,8 @@ function classify(run: Run): Classified {
     // "his first wife, Sally, was dying", "The captain, Iriyanto, an Indonesian": one name set off after a noun for a person.
     const start = name[0]!.start;
     const end = name[0]!.end;
-    const apposed = !bodyLike && !title.length && isRoleNoun(/(\p{L}+),\s*$/u.exec(run.text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '') && /^\s*[,.]/.test(run.text.slice(end, end + 2));
+    const apposed = !bodyLike && !title.length && run.text.charCodeAt(start - 2) === 44 && /^\s*[,.]/.test(run.text.slice(end, end + 2))
+      && isRoleNoun(/(\p{L}+),\s$/u.exec(run.text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase() ?? '');
     const person = personTitle || leads || apposed || (!bodyLike && !afterPreposition && !insideName && !title.length && spoke && !outlet && loneSpeakerIsPerson(run, word));
     return { kind: person ? 'person' : 'single', tokens: name, title, ...(gender ? { gender } : {}) };
   }

@@ -726,7 +726,8 @@ function findCues(ctx: Context): Cue[] {
       const word = token.lower;
       const according = word === 'according' && tokens[index + 1]?.lower === 'to';
       // "As John Cornyn put it: "..."", '"...," Trump shot back': idioms that speak like a verb of saying.
-      const putIt = ((word === 'put' || word === 'puts') && tokens[index + 1]?.lower === 'it') || SPEECH_WITH_PARTICLE.get(word) === tokens[index + 1]?.lower;
+      const particle = tokens[index + 1]?.lower;
+      const putIt = ((word === 'put' || word === 'puts') && particle === 'it') || ((particle === 'back' || particle === 'on') && SPEECH_WITH_PARTICLE.get(word) === particle);
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !putIt && !isSpeechVerb(word)) return;
       // "With Trump ruled out, Cross said", "talks were called off": the verb with its particle says nothing.
