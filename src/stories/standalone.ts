@@ -57,7 +57,8 @@ export function peopleNamedIn(text: string, people: readonly NamedPerson[]): Nam
 export function standAlone(text: string, previous: string | undefined, people: readonly NamedPerson[]): string | undefined {
   // A dateline ("ESTRAVA — ", "KYIV, Ukraine (AP) — ") places the article, not the sentence.
   let current = text.trim().replace(DATELINE, '');
-  for (let guard = 0; guard < 2; guard += 1) {
+  // Two connectives may open a sentence ("And then he lost", "And yet they remain"); what follows them is read again.
+  for (let guard = 0; guard < MAX_CONNECTIVES + 1; guard += 1) {
     const lead = OPENING_MARKS.exec(current)?.[0] ?? '';
     const rest = current.slice(lead.length);
     const word = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
@@ -83,8 +84,10 @@ export function standAlone(text: string, previous: string | undefined, people: r
     }
     return current;
   }
-  return current;
+  return undefined;
 }
+
+const MAX_CONNECTIVES = 2;
 
 /** The one person the previous sentence names, when it names exactly one. */
 function sureAntecedent(previous: string | undefined, people: readonly NamedPerson[]): NamedPerson | undefined {

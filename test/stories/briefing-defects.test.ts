@@ -61,6 +61,12 @@ describe('a briefing that reads on its own (dangling openers)', () => {
     expect(standAlone('That is when the cracks were found.', undefined, people)).toBeUndefined();
   });
 
+  it('GIVEN two connectives before a pronoun ("And then he lost …", "And yet they remain …") THEN the pronoun is read too: resolved, or the sentence is not chosen', () => {
+    expect(standAlone('And then he lost to the much less experienced challenger.', 'Ilse Varga ran on her record in 1960.', people)).toBe('Varga lost to the much less experienced challenger.');
+    expect(standAlone('And yet they remain an afterthought in the debate.', undefined, people)).toBeUndefined();
+    expect(standAlone('And then the council voted to reopen the bridge.', undefined, people)).toBe('The council voted to reopen the bridge.');
+  });
+
   it('GIVEN a dateline "HARBOURTON — Mayor…" THEN the shown sentence starts at the mayor', () => {
     expect(standAlone('HARBOURTON — Mayor Ilse Varga closed the bridge.', undefined, people)).toBe('Mayor Ilse Varga closed the bridge.');
   });
