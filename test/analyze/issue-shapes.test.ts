@@ -672,6 +672,18 @@ describe('speakers named after a description', () => {
   });
 });
 
+describe('verbs opening a sentence taken for given names', () => {
+  it('GIVEN "Chasing Trump in the polls, NAME said" or "Following Sanders to the stage, …" THEN no person "Chasing Trump" or "Following Sanders"', () => {
+    const names = people([
+      'Chasing Trump in the polls, Senator Marco Rubio said the party could not wait.',
+      'Following Sanders to the stage, the governor spoke for ten minutes.',
+    ]);
+    expect(names).not.toContain('Chasing Trump');
+    expect(names).not.toContain('Following Sanders');
+    expect(names).toContain('Marco Rubio');
+  });
+});
+
 describe('words of status taken for names', () => {
   it('GIVEN a sentence opening "Former Obama speechwriter NAME" THEN "Former Obama" is no person, and NAME keeps the whole title', () => {
     const a = analyze(['Former Obama speechwriter Jon Favreau published a column in The Daily Beast on Tuesday.']);

@@ -305,6 +305,8 @@ function classify(run: Run): Classified {
   }
   // "Former Obama speechwriter Jon Favreau": a word of status before a name belongs to the title after it, not to the name.
   while (tokens.length > 1 && STATUS_WORDS.has(lower(tokens[0]!)) && !isFirstName(tokens[0]!.text)) tokens = tokens.slice(1);
+  // "Electing Obama was a turning point": a verb in -ing opening the sentence is no given name.
+  if (tokens.length > 1 && tokens[0] === run.tokens[0] && run.sentenceInitial && /ing$/.test(lower(tokens[0]!)) && verbForms.has(lower(tokens[0]!)) && !isFirstName(tokens[0]!.text)) tokens = tokens.slice(1);
   if (!tokens.length) return { kind: 'unknown', tokens, title: [] };
   // "Stephen Calderwood, MD, PhD": degrees after a name name nobody.
   if (tokens.length === 1 && isPostNominal(tokens[0]!.text) && /,\s*$/.test(run.text.slice(Math.max(0, tokens[0]!.start - 3), tokens[0]!.start))) {
