@@ -17,7 +17,7 @@ export const places = set(words.countries, words.cities, words.regions, [
   'britain', 'great britain', 'northern ireland', 'u.s.', 'us', 'u.k.', 'uk', 'usa', 'u.s.a.', 'new york',
   'silicon valley', 'wall street', 'capitol hill', 'downing street', 'whitehall', 'kremlin',
 ]);
-export const placeWords = set(words.placeWords, ['city', 'province', 'region', 'county', 'state', 'district', 'sea', 'ocean', 'river', 'street', 'square', 'airport', 'strait', 'gulf']);
+export const placeWords = set(words.placeWords, ['city', 'province', 'region', 'county', 'state', 'district', 'sea', 'ocean', 'river', 'street', 'square', 'airport', 'strait', 'gulf', 'belt']);
 
 export const orgWords = set(words.orgWords, [
   'party', 'nations', 'assembly', 'court', 'parliament', 'congress', 'senate', 'ministry', 'airline', 'airlines',
@@ -28,6 +28,8 @@ export const orgWords = set(words.orgWords, [
   'administration', 'service', 'services', 'ltd', 'plc', 'llc', 'gmbh', 'sa', 'ag', 'inc.', 'corp.', 'co.',
   'foods', 'finance', 'technologies', 'networks', 'ventures', 'stores', 'brokerage', 'bancorp', 'pharma', 'therapeutics',
   'biosciences', 'semiconductor', 'semiconductors', 'software', 'studios', 'records',
+  // Last words of programmes, departments and firms that no surname has ("Homeland Security", "Edison Research").
+  'security', 'research', 'liberties',
 ]);
 
 /** "R-Ky", "D-N.Y", "I-Vt": a lawmaker's party and state, printed as one token. */

@@ -672,6 +672,16 @@ describe('speakers named after a description', () => {
   });
 });
 
+describe('programmes, departments and regions taken for people', () => {
+  it('GIVEN "Homeland Security", "Social Security", "Edison Research" or "the Rust Belt" THEN none is a person', () => {
+    const names = people([
+      'The Department of Homeland Security said Social Security would not be touched, according to exit polls by Edison Research.',
+      'Voters across the Rust Belt backed the measure.',
+    ]);
+    expect(names).toEqual([]);
+  });
+});
+
 describe('verbs opening a sentence taken for given names', () => {
   it('GIVEN "Chasing Trump in the polls, NAME said" or "Following Sanders to the stage, …" THEN no person "Chasing Trump" or "Following Sanders"', () => {
     const names = people([
