@@ -151,7 +151,20 @@ export interface SparseVector {
 }
 
 const KINDS = 4;
-const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0), kinds: new Uint8Array(0), kindNorms: new Float64Array(KINDS) };
+const EMPTY_VECTOR = sparseVector(0);
+
+/**
+ * A vector of `length` terms, all zero. Its four arrays share one buffer: one allocation per
+ * article instead of four, and scoring a candidate reads one block of memory.
+ */
+function sparseVector(length: number): SparseVector {
+  const buffer = new ArrayBuffer(KINDS * 8 + length * (8 + 4 + 1));
+  const kindNorms = new Float64Array(buffer, 0, KINDS);
+  const weights = new Float64Array(buffer, kindNorms.byteLength, length);
+  const ids = new Int32Array(buffer, kindNorms.byteLength + weights.byteLength, length);
+  const kinds = new Uint8Array(buffer, kindNorms.byteLength + weights.byteLength + ids.byteLength, length);
+  return { ids, weights, kinds, kindNorms };
+}
 
 /** One article prepared for clustering: its weighted term vector and what else links stories. */
 export interface ArticleProfile {
@@ -159,7 +172,7 @@ export interface ArticleProfile {
   time: number;
   /** Raw terms (title counted twice); emptied once the vector is built. */
   terms: string[];
-  /** Term ids of `terms`, when document frequencies were counted beforehand. */
+  /** Term ids of `terms`, when document frequencies were counted beforehand; `weigh` sorts them in place. */
   termIds?: Int32Array;
   vector: SparseVector;
   quoteKeys: Set<string>;
@@ -215,29 +228,30 @@ export function clusteringTerms(analysis: Analysis): ArticleTerms {
 
 /** Fills `profile.vector`: sublinear tf x idf, names, figures and days boosted, unit length. */
 export function weigh(profile: ArticleProfile, frequencies: TermFrequencies): void {
-  const all = (profile.termIds ?? frequencies.lookup(profile.terms)).slice().sort();
-  const ids: number[] = [];
-  const weights: number[] = [];
-  const kinds: number[] = [];
-  const kindNorms = new Float64Array(KINDS);
+  const all = (profile.termIds ?? frequencies.lookup(profile.terms)).sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) distinct += 1;
+  const vector = sparseVector(distinct);
+  const { ids, weights, kinds, kindNorms } = vector;
   let norm = 0;
-  for (let i = 0; i < all.length; ) {
-    const id = all[i] ?? 0;
+  let k = 0;
+  for (let i = 0; i < all.length; k += 1) {
+    const id = all[i]!;
     let j = i;
     while (j < all.length && all[j] === id) j += 1;
     const weight = (1 + Math.log(j - i)) * frequencies.idf(id) * frequencies.boost(id);
     const kind = frequencies.kind(id);
-    ids.push(id);
-    weights.push(weight);
-    kinds.push(kind);
-    kindNorms[kind] = (kindNorms[kind] ?? 0) + weight * weight;
+    ids[k] = id;
+    weights[k] = weight;
+    kinds[k] = kind;
+    kindNorms[kind] = kindNorms[kind]! + weight * weight;
     norm += weight * weight;
     i = j;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-  for (let k = 0; k < weights.length; k += 1) weights[k] = (weights[k] ?? 0) * scale;
-  for (let k = 0; k < KINDS; k += 1) kindNorms[k] = (kindNorms[k] ?? 0) * scale * scale;
-  profile.vector = { ids: Int32Array.from(ids), weights: Float64Array.from(weights), kinds: Uint8Array.from(kinds), kindNorms };
+  for (let t = 0; t < weights.length; t += 1) weights[t] = weights[t]! * scale;
+  for (let kind = 0; kind < KINDS; kind += 1) kindNorms[kind] = kindNorms[kind]! * scale * scale;
+  profile.vector = vector;
 }
 
 /** Cosine of two unit sparse vectors (a merge of the sorted ids). */
@@ -300,7 +314,8 @@ export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number 
   const daysShared = parts[TermKind.Day]!;
   let score = wordsShared + namesShared + figuresShared + daysShared;
   let sharedQuotes = 0;
-  for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
+  // Most articles have no quote to share; iterating an empty set still costs an iterator.
+  if (a.quoteKeys.size > 0) for (const key of a.quoteKeys) if (b.quoteKeys.has(key)) sharedQuotes += 1;
   score += Math.min(0.3, 0.15 * sharedQuotes);
   let corroboration = 1;
   if (figuresShared === 0 && sharedQuotes === 0) {
@@ -344,8 +359,13 @@ export class StoryClusterer {
   readonly #fixedFrequencies: boolean;
   readonly #profiles: ArticleProfile[] = [];
   readonly #storyOf: number[] = [];
+  /** Per article, a number for its outlet: every scored pair compares them, and numbers compare faster than names. */
+  readonly #outletOf: number[] = [];
+  readonly #outletNumbers = new Map<string, number>();
   readonly #stories: OpenStory[] = [];
   readonly #postings = new Map<number, number[]>();
+  /** Per article, the weight of the index terms it shares with the one being added; kept zero between additions. */
+  #hitWeights = new Float64Array(1024);
   #indexedSinceCompaction = 0;
   #firstPossiblyOpen = 0;
 
@@ -369,33 +389,43 @@ export class StoryClusterer {
     delete profile.termIds;
     const index = this.#profiles.length;
     this.#profiles.push(profile);
+    this.#outletOf.push(this.#outletNumber(profile.analysis.article.source));
+    const { ids, weights } = profile.vector;
     const strongest = strongestTerms(profile.vector, INDEXED_TERMS, INDEXED_ANCHORS);
 
-    const hits = new Map<number, number>();
+    // Articles sharing index terms, in the order first met, and the summed weight of those terms.
+    const hitArticles: number[] = [];
+    const hitWeights = this.#hitWeightsFor(index);
     for (let k = 0; k < strongest.length; k += 1) {
-      const [term, weight] = strongest[k]!;
+      const term = ids[strongest[k]!]!;
+      const weight = weights[strongest[k]!]!;
       const list = this.#postings.get(term);
       if (list === undefined) continue;
       // A name many open articles share finds no story in particular; walking its list would only cost time.
       if (k >= INDEXED_TERMS && list.length > MAX_ANCHOR_POSTINGS) continue;
-      for (const other of list) hits.set(other, (hits.get(other) ?? 0) + weight);
+      for (const other of list) {
+        // Weights are positive, so zero marks an article not met yet.
+        if (hitWeights[other] === 0) hitArticles.push(other);
+        hitWeights[other] = hitWeights[other]! + weight;
+      }
     }
-    const candidates = [...hits.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    // A stable sort: of equal weights, the article met first comes first.
+    const candidates = hitArticles.sort((x, y) => compareDescending(hitWeights[x]!, hitWeights[y]!)).slice(0, MAX_CANDIDATES);
+    for (const other of hitArticles) hitWeights[other] = 0;
 
     // Best pair score per open story among the candidates.
     const byStory = new Map<OpenStory, number>();
-    for (const [other] of candidates) {
+    for (const other of candidates) {
       const story = this.#stories[this.#storyOf[other] ?? -1];
       if (story === undefined || !this.#isOpen(story, profile.time)) continue;
-      const otherProfile = this.#profiles[other];
-      if (otherProfile === undefined) continue;
-      const score = this.#pairScore(profile, otherProfile);
+      const score = this.#pairScore(index, other);
+      if (score === undefined) continue;
       if (score > (byStory.get(story) ?? -1)) byStory.set(story, score);
     }
     let bestStory: OpenStory | undefined;
     const ranked = [...byStory.entries()].filter(([, score]) => score >= this.#threshold).sort((x, y) => y[1] - x[1]);
     for (const [story] of ranked) {
-      if (this.#fitsWhole(profile, story)) {
+      if (this.#fitsWhole(index, story)) {
         bestStory = story;
         break;
       }
@@ -409,7 +439,8 @@ export class StoryClusterer {
     bestStory.members.push(index);
     if (Number.isFinite(profile.time) && !(profile.time <= bestStory.lastTime)) bestStory.lastTime = profile.time;
     this.#storyOf[index] = bestStory.index;
-    for (const [term] of strongest) {
+    for (const position of strongest) {
+      const term = ids[position]!;
       const list = this.#postings.get(term);
       if (list === undefined) this.#postings.set(term, [index]);
       else list.push(index);
@@ -427,24 +458,44 @@ export class StoryClusterer {
     }));
   }
 
-  #pairScore(profile: ArticleProfile, other: ArticleProfile): number {
-    const score = articleSimilarity(profile, other);
+  /** `#hitWeights`, long enough for articles up to `index`. */
+  #hitWeightsFor(index: number): Float64Array {
+    if (index >= this.#hitWeights.length) {
+      const longer = new Float64Array(Math.max(index + 1, this.#hitWeights.length * 2));
+      longer.set(this.#hitWeights);
+      this.#hitWeights = longer;
+    }
+    return this.#hitWeights;
+  }
+
+  /** The score of two added articles, by index; undefined when either is unknown. */
+  #pairScore(index: number, other: number): number | undefined {
+    const profile = this.#profiles[index];
+    const otherProfile = this.#profiles[other];
+    if (profile === undefined || otherProfile === undefined) return undefined;
+    const score = articleSimilarity(profile, otherProfile);
     // One outlet's articles share templates and boilerplate, so they must be closer to count as one event.
-    return other.analysis.article.source === profile.analysis.article.source ? score / SAME_OUTLET_FACTOR : score;
+    return this.#outletOf[other] === this.#outletOf[index] ? score / SAME_OUTLET_FACTOR : score;
+  }
+
+  #outletNumber(source: string): number {
+    let number = this.#outletNumbers.get(source);
+    if (number === undefined) {
+      number = this.#outletNumbers.size;
+      this.#outletNumbers.set(source, number);
+    }
+    return number;
   }
 
   /**
    * Whether the article resembles the story as a whole, not just one member: without this,
    * stories on one topic chain into each other one close pair at a time.
    */
-  #fitsWhole(profile: ArticleProfile, story: OpenStory): boolean {
+  #fitsWhole(index: number, story: OpenStory): boolean {
     if (story.members.length < 2) return true;
     const recent = story.members.slice(-MEMBERS_CHECKED);
     let total = 0;
-    for (const member of recent) {
-      const other = this.#profiles[member];
-      if (other !== undefined) total += this.#pairScore(profile, other);
-    }
+    for (const member of recent) total += this.#pairScore(index, member) ?? 0;
     return total / recent.length >= MEAN_FACTOR * this.#threshold;
   }
 
@@ -479,26 +530,36 @@ export class StoryClusterer {
 }
 
 /**
- * The terms an article is indexed and looked up by: its `count` strongest, and its `anchors`
- * strongest names and figures besides, so that a late article in other words still meets the
- * story through the people and figures it shares.
+ * The terms an article is indexed and looked up by, as positions in its vector, strongest
+ * first: its `count` strongest, and its `anchors` strongest names and figures besides, so that
+ * a late article in other words still meets the story through the people and figures it shares.
  */
-function strongestTerms(vector: SparseVector, count: number, anchors: number): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < vector.ids.length; i += 1) pairs.push([i, vector.weights[i]!]);
-  pairs.sort((x, y) => y[1] - x[1]);
-  const out: Array<[number, number]> = [];
+function strongestTerms(vector: SparseVector, count: number, anchors: number): number[] {
+  const { weights, kinds } = vector;
+  const byWeight: number[] = [];
+  for (let i = 0; i < weights.length; i += 1) byWeight.push(i);
+  // A stable sort: equal weights stay in id order.
+  byWeight.sort((x, y) => compareDescending(weights[x]!, weights[y]!));
+  const out: number[] = [];
   let extra = 0;
-  for (let k = 0; k < pairs.length && (k < count || extra < anchors); k += 1) {
-    const [i, weight] = pairs[k]!;
-    const kind = vector.kinds[i]!;
-    if (k < count) out.push([vector.ids[i]!, weight]);
+  for (let k = 0; k < byWeight.length && (k < count || extra < anchors); k += 1) {
+    const i = byWeight[k]!;
+    const kind = kinds[i]!;
+    if (k < count) out.push(i);
     else if (kind === TermKind.Name || kind === TermKind.Figure) {
-      out.push([vector.ids[i]!, weight]);
+      out.push(i);
       extra += 1;
     }
   }
   return out;
+}
+
+/**
+ * Sorts numbers high to low, as `(a, b) => b - a` does, but answers -1, 0 or 1: small integers,
+ * where a difference would be a new heap number on every comparison.
+ */
+function compareDescending(a: number, b: number): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /** A story's id: derived from its first article's id, so the same story keeps it across runs. */
