@@ -69,16 +69,46 @@ export function textTerms(text: string, nameKeys: ReadonlySet<string>, options: 
   // Which words were written with a capital: only needed to mark possible names.
   const capitalised = options.maybeNames ? capitalisedWords(text) : undefined;
   for (let i = 0; i < list.length; i += 1) {
-    const word = list[i]!;
-    const key = foldNameToken(word);
-    if (nameKeys.has(key)) {
-      out.push('@' + key);
+    const terms = wordTerms(list[i]!);
+    if (nameKeys.has(terms.key)) {
+      out.push(terms.name);
       continue;
     }
-    if (isStopWord(word) || isCalendarWord(word)) continue;
-    out.push(capitalised?.[i] === true ? `?${key} ${stem(word)}` : stem(word));
+    if (terms.plain === undefined) continue;
+    out.push(capitalised?.[i] === true ? terms.maybeName! : terms.plain);
   }
   return out;
+}
+
+/** What `textTerms` can make of one word, whatever the article. */
+interface WordTerms {
+  /** The word's name key (`foldNameToken`). */
+  key: string;
+  /** Its term where the article names it: "@key". */
+  name: string;
+  /** Its term otherwise: its stem; undefined for stop and calendar words, which make none. */
+  plain: string | undefined;
+  /** Its term where written with a capital the article does not show to be a name: "?key stem". */
+  maybeName: string | undefined;
+}
+
+const WORD_TERMS_CACHE_SIZE = 200_000;
+const wordTermsCache = new Map<string, WordTerms>();
+
+/**
+ * Memoised: news repeats its words, and one lookup per word costs less than the several that
+ * folding, stop lists and stemming make. Articles also share the term strings instead of each
+ * building its own, which keeps a batch's profiles smaller.
+ */
+function wordTerms(word: string): WordTerms {
+  const cached = wordTermsCache.get(word);
+  if (cached !== undefined) return cached;
+  const key = foldNameToken(word);
+  const plain = isStopWord(word) || isCalendarWord(word) ? undefined : stem(word);
+  const terms: WordTerms = { key, name: '@' + key, plain, maybeName: plain === undefined ? undefined : `?${key} ${plain}` };
+  if (wordTermsCache.size >= WORD_TERMS_CACHE_SIZE) wordTermsCache.clear();
+  wordTermsCache.set(word, terms);
+  return terms;
 }
 
 /**
