@@ -262,6 +262,26 @@ export function sparseCosine(a: SparseVector, b: SparseVector): number {
 
 const partsScratch = new Float64Array(KINDS);
 
+/**
+ * `sharedByKind(a, b)` when `a`'s weights are spread out by term id in `spread` (zero for terms
+ * it lacks): `b`'s terms are looked up rather than merged, the same products added in the same
+ * order, so the same sums.
+ */
+function sharedWithSpread(spread: Float64Array, b: SparseVector): Float64Array {
+  partsScratch.fill(0);
+  const { ids, weights, kinds } = b;
+  for (let j = 0; j < ids.length; j += 1) {
+    const id = ids[j]!;
+    // Ids ascend, and `spread` ends after the last term of `a`.
+    if (id >= spread.length) break;
+    const weight = spread[id]!;
+    if (weight === 0) continue;
+    const kind = kinds[j]!;
+    partsScratch[kind] = partsScratch[kind]! + weight * weights[j]!;
+  }
+  return partsScratch;
+}
+
 /** The dot product of two vectors split by term kind (a merge of the sorted ids); reuses one array. */
 function sharedByKind(a: SparseVector, b: SparseVector): Float64Array {
   partsScratch.fill(0);
@@ -304,10 +324,9 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * - otherwise the score falls as the time between them grows past a day or two, and more so
  *   when both name days and no day is shared.
  */
-export function articleSimilarity(a: ArticleProfile, b: ArticleProfile): number {
+export function articleSimilarity(a: ArticleProfile, b: ArticleProfile, parts = sharedByKind(a.vector, b.vector)): number {
   const va = a.vector;
   const vb = b.vector;
-  const parts = sharedByKind(va, vb);
   const wordsShared = parts[TermKind.Word]!;
   const namesShared = parts[TermKind.Name]!;
   const figuresShared = parts[TermKind.Figure]!;
@@ -366,6 +385,8 @@ export class StoryClusterer {
   readonly #postings = new Map<number, number[]>();
   /** Per article, the weight of the index terms it shares with the one being added; kept zero between additions. */
   #hitWeights = new Float64Array(1024);
+  /** The weights of the article being added by term id, zero elsewhere: candidates are scored against it by lookup. */
+  #spreadWeights = new Float64Array(1024);
   #indexedSinceCompaction = 0;
   #firstPossiblyOpen = 0;
 
@@ -392,6 +413,7 @@ export class StoryClusterer {
     this.#outletOf.push(this.#outletNumber(profile.analysis.article.source));
     const { ids, weights } = profile.vector;
     const strongest = strongestTerms(profile.vector, INDEXED_TERMS, INDEXED_ANCHORS);
+    this.#spread(profile.vector);
 
     // Articles sharing index terms, in the order first met, and the summed weight of those terms.
     const hitArticles: number[] = [];
@@ -418,18 +440,19 @@ export class StoryClusterer {
     for (const other of candidates) {
       const story = this.#stories[this.#storyOf[other] ?? -1];
       if (story === undefined || !this.#isOpen(story, profile.time)) continue;
-      const score = this.#pairScore(index, other);
+      const score = this.#pairScore(profile, other);
       if (score === undefined) continue;
       if (score > (byStory.get(story) ?? -1)) byStory.set(story, score);
     }
     let bestStory: OpenStory | undefined;
     const ranked = [...byStory.entries()].filter(([, score]) => score >= this.#threshold).sort((x, y) => y[1] - x[1]);
     for (const [story] of ranked) {
-      if (this.#fitsWhole(index, story)) {
+      if (this.#fitsWhole(profile, story)) {
         bestStory = story;
         break;
       }
     }
+    this.#unspread(profile.vector);
 
     if (bestStory === undefined) {
       // An undated article's story has no clock: it stays open (NaN never exceeds the window).
@@ -468,14 +491,28 @@ export class StoryClusterer {
     return this.#hitWeights;
   }
 
-  /** The score of two added articles, by index; undefined when either is unknown. */
-  #pairScore(index: number, other: number): number | undefined {
-    const profile = this.#profiles[index];
+  /**
+   * The score of the article being added (the last so far, its weights spread) with an earlier
+   * one; undefined for an unknown index.
+   */
+  #pairScore(profile: ArticleProfile, other: number): number | undefined {
     const otherProfile = this.#profiles[other];
-    if (profile === undefined || otherProfile === undefined) return undefined;
-    const score = articleSimilarity(profile, otherProfile);
+    if (otherProfile === undefined) return undefined;
+    const score = articleSimilarity(profile, otherProfile, sharedWithSpread(this.#spreadWeights, otherProfile.vector));
     // One outlet's articles share templates and boilerplate, so they must be closer to count as one event.
-    return this.#outletOf[other] === this.#outletOf[index] ? score / SAME_OUTLET_FACTOR : score;
+    return this.#outletOf[other] === this.#outletOf.at(-1) ? score / SAME_OUTLET_FACTOR : score;
+  }
+
+  /** Spreads the vector's weights out by term id into `#spreadWeights`, long enough for its last term. */
+  #spread(vector: SparseVector): void {
+    const { ids, weights } = vector;
+    const needed = ids.length > 0 ? ids[ids.length - 1]! + 1 : 0;
+    if (needed > this.#spreadWeights.length) this.#spreadWeights = new Float64Array(Math.max(needed, this.#spreadWeights.length * 2));
+    for (let i = 0; i < ids.length; i += 1) this.#spreadWeights[ids[i]!] = weights[i]!;
+  }
+
+  #unspread(vector: SparseVector): void {
+    for (const id of vector.ids) this.#spreadWeights[id] = 0;
   }
 
   #outletNumber(source: string): number {
@@ -491,11 +528,11 @@ export class StoryClusterer {
    * Whether the article resembles the story as a whole, not just one member: without this,
    * stories on one topic chain into each other one close pair at a time.
    */
-  #fitsWhole(index: number, story: OpenStory): boolean {
+  #fitsWhole(profile: ArticleProfile, story: OpenStory): boolean {
     if (story.members.length < 2) return true;
     const recent = story.members.slice(-MEMBERS_CHECKED);
     let total = 0;
-    for (const member of recent) total += this.#pairScore(index, member) ?? 0;
+    for (const member of recent) total += this.#pairScore(profile, member) ?? 0;
     return total / recent.length >= MEAN_FACTOR * this.#threshold;
   }
 
@@ -555,8 +592,8 @@ function strongestTerms(vector: SparseVector, count: number, anchors: number): n
 }
 
 /**
- * Sorts numbers high to low, as `(a, b) => b - a` does, but answers -1, 0 or 1: small integers,
- * where a difference would be a new heap number on every comparison.
+ * A comparator for sorting numbers high to low, ordering as `(a, b) => b - a` does but
+ * answering -1, 0 or 1: small integers, where a difference is a new heap number per comparison.
  */
 function compareDescending(a: number, b: number): number {
   return a < b ? 1 : a > b ? -1 : 0;
