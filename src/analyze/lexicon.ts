@@ -32,6 +32,9 @@ export const orgWords = set(words.orgWords, [
   'security', 'research', 'liberties',
 ]);
 
+/** Nouns for what a person leads, named after that person ("the Obama administration"). */
+export const ledByNouns: ReadonlySet<string> = new Set(['administration', 'presidency']);
+
 /** "R-Ky", "D-N.Y", "I-Vt": a lawmaker's party and state, printed as one token. */
 export function isPartyStateTag(token: string): boolean {
   return /^[DRI]-\p{Lu}[\p{L}.]{0,12}$/u.test(token);

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../core/bounded-map.ts';
+
 /** A word or punctuation mark with its place in the paragraph. */
 export interface Token {
   text: string;
@@ -33,13 +35,12 @@ export function tokenize(text: string): Token[] {
   const cached = recent.get(text);
   if (cached) return cached;
   const tokens = tokenizeUncached(text);
-  // Each stage reads the same paragraphs again; keep the last few hundred.
-  if (recent.size >= 512) recent.clear();
   recent.set(text, tokens);
   return tokens;
 }
 
-const recent = new Map<string, Token[]>();
+// Each stage reads the same paragraphs again; keep the last few hundred.
+const recent = new BoundedMap<string, Token[]>(512);
 
 /** `tokenize` without the memo, for one-off pieces of text. */
 export function tokenizeUncached(text: string): Token[] {

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze/types.ts';
 import { foldNameToken, foldText, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
+import { BoundedMap } from '../core/bounded-map.ts';
 
 /**
  * The name tokens of one article, folded (Zelenskyy -> zelensky): words written with a capital
@@ -93,7 +94,7 @@ interface WordTerms {
 }
 
 const WORD_TERMS_CACHE_SIZE = 200_000;
-const wordTermsCache = new Map<string, WordTerms>();
+const wordTermsCache = new BoundedMap<string, WordTerms>(WORD_TERMS_CACHE_SIZE);
 
 /**
  * Memoised: news repeats its words, and one lookup per word costs less than the several that
@@ -106,7 +107,6 @@ function wordTerms(word: string): WordTerms {
   const key = foldNameToken(word);
   const plain = isStopWord(word) || isCalendarWord(word) ? undefined : stem(word);
   const terms: WordTerms = { key, name: '@' + key, plain, maybeName: plain === undefined ? undefined : `?${key} ${plain}` };
-  if (wordTermsCache.size >= WORD_TERMS_CACHE_SIZE) wordTermsCache.clear();
   wordTermsCache.set(word, terms);
   return terms;
 }

@@ -7,7 +7,7 @@ import { articleTime, cosine, storyIdFor } from './cluster/story-clusters.ts';
 import { mergeStoryPeople, surnameKey, type MergedStoryPerson } from './people.ts';
 import { rankUnits, selectSummary } from './summary.ts';
 import { independentReports } from './cluster/syndication.ts';
-import { wordCount } from './text.ts';
+import { wordCount } from '../core/word-count.ts';
 import type { Story, StoryArticleRef, StoryQuote } from './types.ts';
 import { NewsbotError } from '../core/errors.ts';
 

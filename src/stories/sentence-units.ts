@@ -2,7 +2,8 @@ import type { Analysis } from '../analyze/types.ts';
 import { nameMentions, textTerms } from './article-terms.ts';
 import { latestEntryParagraphs, withoutEntryTime } from './live-blog.ts';
 import { closeOpenSentence, hasMarkup, isParagraphEnd, namedPeople, sentenceEnding, standAlone } from './standalone.ts';
-import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, wordCount, words } from './text.ts';
+import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, words } from './text.ts';
+import { wordCount } from '../core/word-count.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
 export interface SentenceUnit {

@@ -1,4 +1,5 @@
 import type { Analysis, Sentence } from '../analyze/types.ts';
+import { BoundedMap } from '../core/bounded-map.ts';
 
 /**
  * Makes a sentence read on its own in a briefing, where the sentences before it are not shown.
@@ -116,14 +117,13 @@ function containsWord(text: string, form: string): boolean {
   if (pattern === undefined) {
     const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u');
-    // A name's pattern is asked for again at each sentence that names it; a long run forgets them now and then.
-    if (wordPatterns.size >= 5_000) wordPatterns.clear();
     wordPatterns.set(form, pattern);
   }
   return pattern.test(text);
 }
 
-const wordPatterns = new Map<string, RegExp>();
+/** A name's pattern, asked for again at each sentence that names the person. */
+const wordPatterns = new BoundedMap<string, RegExp>(5_000);
 
 /**
  * How a sentence ends, as a reader sees it: `finished` when it ends with a stop (possibly inside

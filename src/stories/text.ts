@@ -1,4 +1,5 @@
 import { nameKey } from '../analyze/aliases.ts';
+import { BoundedMap } from '../core/bounded-map.ts';
 
 /**
  * Word-level text helpers shared by clustering, point matching and summaries.
@@ -99,13 +100,12 @@ export function stem(word: string): string {
   const base = stemUncached(word);
   // "vote", "votes", "voted" and "voting" meet at "vot".
   const result = base.length > 3 && base.endsWith('e') ? base.slice(0, -1) : base;
-  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
   stemCache.set(word, result);
   return result;
 }
 
 const STEM_CACHE_SIZE = 200_000;
-const stemCache = new Map<string, string>();
+const stemCache = new BoundedMap<string, string>(STEM_CACHE_SIZE);
 
 function stemUncached(word: string): string {
   // Own keys only: "constructor" or "toString" in an article must not find Object's methods.
@@ -198,12 +198,11 @@ export function foldNameToken(token: string): string {
   if (cached !== undefined) return cached;
   const plain = /^[a-z0-9-]+$/.test(token) ? token : foldText(token).toLowerCase().replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
   const key = nameKey(plain) || plain;
-  if (nameCache.size >= STEM_CACHE_SIZE) nameCache.clear();
   nameCache.set(token, key);
   return key;
 }
 
-const nameCache = new Map<string, string>();
+const nameCache = new BoundedMap<string, string>(STEM_CACHE_SIZE);
 
 /** A sentence or line that reads like a photo caption or credit, never a point of the story. */
 export function looksLikeCaption(sentence: string): boolean {
@@ -242,6 +241,3 @@ export function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
-}

@@ -1,4 +1,5 @@
 import type { Entity, Gender } from '../types.ts';
+import { BoundedMap } from '../../core/bounded-map.ts';
 
 /** One person seen in several articles: every printed spelling kept. */
 export interface MergedPerson {
@@ -19,14 +20,13 @@ export interface MergedPerson {
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sen|rep|gov|gen|president|pm|mx)\.?$/;
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/;
 
-const folded = new Map<string, string>();
+const folded = new BoundedMap<string, string>(50_001);
 
 /** Folds one word of a name so that common romanisation variants meet (memoised: names repeat). */
 function foldWord(word: string): string {
   let key = folded.get(word);
   if (key === undefined) {
     key = foldWordUncached(word);
-    if (folded.size > 50_000) folded.clear();
     folded.set(word, key);
   }
   return key;
@@ -67,7 +67,7 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
-const keyWordsByName = new Map<string, readonly string[]>();
+const keyWordsByName = new BoundedMap<string, readonly string[]>(50_001);
 
 /** The name's words without titles, a possessive 's or Jr/Sr/II suffixes, each folded. */
 export function personKeyWords(name: string): string[] {
@@ -75,7 +75,6 @@ export function personKeyWords(name: string): string[] {
   let words = keyWordsByName.get(name);
   if (words === undefined) {
     words = personKeyWordsUncached(name);
-    if (keyWordsByName.size > 50_000) keyWordsByName.clear();
     keyWordsByName.set(name, words);
   }
   // A copy: callers keep and may change their array.

@@ -11,6 +11,7 @@ import {
   isPartyStateTag,
   isTitle,
   lastNames,
+  ledByNouns,
   notPersonNouns,
   organizations,
   orgWords,
@@ -257,9 +258,6 @@ function loneSpeakerIsPerson(run: Run, word: string): boolean {
   return true;
 }
 
-/** Nouns for what a person leads, named after that person ("the Obama administration"). */
-const LED_BY_NOUNS = new Set(['administration', 'presidency']);
-
 const INDEFINITE = /^(a|an)$/i;
 const WHICH_AFTER = /^,\s+which\b/;
 /** Plural nouns for the people of a firm or body ("Con Edison officials", "Goldman Sachs bankers"). */
@@ -420,7 +418,7 @@ function classify(run: Run): Classified {
     // reports, "Harbour Airlines' Kent Varga reported", stays a person).
     const outlet = reportsNext(run) && !isFirstName(name[0]!.text) && !lastNames.has(word);
     // "the Obama administration", "Biden administration officials": a government named after the one who leads it.
-    const leads = !bodyLike && !title.length && LED_BY_NOUNS.has(run.nextWords[0] ?? '');
+    const leads = !bodyLike && !title.length && ledByNouns.has(run.nextWords[0] ?? '');
     // "his first wife, Sally, was dying", "The captain, Iriyanto, an Indonesian": one name set off after a noun for a person.
     const start = name[0]!.start;
     const end = name[0]!.end;

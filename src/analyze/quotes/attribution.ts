@@ -1,7 +1,7 @@
 import { DESCRIPTION_HEADS, type EntityFindings, type KnownPerson, type Mention } from '../entities/find-entities.ts';
-import { capitalisedFunctionWords, isPartyStateTag, orgWords, places, subordinatingWords, titleNouns } from '../lexicon.ts';
+import { capitalisedFunctionWords, isPartyStateTag, ledByNouns, orgWords, places, subordinatingWords, titleNouns } from '../lexicon.ts';
 import type { QuoteSpan } from './spans.ts';
-import { wordCount } from './spans.ts';
+import { wordCount } from '../../core/word-count.ts';
 import { isRoleNoun } from '../roles/role-phrases.ts';
 import { chooseSpeaker, type Candidate, type Speaker } from './speaker-choice.ts';
 import { SPEECH_ADVERBS, isSpeechVerb } from './speech-verbs.ts';
@@ -93,6 +93,18 @@ function soleLeadingPerson(ctx: Context, paragraph: number, quoteStart: number):
   return { name: entity.name, entityId: entity.id };
 }
 
+/**
+ * Where the main clause of a sentence starts: after the comma that closes an opening phrase
+ * when `opens` says its first word opens one ("When Trump suggested a deal, Rubio ..."), else at
+ * `from`; null when no comma closes that phrase before `until`.
+ */
+function afterOpeningPhrase(text: string, from: number, until: number, opens: (word: string, commaNext: boolean) => boolean): number | null {
+  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, until));
+  if (!opener || !opens(opener[1]!, text[from + opener[0].length] === ',')) return from;
+  const comma = text.indexOf(',', from);
+  return comma < 0 || comma >= until ? null : comma + 1;
+}
+
 /** A colon, then the quote's opening mark: '... fired back: "', "Pollster Daron Shaw: ''". */
 const COLON_BEFORE_QUOTE = /:\s*(?:''|["“])$/;
 
@@ -115,13 +127,8 @@ function colonLeadPerson(ctx: Context, paragraph: number, quoteStart: number): S
   const colon = text.lastIndexOf(':', quoteStart - 1);
   const sentence = ctx.sentences[sentenceAt(ctx, paragraph, colon)];
   if (!sentence || sentence.paragraph !== paragraph) return null;
-  let from = sentence.start;
-  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, colon));
-  if (opener && LEAD_CLAUSE_OPENER.test(opener[1]!)) {
-    const comma = text.indexOf(',', from);
-    if (comma < 0 || comma > colon) return null;
-    from = comma + 1;
-  }
+  const from = afterOpeningPhrase(text, sentence.start, colon, (word) => LEAD_CLAUSE_OPENER.test(word));
+  if (from === null) return null;
   const people = (ctx.mentionsByParagraph.get(paragraph) ?? []).filter(
     (m) => m.start >= from && m.end <= colon && ctx.entities.get(m.entityId)?.type === 'person' && !insideQuote(ctx, paragraph, m.start),
   );
@@ -205,7 +212,8 @@ function resolveBackwards(ctx: Context, paragraph: number, at: number, accept: (
 
 /** "the Obama administration": a name that stands for what its bearer leads, no one a pronoun can point back to. */
 function namesWhatTheyLead(ctx: Context, mention: Mention): boolean {
-  return /^\s+(?:administration|presidency)\b/.test(ctx.paragraphs[mention.paragraph]!.slice(mention.end, mention.end + 16));
+  const next = /^\s+(\p{L}+)/u.exec(ctx.paragraphs[mention.paragraph]!.slice(mention.end, mention.end + 16))?.[1];
+  return next !== undefined && ledByNouns.has(next);
 }
 
 function resolvePronoun(ctx: Context, paragraph: number, at: number, gender: Gender | undefined): Speaker | null {
@@ -493,14 +501,9 @@ function leadInSubject(ctx: Context, paragraph: number, quoteStart: number): Spe
   const sentence = ctx.sentences[sentenceAt(ctx, paragraph, quoteStart)];
   if (!sentence || sentence.paragraph !== paragraph || quoteStart - sentence.start <= 2) return null;
   const text = ctx.paragraphs[paragraph]!;
-  let from = sentence.start;
   // An opening phrase ("In his 2004 convention speech,", "Filling in for Sanders,", "Moreover,") names no subject.
-  const opener = /^\W*([\p{L}]+)/u.exec(text.slice(from, quoteStart));
-  if (opener && (LEAD_CLAUSE_OPENER.test(opener[1]!) || OBJECT_MARKERS.test(opener[1]!) || /ing$/i.test(opener[1]!) || text[from + opener[0].length] === ',')) {
-    const comma = text.indexOf(',', from);
-    if (comma < 0 || comma >= quoteStart) return null;
-    from = comma + 1;
-  }
+  const from = afterOpeningPhrase(text, sentence.start, quoteStart, (word, commaNext) => LEAD_CLAUSE_OPENER.test(word) || OBJECT_MARKERS.test(word) || /ing$/i.test(word) || commaNext);
+  if (from === null) return null;
   const tokens = ctx.tokens[paragraph]!;
   let firstOrg: Speaker | null = null;
   for (let i = 0; i < tokens.length && tokens[i]!.start < quoteStart; i++) {
@@ -731,7 +734,7 @@ function findCues(ctx: Context): Cue[] {
       // The cheap word test first: few tokens are speech verbs, and only those need the quote spans.
       if (!according && !putIt && !isSpeechVerb(word)) return;
       // "With Trump ruled out, Cross said", "talks were called off": the verb with its particle says nothing.
-      if (NOT_SPEECH_PARTICLES.get(word) === tokens[index + 1]?.lower) return;
+      if (NOT_SPEECH_PARTICLES.get(word) === particle) return;
       // "SWING STATES LEAN RED - Name: "..."": a word of a headline in capitals is no verb.
       if (inCapitalsRun(tokens, index)) return;
       if (insideQuote(ctx, paragraph, token.start)) return;
@@ -811,6 +814,19 @@ function ownCueCandidates(ctx: Context, here: readonly QuoteSpan[], i: number, p
 }
 
 /**
+ * Who the writer's words leading into a quote are about: the one person of the sentence before a
+ * paragraph's first quote, and the subject of the quote's own sentence.
+ */
+function leadInCandidates(ctx: Context, paragraph: number, quoteStart: number, firstOfParagraph: boolean): Candidate[] {
+  const candidates: Candidate[] = [];
+  const leadPerson = firstOfParagraph ? soleLeadingPerson(ctx, paragraph, quoteStart) : null;
+  if (leadPerson) candidates.push({ evidence: 'lead-person', speaker: leadPerson });
+  const leadIn = leadInSubject(ctx, paragraph, quoteStart);
+  if (leadIn) candidates.push({ evidence: 'lead-in-subject', speaker: leadIn });
+  return candidates;
+}
+
+/**
  * For each paragraph of quotes that has no cue of its own, the person a sign-off line after it
  * names (vox-pop and testimonial layouts: "'...' / — Pamela Padilla, 34, Phoenix"), with that line.
  * A sign-off speaks for up to three quote paragraphs before it, back to one with a cue of its own.
@@ -842,9 +858,9 @@ export function attributeQuotes(
   known: readonly KnownPerson[] = [],
 ): Quote[] {
   const spansByParagraph = new Map<number, QuoteSpan[]>();
-  for (const span of spans) spansByParagraph.set(span.paragraph, [...(spansByParagraph.get(span.paragraph) ?? []), span]);
+  for (const span of spans) pushTo(spansByParagraph, span.paragraph, span);
   const mentionsByParagraph = new Map<number, Mention[]>();
-  for (const m of findings.mentions) mentionsByParagraph.set(m.paragraph, [...(mentionsByParagraph.get(m.paragraph) ?? []), m]);
+  for (const m of findings.mentions) pushTo(mentionsByParagraph, m.paragraph, m);
   const firstSentenceOf: number[] = [];
   sentences.forEach((s, i) => {
     firstSentenceOf[s.paragraph] ??= i;
@@ -869,7 +885,7 @@ export function attributeQuotes(
   };
   const cues = findCues(ctx);
   const cuesByParagraph = new Map<number, Cue[]>();
-  for (const cue of cues) cuesByParagraph.set(cue.paragraph, [...(cuesByParagraph.get(cue.paragraph) ?? []), cue]);
+  for (const cue of cues) pushTo(cuesByParagraph, cue.paragraph, cue);
   // Candidates from each span's own sentence first: they decide which paragraphs have a cue of
   // their own, and so which paragraphs a sign-off line after them can speak for.
   const ownCues = new Map<number, Candidate[][]>();
@@ -900,12 +916,7 @@ export function attributeQuotes(
       if (!candidates.length && neighbour >= 0) {
         const apart = Math.abs(sentenceAt(ctx, paragraph, here[neighbour]!.start) - sentenceAt(ctx, paragraph, span.start));
         candidates.push({ ...ownChoice[neighbour]!, evidence: apart > 1 ? 'split-quote-far' : 'split-quote' });
-        if (apart > 1) {
-          const leadIn = leadInSubject(ctx, paragraph, span.start);
-          if (leadIn) candidates.push({ evidence: 'lead-in-subject', speaker: leadIn });
-          const leadPerson = i === 0 ? soleLeadingPerson(ctx, paragraph, span.start) : null;
-          if (leadPerson) candidates.push({ evidence: 'lead-person', speaker: leadPerson });
-        }
+        if (apart > 1) candidates.push(...leadInCandidates(ctx, paragraph, span.start, i === 0));
       }
       if (!cued.has(paragraph)) {
         const signOff = signOffs.get(paragraph);
@@ -917,13 +928,10 @@ export function attributeQuotes(
           if (leadCue) candidates.push({ evidence: 'lead-cue', speaker: leadCue });
           const colonLead = colonLeadPerson(ctx, paragraph, span.start);
           if (colonLead) candidates.push({ evidence: 'colon-lead', speaker: colonLead });
-          const leadPerson = soleLeadingPerson(ctx, paragraph, span.start);
-          if (leadPerson) candidates.push({ evidence: 'lead-person', speaker: leadPerson });
           const subject = span.start <= 2 && !carried ? leadParagraphSubject(ctx, paragraph, cues) : null;
           if (subject) candidates.push({ evidence: 'lead-paragraph', speaker: subject });
         }
-        const leadIn = leadInSubject(ctx, paragraph, span.start);
-        if (leadIn) candidates.push({ evidence: 'lead-in-subject', speaker: leadIn });
+        candidates.push(...leadInCandidates(ctx, paragraph, span.start, i === 0));
         const previous = chosen[i - 1];
         if (previous?.speaker) candidates.push({ evidence: 'same-paragraph', speaker: previous.speaker, ...(previous.cue ? { cue: previous.cue } : {}) });
         if (carried) candidates.push({ evidence: 'open-quote', speaker: carried, ...(lastCue ? { cue: lastCue } : {}) });
@@ -1013,6 +1021,12 @@ function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   const words = span.text.replace(/[.,!?]+$/, '').split(/\s+/);
   const titleCase = words.every((w) => isCapitalised(w) || /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by)$/.test(w) || !/\p{L}/u.test(w));
   return titleCase;
+}
+
+function pushTo<T>(lists: Map<number, T[]>, key: number, item: T): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [item]);
+  else list.push(item);
 }
 
 /** The index of the last item that passes the test, or -1. */

@@ -93,7 +93,3 @@ function pushSpan(
   spans.push({ paragraph, start: s, end: e, text: text.slice(s, e), unclosed, openedBefore });
 }
 
-/** Number of whitespace-separated words: quotes under 4 words are fragments. */
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}

@@ -4,6 +4,8 @@
  * The rules look at the shape and vocabulary of a line, never at a particular outlet.
  */
 
+import { wordCount } from '../../core/word-count.ts';
+
 export interface BoilerplateSplit {
   kept: string[];
   removed: string[];
@@ -16,34 +18,13 @@ export interface BoilerplateContext {
   headlines?: string[];
 }
 
-/** Words in a line, counted without splitting it: this runs on every paragraph several times. */
-function words(line: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const space = isWhitespace(line.charCodeAt(i));
-    if (!space && !inWord) count += 1;
-    inWord = !space;
-  }
-  return count;
-}
-
-/** What `\s` matches in a JavaScript regular expression. */
-function isWhitespace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 const endsLikeSentence = (line: string): boolean => /[.!?…:;"'”’»)\]]$/.test(line);
 const hasQuote = (line: string): boolean => /["“”«»]/.test(line);
 
 /** "Support Example News!", "Donate now": a call-to-action banner line. */
 export function isBannerLine(line: string): boolean {
   const text = line.trim();
-  if (words(text) > 7 || /[.?]$/.test(text) || hasQuote(text)) return false;
+  if (wordCount(text) > 7 || /[.?]$/.test(text) || hasQuote(text)) return false;
   return (
     // Case matters here: "Support The Times" is a banner, "Support for the bill" is news.
     /^(?:[Pp]lease\s+)?(?:[Ss]upport|[Dd]onate(?: to)?|[Hh]elp fund|[Ff]und)\s+(?:us\b|our\b|independent\b|quality\b|[A-Z])/.test(text) ||
@@ -133,7 +114,7 @@ const captionPosition = /\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|
 
 /** "By JANE DOE", "By Jane Doe and John Roe | Reuters": a byline line. */
 function isByline(line: string): boolean {
-  if (words(line) > 12 || /[.!?]\s/.test(line)) return false;
+  if (wordCount(line) > 12 || /[.!?]\s/.test(line)) return false;
   return /^[Bb][Yy]\s+[A-Z][\p{L}.'’-]*(\s*(,|and|&)?\s*[A-Z][\p{L}.'’-]*){0,7}(\s*[|–—]\s*[^.!?]{0,60}|\s+-\s+[^.!?]{0,60}|,\s*[A-Z][^.!?]{0,60})?$/u.test(line);
 }
 
@@ -150,8 +131,8 @@ function isTimestamp(line: string): boolean {
 }
 
 export function isCaption(line: string): boolean {
-  if (hasQuote(line) && !captionPosition.test(line)) return creditTail.test(line) && words(line) < 60 && !/[“"][^”"]{20,}[”"]/.test(line);
-  return creditTail.test(line) || (captionPosition.test(line) && words(line) < 60);
+  if (hasQuote(line) && !captionPosition.test(line)) return creditTail.test(line) && wordCount(line) < 60 && !/[“"][^”"]{20,}[”"]/.test(line);
+  return creditTail.test(line) || (captionPosition.test(line) && wordCount(line) < 60);
 }
 
 /** Why a single paragraph is boilerplate, or undefined when it reads like article text. */
@@ -161,9 +142,9 @@ export function boilerplateReason(line: string): string | undefined {
   if (isBannerLine(text)) return 'banner';
   // Somebody quoted asking for support or sign-ups is news, not a box.
   if (hasQuote(text) && /\b(said|says|told|asked|added|wrote|according to)\b/i.test(text)) return undefined;
-  if (words(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
-  if (words(text) <= 80 && donationPitch.test(text) && addressesReader.test(text)) return 'appeal';
-  if (words(text) <= 8 && !/[.!?]$/.test(text) && linkBoxHeading.test(text)) return 'links';
+  if (wordCount(text) <= 80 && lineRules.some((rule) => rule.test(text))) return 'box';
+  if (wordCount(text) <= 80 && donationPitch.test(text) && addressesReader.test(text)) return 'appeal';
+  if (wordCount(text) <= 8 && !/[.!?]$/.test(text) && linkBoxHeading.test(text)) return 'links';
   if (isCaption(text)) return 'caption';
   if (isByline(text)) return 'byline';
   if (isTimestamp(text)) return 'timestamp';
@@ -211,12 +192,12 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   // A short line repeated three times or more is a gallery or widget label, not prose.
   const seen = new Map<string, number>();
   lines.forEach((line, i) => {
-    if (words(line) <= 12) seen.set(normalised[i]!, (seen.get(normalised[i]!) ?? 0) + 1);
+    if (wordCount(line) <= 12) seen.set(normalised[i]!, (seen.get(normalised[i]!) ?? 0) + 1);
   });
   normalised.forEach((line, i) => ((seen.get(line) ?? 0) >= 3 ? (drop[i] = true) : undefined));
 
   const appealStart = lines.findIndex(
-    (line, i) => i >= Math.floor(lines.length / 3) && i > 0 && words(line) <= 12 && appealHeader.test(line),
+    (line, i) => i >= Math.floor(lines.length / 3) && i > 0 && wordCount(line) <= 12 && appealHeader.test(line),
   );
   if (appealStart >= 0) {
     const tail = lines.slice(appealStart);
@@ -228,15 +209,15 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   // A "Related stories" / "More from ..." heading near the end heads a list of teasers:
   // short lines follow it until the first paragraph long enough to be the article again.
   for (let i = Math.floor(lines.length * 0.7); i < lines.length; i++) {
-    if (!(words(lines[i]!) <= 8 && linkBoxHeading.test(lines[i]!) && !/[.!?]$/.test(lines[i]!))) continue;
-    for (let j = i + 1; j < lines.length && words(lines[j]!) <= 30; j++) drop[j] = true;
+    if (!(wordCount(lines[i]!) <= 8 && linkBoxHeading.test(lines[i]!) && !/[.!?]$/.test(lines[i]!))) continue;
+    for (let j = i + 1; j < lines.length && wordCount(lines[j]!) <= 30; j++) drop[j] = true;
   }
 
   // Buttons and menu words left at the bottom of a page ("Monthly", "Continue", "Read more").
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (drop[i]) continue;
-    if (words(line) <= 4 && !endsLikeSentence(line) && !hasQuote(line)) drop[i] = true;
+    if (wordCount(line) <= 4 && !endsLikeSentence(line) && !hasQuote(line)) drop[i] = true;
     else break;
   }
 

@@ -1,3 +1,4 @@
+import { wordCount } from '../../core/word-count.ts';
 import type { Article, RawDocument, ToArticle } from '../article.ts';
 import { decodeBytes } from '../http/charset.ts';
 import { documentToArticle } from '../extract/clean.ts';
@@ -7,9 +8,6 @@ import type { HttpGet } from '../http/fetch.ts';
 /** A fetched page must give at least this many words, and more than the teaser, to replace it. */
 const minimumPageWords = 80;
 
-function wordCount(paragraphs: string[]): number {
-  return paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
-}
 
 /**
  * The Article for a feed item. When the item carries only a teaser and has a link, the page is
@@ -26,7 +24,7 @@ export async function articleFromFeedItem(raw: RawDocument, http: HttpGet | unde
       if (isHtml && page.body.length > 0) {
         const html = decodeBytes(page.body, page.contentType).text;
         const article = await toArticle({ ...raw, html });
-        const words = wordCount(article.paragraphs);
+        const words = wordCount(article.paragraphs.join(' '));
         if (words >= minimumPageWords && words > teaserWords) return article;
       }
     } catch {
