@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/types.ts';
-import { foldNameToken, foldText, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
+import { foldForWords, foldNameToken, isCalendarWord, isStopWord, isTitleWord, stem, words } from './text.ts';
 import { BoundedMap } from '../core/bounded-map.ts';
 
 /**
@@ -22,7 +22,7 @@ export function nameKeys(analyses: Analysis[]): Set<string> {
     analysis.sentences.length > 0 ? analysis.sentences.map((s) => s.text) : analysis.article.paragraphs,
   );
   for (const text of texts) {
-    const tokens = foldText(text).split(/[^A-Za-z0-9'-]+/);
+    const tokens = foldForWords(text).split(/[^A-Za-z0-9'-]+/);
     let first = true;
     for (const raw of tokens) {
       const token = raw.includes("'") ? raw.replace(/'s$/, '').replace(/^'+|'+$/g, '') : raw;
@@ -118,7 +118,7 @@ function wordTerms(word: string): WordTerms {
  */
 function capitalisedWords(text: string): boolean[] {
   const out: boolean[] = [];
-  for (const raw of foldText(text).split(/[^A-Za-z0-9']+/)) {
+  for (const raw of foldForWords(text).split(/[^A-Za-z0-9']+/)) {
     const word = raw.includes("'") ? raw.replace(/'s$/i, '').replace(/'/g, '') : raw;
     if (word.length === 0) continue;
     const first = word.charCodeAt(0);
@@ -135,9 +135,11 @@ function capitalisedWords(text: string): boolean[] {
 export function nameMentions(text: string, nameKeys: ReadonlySet<string>): Set<string> {
   const mentions = new Set<string>();
   let last: string | undefined;
-  for (const raw of foldText(text).split(/[^A-Za-z0-9'-]+/)) {
-    const possessive = /'s$/i.test(raw);
-    const word = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+  for (const raw of foldForWords(text).split(/[^A-Za-z0-9'-]+/)) {
+    // Most tokens hold no apostrophe: they need no possessive handling.
+    const apostrophe = raw.includes("'");
+    const possessive = apostrophe && /'s$/i.test(raw);
+    const word = apostrophe ? raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '') : raw.toLowerCase();
     const key = word.length > 0 ? foldNameToken(word) : '';
     if (key.length > 0 && nameKeys.has(key)) {
       last = key;

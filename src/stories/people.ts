@@ -1,5 +1,6 @@
 import { mergePeople, nameKey, personKeyWords, surnameKey } from '../analyze/aliases.ts';
 import type { Analysis } from '../analyze/types.ts';
+import { isAscii } from '../core/ascii.ts';
 import type { StoryPerson } from './types.ts';
 
 /** A person merged across a story's articles, with what the story needs to rank and attribute. */
@@ -78,13 +79,17 @@ export function sureRole(role: string): string | undefined {
   return undefined;
 }
 
+/** Two capitalised words in a row ("Sergei Lavrov"), the second read ahead so it may start the next pair. */
+const NAME_PAIR = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’-]+)\s+(?=(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]))/gu;
+const ASCII_NAME_PAIR = /(?<![A-Za-z'])([A-Z][a-z'-]+)\s+(?=([A-Z][a-z'-]+)(?![A-Za-z]))/g;
+
 /** "Given Surname" pairs printed anywhere in the articles (titles and removed captions too), by folded surname. */
 function printedFullNames(analyses: Analysis[]): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   for (const analysis of analyses) {
     const texts = [analysis.article.title, ...analysis.article.paragraphs, ...analysis.article.removed];
     for (const text of texts) {
-      for (const match of text.matchAll(/(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’-]+)\s+(?=(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}]))/gu)) {
+      for (const match of text.matchAll(isAscii(text) ? ASCII_NAME_PAIR : NAME_PAIR)) {
         const form = `${match[1]} ${match[2]}`;
         const surname = nameKey(match[2] ?? '');
         const set = found.get(surname) ?? new Set<string>();

@@ -3,6 +3,7 @@ import { nameMentions, textTerms } from './article-terms.ts';
 import { latestEntryParagraphs, withoutEntryTime } from './live-blog.ts';
 import { closeOpenSentence, hasMarkup, isParagraphEnd, namedPeople, sentenceEnding, standAlone } from './standalone.ts';
 import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, words } from './text.ts';
+import { hasOnlyAsciiLetters } from '../core/ascii.ts';
 import { wordCount } from '../core/word-count.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */
@@ -120,7 +121,7 @@ export function sentenceUnits(
  * A paragraph's last sentence that only lost its stop gets one.
  */
 function showable(text: string, previous: string | undefined, paragraphEnd: boolean, people: ReturnType<typeof namedPeople>): string | undefined {
-  if (hasMarkup(text) || GLUED.test(text)) return undefined;
+  if (hasMarkup(text) || (hasOnlyAsciiLetters(text) ? ASCII_GLUED : GLUED).test(text)) return undefined;
   if ((text.match(/["“”]/g)?.length ?? 0) % 2 === 1) return undefined;
   const ending = sentenceEnding(text);
   if (ending === 'cut') return undefined;
@@ -131,6 +132,7 @@ function showable(text: string, previous: string | undefined, paragraphEnd: bool
 
 /** Two sentences with no space between them ("exciting.Nusaybah"). */
 const GLUED = /\p{Ll}{2,}[.!?]\p{Lu}\p{Ll}/u;
+const ASCII_GLUED = /[a-z]{2,}[.!?][A-Z][a-z]/;
 
 function attachMainEvent(units: SentenceUnit[]): void {
   const title = units.find((u) => u.isTitle);
@@ -251,6 +253,7 @@ export function placeTerms(analyses: Analysis[]): Set<string> {
 }
 
 function normalise(text: string): string {
+  if (hasOnlyAsciiLetters(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   // Letters of every script: a Russian or Greek sentence is not empty.
   return foldText(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -1,5 +1,6 @@
 import { nameKey } from '../analyze/aliases.ts';
 import { BoundedMap } from '../core/bounded-map.ts';
+import { hasOnlyAsciiLetters, isAscii } from '../core/ascii.ts';
 
 /**
  * Word-level text helpers shared by clustering, point matching and summaries.
@@ -74,19 +75,30 @@ const IRREGULAR_STEMS: Record<string, string> = {
 /** Removes accents and folds curly apostrophes so "Zelenskyy’s" and "Zelenskyy's" tokenise alike. */
 export function foldText(text: string): string {
   // Most news text is plain ASCII; normalising it is the costliest step of tokenising.
-  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  if (isAscii(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
 }
 
+/**
+ * What `foldText` makes of a text as far as its words go: split on anything but ASCII letters,
+ * digits, apostrophes and hyphens, both give the same tokens. Text whose letters are all ASCII
+ * only needs its apostrophes folded, not the Unicode normalisation.
+ */
+export function foldForWords(text: string): string {
+  if (isAscii(text)) return text;
+  if (hasOnlyAsciiLetters(text)) return text.replace(/[\u2018\u2019`]/g, "'");
+  return foldText(text);
+}
+
 /** Lowercase word tokens; possessive 's dropped, apostrophes inside words removed. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  // ASCII text splits on the fast path; other scripts keep their letters (Cyrillic, Greek, CJK runs).
-  const folded = foldText(text).toLowerCase();
-  for (const raw of /^[\x00-\x7f]*$/.test(folded) ? folded.split(/[^a-z0-9']+/) : folded.split(/[^\p{L}\p{N}']+/u)) {
+  // Text with ASCII letters only splits on the fast path; other scripts keep their letters (Cyrillic, Greek, CJK runs).
+  const folded = foldForWords(text).toLowerCase();
+  for (const raw of hasOnlyAsciiLetters(folded) ? folded.split(/[^a-z0-9']+/) : folded.split(/[^\p{L}\p{N}']+/u)) {
     const word = raw.includes("'") ? raw.replace(/'s$/, '').replace(/'/g, '') : raw;
     if (word.length > 0) out.push(word);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberTerms, nameMentions } from '../../src/stories/article-terms.ts';
-import { foldNameToken, looksLikeCaption, quotedSpans, stem } from '../../src/stories/text.ts';
+import { foldNameToken, looksLikeCaption, quotedSpans, stem, words } from '../../src/stories/text.ts';
 
 describe('text helpers', () => {
   it('GIVEN transliteration variants of a name THEN they fold to one key', () => {
@@ -21,6 +21,14 @@ describe('text helpers', () => {
     const text = 'He said: "We will rebuild. Every home';
     expect(quotedSpans(text)).toEqual([[9, text.length]]);
     expect(quotedSpans('“One,” she said. “Two.”')).toEqual([[0, 6], [17, 23]]);
+  });
+
+  it('GIVEN typographic quotes, dashes and accents THEN the words are those of the plain spelling', () => {
+    const plain = words("Zelenskyy's envoy said -- in Kyiv... -- the deal was 'done'");
+    expect(words('Zelenskyy’s envoy said — in Kyiv… — the deal was ‘done’')).toEqual(plain);
+    expect(words('Zelenskyy’s envoy said\u00a0— in Kyiv\u2026 — the deal was “done”')).toEqual(plain);
+    expect(words('Zelénskyy’s envoy said — in Kyiv — the deal was done')).toEqual(plain);
+    expect(words('Лавров said “нет”')).toEqual(['лавров', 'said', 'нет']);
   });
 
   it('GIVEN inflected forms THEN they share a stem', () => {

@@ -5,6 +5,7 @@
  */
 
 import { wordCount } from '../../core/word-count.ts';
+import { isAscii } from '../../core/ascii.ts';
 
 export interface BoilerplateSplit {
   kept: string[];
@@ -152,12 +153,14 @@ export function boilerplateReason(line: string): string | undefined {
   return undefined;
 }
 
-const normalise = (line: string): string =>
-  line
+function normalise(line: string): string {
+  if (isAscii(line)) return line.toLowerCase().replace(/`/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
+  return line
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .trim();
+}
 
 // Only after the end of a sentence: "they wanted to see more" is prose.
 const trailingCallToAction =

@@ -13,7 +13,8 @@ export const SYNDICATION_OVERLAP = 0.6;
 export function independentReports(analyses: Analysis[]): number[] {
   // Made when first compared: a story of one article compares nothing.
   const shingles: Array<Set<string> | undefined> = [];
-  const shinglesOf = (i: number): Set<string> => (shingles[i] ??= shingleSet(analyses[i]!.article.paragraphs.join(' ')));
+  const codes = new Map<string, string>();
+  const shinglesOf = (i: number): Set<string> => (shingles[i] ??= shingleSet(analyses[i]!.article.paragraphs.join(' '), codes));
   const parent = analyses.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] ?? i;
@@ -38,20 +39,24 @@ export function independentReports(analyses: Analysis[]): number[] {
   });
 }
 
-function shingleSet(text: string): Set<string> {
+/**
+ * The text's 5-word shingles. Each word is written as a two-character code, the same code for
+ * the same word across the story (`codes`): a shingle is then a short string to hash and compare.
+ */
+function shingleSet(text: string, codes: Map<string, string>): Set<string> {
   const tokens = words(text);
   const set = new Set<string>();
   if (tokens.length < SHINGLE) return set;
-  // Each shingle is a slice of the tokens joined once, not a join of its own.
-  const joined = tokens.join(' ');
-  const starts = new Int32Array(tokens.length + 1);
-  let offset = 0;
-  for (let i = 0; i < tokens.length; i += 1) {
-    starts[i] = offset;
-    offset += tokens[i]!.length + 1;
+  let joined = '';
+  for (const token of tokens) {
+    let code = codes.get(token);
+    if (code === undefined) {
+      code = String.fromCharCode(codes.size >>> 16, codes.size & 0xffff);
+      codes.set(token, code);
+    }
+    joined += code;
   }
-  starts[tokens.length] = offset;
-  for (let i = 0; i + SHINGLE <= tokens.length; i += 1) set.add(joined.slice(starts[i], starts[i + SHINGLE]! - 1));
+  for (let i = 0; i + SHINGLE <= tokens.length; i += 1) set.add(joined.slice(2 * i, 2 * (i + SHINGLE)));
   return set;
 }
 
