@@ -5,7 +5,7 @@
  */
 
 import { wordCount } from '../../core/word-count.ts';
-import { isAscii } from '../../core/ascii.ts';
+import { hasOnlyAsciiLetters } from '../../core/ascii.ts';
 
 export interface BoilerplateSplit {
   kept: string[];
@@ -154,7 +154,7 @@ export function boilerplateReason(line: string): string | undefined {
 }
 
 function normalise(line: string): string {
-  if (isAscii(line)) return line.toLowerCase().replace(/`/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
+  if (hasOnlyAsciiLetters(line)) return line.toLowerCase().replace(/[’‘`]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
   return line
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -165,6 +165,14 @@ function normalise(line: string): string {
 // Only after the end of a sentence: "they wanted to see more" is prose.
 const trailingCallToAction =
   /(?:(?<=[.!?"”’…)\]:])\s*(?:(?:read|see) more|continue reading|read the (?:full|whole|rest of the) (?:story|article)|keep reading)\s*(?:»|→|›|>>|\.\.\.|…)?|\s*\[\s*(?:…|\.\.\.)\s*\])\s*$/i;
+
+/** How every `trailingCallToAction` ends: most lines do not, and this test is far cheaper. */
+const callToActionEnd = /(?:more|reading|story|article|[»→›>.…\]])\s*$/i;
+
+/** One space between words, none around: most paragraphs already are so, and are kept as they are. */
+function spacesCollapsed(paragraph: string): string {
+  return /[^\S ]| {2}/.test(paragraph) ? paragraph.replace(/\s+/g, ' ').trim() : paragraph.trim();
+}
 
 /** Headers that open an appeal running to the end of the page ("A message from ...", "Dear readers,"). */
 const appealHeader =
@@ -185,7 +193,7 @@ function repeatsTitle(line: string, title: string, index: number): boolean {
  * like subheadings.
  */
 export function splitBoilerplate(paragraphs: string[], context: BoilerplateContext = {}): BoilerplateSplit {
-  const lines = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+  const lines = paragraphs.map(spacesCollapsed).filter((p) => p !== '');
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
   const titles = [context.title, ...(context.headlines ?? [])].filter((t): t is string => !!t).map(normalise).filter(Boolean);
   // Each line normalised once: this runs on every paragraph of every article.
@@ -229,7 +237,7 @@ export function splitBoilerplate(paragraphs: string[], context: BoilerplateConte
   lines.forEach((line, i) => {
     if (drop[i]) return;
     // Feed teasers end with a link to the full story; the words are not the story's.
-    const trimmed = line.replace(trailingCallToAction, '').trim();
+    const trimmed = callToActionEnd.test(line) ? line.replace(trailingCallToAction, '').trim() : line;
     if (trimmed !== line && trimmed !== '') {
       removed.push(line.slice(trimmed.length).trim());
       lines[i] = trimmed;
