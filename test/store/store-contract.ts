@@ -162,6 +162,21 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect((await store.canonicalNames(['Volodymyr Zelenskyy'])).get('Volodymyr Zelenskyy')).toBe('Volodymyr Zelensky');
     });
 
+    it('GIVEN a batch that fails part-way THEN none of it stays, and saved again its people are found by name', async () => {
+      // A row the database refuses (a quote without its paragraph) rolls the whole batch back.
+      const refused = makeAnalysis({
+        id: 'x1',
+        quotes: [{ text: 'We will see about that one', speaker: null, paragraph: null as unknown as number, partial: false }],
+      });
+      await expect(store.saveAnalyses([lavrovNews, refused])).rejects.toThrow();
+      expect(await store.countArticles()).toBe(0);
+      expect(await store.suggestPeople('lav')).toEqual([]);
+
+      await store.saveAnalyses([lavrovNews]);
+      expect((await store.suggestPeople('lav')).map((p) => p.name)).toEqual(['Sergey Lavrov']);
+      expect((await store.suggestPeople('sergey lav')).map((p) => p.name)).toEqual(['Sergey Lavrov']);
+    });
+
     it('GIVEN two people who share a surname but not a first name THEN they stay two people', async () => {
       await store.saveAnalysis(makeAnalysis({ id: 'x', entities: [person('e1', 'Anna Novak')] }));
       await store.saveAnalysis(makeAnalysis({ id: 'y', entities: [person('e1', 'Petr Novak')] }));

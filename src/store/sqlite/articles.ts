@@ -3,7 +3,7 @@ import type { ArticleQuery, ArticleStore, SaveResult } from '../articles.ts';
 import { contentHash, safeCanonical, searchTerms } from '../keys.ts';
 import { readAnalysis } from '../stored-records.ts';
 import type { SqliteContext } from './context.ts';
-import { indexPeople, unindexPeople } from './people.ts';
+import { forgetWrittenAliases, indexPeople, unindexPeople } from './people.ts';
 
 interface ArticleRow {
   rowid: number;
@@ -19,11 +19,20 @@ export class SqliteArticles implements ArticleStore {
   }
 
   async saveAnalysis(analysis: Analysis): Promise<SaveResult> {
-    return this.#ctx.db.transaction(() => this.#save(analysis))();
+    return this.#inTransaction(() => this.#save(analysis));
   }
 
   async saveAnalyses(analyses: readonly Analysis[]): Promise<SaveResult[]> {
-    return this.#ctx.db.transaction(() => analyses.map((analysis) => this.#save(analysis)))();
+    return this.#inTransaction(() => analyses.map((analysis) => this.#save(analysis)));
+  }
+
+  #inTransaction<T>(write: () => T): T {
+    try {
+      return this.#ctx.db.transaction(write)();
+    } catch (error) {
+      forgetWrittenAliases(this.#ctx);
+      throw error;
+    }
   }
 
   #save(analysis: Analysis): SaveResult {

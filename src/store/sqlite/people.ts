@@ -1,5 +1,6 @@
 import { canonicalSpelling, nameKey, type SpellingVotes } from '../../analyze/aliases.ts';
 import type { Analysis, Entity } from '../../analyze/types.ts';
+import { BoundedMap } from '../../core/bounded-map.ts';
 import { nameParts } from '../keys.ts';
 import type { PeopleStore, PersonProfile, PersonSuggestion, QuoteItem } from '../people.ts';
 import type { SqliteContext } from './context.ts';
@@ -8,15 +9,17 @@ import type { SqliteContext } from './context.ts';
 export function indexPeople(ctx: SqliteContext, rowid: number, analysis: Analysis): void {
   const entityIds = new Map<string, number>();
   const respelt = new Set<number>();
+  // The mention rows written below: an article is indexed with none of its own (a new row, or
+  // after unindexPeople), so two of its entities that resolve to one person meet here.
+  const printedFor = new Map<number, string | null>();
   for (const entity of analysis.entities) {
     const entityId = resolveEntity(ctx, entity);
     entityIds.set(entity.id, entityId);
     const mentions = Math.max(1, entity.mentions);
     // An article votes once per person, with the form its first entity for them printed.
-    const earlier = ctx.sql('SELECT printed_name FROM mentions WHERE article_rowid = ? AND entity_id = ?').get(rowid, entityId) as
-      | { printed_name: string | null }
-      | undefined;
-    const printed = earlier ? earlier.printed_name : entity.type === 'person' ? entity.name : null;
+    const earlier = printedFor.has(entityId);
+    const printed = earlier ? printedFor.get(entityId)! : entity.type === 'person' ? entity.name : null;
+    printedFor.set(entityId, printed);
     ctx
       .sql(
         `INSERT INTO mentions(article_rowid, entity_id, count, role, printed_name) VALUES (?, ?, ?, ?, ?)
@@ -105,7 +108,27 @@ function resolveEntity(ctx: SqliteContext, entity: Entity): number {
   return id;
 }
 
+/**
+ * Per connection, the aliases it has written: aliases are never deleted, and writing one again
+ * costs three to five statements for each of an article's thirty-odd entities. Bounded; emptied
+ * when a save fails (`forgetWrittenAliases`), since its transaction's rows are then rolled back.
+ */
+const writtenAliases = new WeakMap<SqliteContext, BoundedMap<string, true>>();
+const WRITTEN_ALIASES_LIMIT = 200_000;
+
+export function forgetWrittenAliases(ctx: SqliteContext): void {
+  writtenAliases.get(ctx)?.clear();
+}
+
 function addAlias(ctx: SqliteContext, entityId: number, alias: string): void {
+  let written = writtenAliases.get(ctx);
+  if (written === undefined) {
+    written = new BoundedMap(WRITTEN_ALIASES_LIMIT);
+    writtenAliases.set(ctx, written);
+  }
+  const key = `${entityId} ${alias}`;
+  if (written.has(key)) return;
+  written.set(key, true);
   ctx.sql('INSERT INTO aliases(entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING').run(entityId, alias);
   for (const word of nameKey(alias).split(/\s+/)) {
     if (word) ctx.sql('INSERT INTO entity_words(word, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(word, entityId);
