@@ -131,23 +131,36 @@ export async function benchAnalyze(): Promise<Record<string, unknown>> {
 /**
  * The same corpus through the analysis pool, as the bot and `digest` run it: one thread, then
  * one per core; `scaling` is how many times faster the second is (the cores' count at best).
+ * Each thread's code is compiled while it runs, so a fresh pool also measures that warm-up in
+ * every thread at once; the `warm` figures run the corpus again on the same threads.
  */
 async function poolThroughput(articles: Article[], bytes: number): Promise<Record<string, number>> {
-  const run = async (threads: number): Promise<number> => {
+  const run = async (threads: number): Promise<[cold: number, warm: number]> => {
     const pool = createAnalysisPool({ threads });
-    try {
-      await Promise.all(articles.slice(0, threads * 10).map((a) => pool.analyze(a)));
+    const timed = async (): Promise<number> => {
       const started = performance.now();
       await Promise.all(articles.map((a) => pool.analyze(a)));
       return (performance.now() - started) / 1000;
+    };
+    try {
+      await Promise.all(articles.slice(0, threads * 10).map((a) => pool.analyze(a)));
+      return [await timed(), await timed()];
     } finally {
       await pool.close();
     }
   };
   const cores = availableParallelism();
-  const one = await run(1);
-  const all = await run(cores);
-  return { threads: cores, oneThreadMbPerSecond: round(bytes / 1e6 / one), allThreadsMbPerSecond: round(bytes / 1e6 / all), scaling: round(one / all) };
+  const [one, oneWarm] = await run(1);
+  const [all, allWarm] = await run(cores);
+  return {
+    threads: cores,
+    oneThreadMbPerSecond: round(bytes / 1e6 / one),
+    allThreadsMbPerSecond: round(bytes / 1e6 / all),
+    scaling: round(one / all),
+    warmOneThreadMbPerSecond: round(bytes / 1e6 / oneWarm),
+    warmAllThreadsMbPerSecond: round(bytes / 1e6 / allWarm),
+    warmScaling: round(oneWarm / allWarm),
+  };
 }
 
 /** CPU time of this process since `from` (user + system): per-core cost, whatever else the machine runs. */
