@@ -1,3 +1,4 @@
+import { singleSpaced } from '../core/plain-text.ts';
 import type { Article } from '../ingest/article.ts';
 import { isCaption } from '../ingest/extract/boilerplate.ts';
 import { findEntities, type KnownPerson } from './entities/find-entities.ts';
@@ -25,14 +26,6 @@ const PHOTO_CREDIT = /[.;]?\s*[^.;]*\/\s*[^./]*$/;
 /** Invisible characters that split words in the middle (soft hyphens, zero-width marks). */
 // An alternation, not a class: a joiner inside a class reads as a joined character to linters.
 const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
-
-/** Whitespace other than single spaces: a tab, a line break, two spaces in a row. */
-const UNEVEN_SPACE = /[^\S ]| {2}/;
-
-/** The text with every run of whitespace as one space; most paragraphs already are, and are returned as they are. */
-function singleSpaced(text: string): string {
-  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
 
 /**
  * Analyses one article: its language, sentences, then entities (people with roles and aliases, organisations,

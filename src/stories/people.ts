@@ -1,6 +1,6 @@
 import { mergePeople, nameKey, personKeyWords, surnameKey } from '../analyze/aliases.ts';
 import type { Analysis } from '../analyze/types.ts';
-import { isAscii } from '../core/ascii.ts';
+import { isAscii } from '../core/plain-text.ts';
 import type { StoryPerson } from './types.ts';
 
 /** A person merged across a story's articles, with what the story needs to rank and attribute. */

@@ -3,7 +3,7 @@ import { nameMentions, textTerms } from './article-terms.ts';
 import { latestEntryParagraphs, withoutEntryTime } from './live-blog.ts';
 import { closeOpenSentence, hasMarkup, isParagraphEnd, namedPeople, sentenceEnding, standAlone } from './standalone.ts';
 import { foldNameToken, foldText, isTitleWord, looksLikeBoilerplate, looksLikeCaption, quotedSpans, stem, timeExpressions, words } from './text.ts';
-import { hasOnlyAsciiLetters } from '../core/ascii.ts';
+import { hasOnlyAsciiLetters } from '../core/plain-text.ts';
 import { wordCount } from '../core/word-count.ts';
 
 /** A title or sentence of one article in a story, prepared for comparison. */

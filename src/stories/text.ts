@@ -1,6 +1,6 @@
 import { nameKey } from '../analyze/aliases.ts';
 import { BoundedMap } from '../core/bounded-map.ts';
-import { hasOnlyAsciiLetters, isAscii } from '../core/ascii.ts';
+import { hasOnlyAsciiLetters, isAscii } from '../core/plain-text.ts';
 
 /**
  * Word-level text helpers shared by clustering, point matching and summaries.

@@ -5,7 +5,7 @@
  */
 
 import { wordCount } from '../../core/word-count.ts';
-import { hasOnlyAsciiLetters } from '../../core/ascii.ts';
+import { hasOnlyAsciiLetters, singleSpaced } from '../../core/plain-text.ts';
 
 export interface BoilerplateSplit {
   kept: string[];
@@ -169,11 +169,6 @@ const trailingCallToAction =
 /** How every `trailingCallToAction` ends: most lines do not, and this test is far cheaper. */
 const callToActionEnd = /(?:more|reading|story|article|[»→›>.…\]])\s*$/i;
 
-/** One space between words, none around: most paragraphs already are so, and are kept as they are. */
-function spacesCollapsed(paragraph: string): string {
-  return /[^\S ]| {2}/.test(paragraph) ? paragraph.replace(/\s+/g, ' ').trim() : paragraph.trim();
-}
-
 /** Headers that open an appeal running to the end of the page ("A message from ...", "Dear readers,"). */
 const appealHeader =
   /^(a (message|note|word) from\b|dear (readers?|friends?|subscribers?)\b|before you (go|continue)\b|(we|i) (need|rely on) your (help|support)|(support|fund) (independent|our|quality)\b|(become|be) a (member|supporter|subscriber|patron)\b|make a (donation|contribution)\b|why (we|you should) (need|support|donate))/i;
@@ -193,7 +188,7 @@ function repeatsTitle(line: string, title: string, index: number): boolean {
  * like subheadings.
  */
 export function splitBoilerplate(paragraphs: string[], context: BoilerplateContext = {}): BoilerplateSplit {
-  const lines = paragraphs.map(spacesCollapsed).filter((p) => p !== '');
+  const lines = paragraphs.map((p) => singleSpaced(p).trim()).filter((p) => p !== '');
   const drop = lines.map((line) => boilerplateReason(line) !== undefined);
   const titles = [context.title, ...(context.headlines ?? [])].filter((t): t is string => !!t).map(normalise).filter(Boolean);
   // Each line normalised once: this runs on every paragraph of every article.
